@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Shelter's two commands:
+#   ./run.sh          build and start the app with demo data on http://127.0.0.1:5080
+#   ./run.sh test     install what the tests need, then run every test
+# and the admin tasks:
+#   ./run.sh create-admin EMAIL   create the first administrator (prints a one-time password)
+set -euo pipefail
+cd "$(dirname "$0")"
+ROOT=$PWD
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+apt_install() {
+  say "Installing $* (Debian packages)"
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "$@" >/dev/null
+}
+
+# Front-end libraries come from npm and are served from wwwroot/lib; nothing from a CDN.
+frontend() {
+  if [ ! -d node_modules ] || [ package.json -nt node_modules/.package-lock.json ]; then
+    say "Installing front-end libraries from npm"
+    if [ -f package-lock.json ]; then npm ci --no-audit --no-fund --loglevel=error; else npm install --no-audit --no-fund --loglevel=error; fi
+  fi
+  rm -rf wwwroot/lib && mkdir -p wwwroot/lib
+  cp -r node_modules/bootstrap/dist wwwroot/lib/bootstrap
+  cp -r node_modules/chart.js/dist wwwroot/lib/chart.js
+  cp -r node_modules/jquery/dist wwwroot/lib/jquery
+  cp -r node_modules/jquery-validation/dist wwwroot/lib/jquery-validation
+  cp -r node_modules/jquery-validation-unobtrusive/dist wwwroot/lib/jquery-validation-unobtrusive
+}
+
+tools() {
+  say "Restoring .NET tools and packages"
+  dotnet tool restore >/dev/null
+  dotnet restore Shelter.sln --verbosity quiet
+}
+
+run_app() {
+  tools
+  frontend
+  say "Building"
+  dotnet build src/Shelter.Web -c Release --no-restore --verbosity quiet -nologo
+  export SHELTER_DATA="${SHELTER_DATA:-$ROOT/data}"
+  export SHELTER_DEMO="${SHELTER_DEMO:-1}"
+  export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Production}"
+  local port="${PORT:-5080}"
+  say "Starting Shelter (data folder: $SHELTER_DATA)"
+  exec dotnet run --project src/Shelter.Web -c Release --no-build -- --urls "http://127.0.0.1:$port"
+}
+
+run_tests() {
+  command -v chromium >/dev/null 2>&1 || apt_install chromium
+  /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || apt_install python3-aiosmtpd
+  tools
+  frontend
+  say "Building"
+  dotnet build Shelter.sln -c Release --no-restore --verbosity quiet -nologo
+  say "Running tests"
+  local log status=0
+  log=$(mktemp)
+  dotnet test Shelter.sln -c Release --no-build --verbosity quiet 2>&1 | tee "$log" || status=$?
+  # One plain closing line for CI: totals across the test projects.
+  awk '/(Passed|Failed)! +- +Failed:/ { gsub(",", ""); for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) } }
+       END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+  rm -f "$log"
+  return $status
+}
+
+case "${1:-run}" in
+  run) run_app ;;
+  test) run_tests ;;
+  create-admin)
+    [ $# -ge 2 ] || { echo "usage: ./run.sh create-admin EMAIL" >&2; exit 2; }
+    tools
+    dotnet build src/Shelter.Web -c Release --no-restore --verbosity quiet -nologo
+    SHELTER_DATA="${SHELTER_DATA:-$ROOT/data}" SHELTER_DEMO=0 \
+      dotnet run --project src/Shelter.Web -c Release --no-build -- create-admin "$2" ;;
+  *) echo "usage: ./run.sh [run|test|create-admin EMAIL]" >&2; exit 2 ;;
+esac

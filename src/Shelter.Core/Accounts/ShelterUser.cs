@@ -1,0 +1,14 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Shelter.Core.Accounts;
+
+/// <summary>A staff member's account. Holds no resident data.</summary>
+public class ShelterUser : IdentityUser
+{
+    public string DisplayName { get; set; } = "";
+
+    /// <summary>Set when an administrator issued a one-time password; cleared when she chooses her own.</summary>
+    public bool MustChangePassword { get; set; }
+
+    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+}

@@ -1,0 +1,91 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Shelter.Core.Accounts;
+using Shelter.Core.Audit;
+using Shelter.Core.Residents;
+using Shelter.Core.Sites;
+using Shelter.Core.Stays;
+
+namespace Shelter.Core.Data;
+
+internal sealed class ShelterUserConfiguration : IEntityTypeConfiguration<ShelterUser>
+{
+    public void Configure(EntityTypeBuilder<ShelterUser> b) => b.Property(u => u.DisplayName).HasMaxLength(100);
+}
+
+internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEvent>
+{
+    public void Configure(EntityTypeBuilder<AuditEvent> b)
+    {
+        b.Property(e => e.Action).HasMaxLength(40);
+        b.Property(e => e.EntityType).HasMaxLength(60);
+        b.Property(e => e.EntityId).HasMaxLength(60);
+        b.Property(e => e.Role).HasMaxLength(100);
+        b.Property(e => e.Ip).HasMaxLength(45);
+        b.HasIndex(e => e.At);
+        b.HasIndex(e => new { e.EntityType, e.EntityId });
+    }
+}
+
+internal sealed class SiteConfiguration : IEntityTypeConfiguration<Site>
+{
+    public void Configure(EntityTypeBuilder<Site> b)
+    {
+        b.Property(s => s.Name).HasMaxLength(120);
+        b.Property(s => s.Address).HasMaxLength(300);
+        b.Property(s => s.TimeZoneId).HasMaxLength(64);
+        b.HasIndex(s => s.Name).IsUnique();
+    }
+}
+
+internal sealed class RoomConfiguration : IEntityTypeConfiguration<Room>
+{
+    public void Configure(EntityTypeBuilder<Room> b)
+    {
+        b.Property(r => r.Name).HasMaxLength(80);
+        b.HasIndex(r => new { r.SiteId, r.Name }).IsUnique();
+    }
+}
+
+internal sealed class BedConfiguration : IEntityTypeConfiguration<Bed>
+{
+    public void Configure(EntityTypeBuilder<Bed> b)
+    {
+        b.Property(x => x.Label).HasMaxLength(40);
+        b.HasIndex(x => new { x.RoomId, x.Label }).IsUnique();
+    }
+}
+
+internal sealed class ResidentConfiguration : IEntityTypeConfiguration<Resident>
+{
+    public void Configure(EntityTypeBuilder<Resident> b)
+    {
+        b.Property(r => r.Alias).HasMaxLength(80);
+        b.Property(r => r.LegalName).HasMaxLength(200);
+        b.Property(r => r.GenderIdentity).HasMaxLength(80);
+        b.Property(r => r.Languages).HasMaxLength(200);
+    }
+}
+
+internal sealed class ChildConfiguration : IEntityTypeConfiguration<Child>
+{
+    public void Configure(EntityTypeBuilder<Child> b)
+    {
+        b.Property(c => c.Alias).HasMaxLength(80);
+        b.HasOne(c => c.Resident).WithMany(r => r.Children).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class StayConfiguration : IEntityTypeConfiguration<Stay>
+{
+    public void Configure(EntityTypeBuilder<Stay> b)
+    {
+        b.Ignore(s => s.IsActive);
+        b.HasOne(s => s.Bed).WithMany().OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(s => s.Child).WithMany().OnDelete(DeleteBehavior.Restrict);
+        // The database itself refuses two women in one bed, whatever the code above it does.
+        b.HasIndex(s => s.BedId).IsUnique().HasFilter("\"EndedAt\" IS NULL").HasDatabaseName("UX_Stays_OneActiveStayPerBed");
+        b.HasIndex(s => new { s.ResidentId, s.ChildId, s.EndedAt });
+        b.HasIndex(s => s.StartedAt);
+    }
+}

@@ -1,0 +1,14 @@
+namespace Shelter.Core.Residents;
+
+/// <summary>A child who arrived with her mother; a resident too.</summary>
+public class Child
+{
+    public int Id { get; set; }
+    public int ResidentId { get; set; }
+    public Resident Resident { get; set; } = null!;
+    public required string Alias { get; set; }
+    public int AgeAtArrival { get; set; }
+    public DateOnly ArrivedOn { get; set; }
+
+    public int AgeOn(DateOnly day) => AgeAtArrival + Math.Max(0, (day.DayNumber - ArrivedOn.DayNumber) / 365);
+}

@@ -1,0 +1,21 @@
+namespace Shelter.Core.Residents;
+
+/// <summary>
+/// A woman staying with the shelter. Only the alias is required: she may give no
+/// legal name, no date of birth and no documents, and is helped all the same.
+/// </summary>
+public class Resident
+{
+    public int Id { get; set; }
+    public required string Alias { get; set; }
+    public string? LegalName { get; set; }
+    public DateOnly? DateOfBirth { get; set; }
+    public string? GenderIdentity { get; set; }
+    public string? Languages { get; set; }
+
+    /// <summary>Without her consent only the alias and the intake outcome are kept.</summary>
+    public bool ConsentToKeepData { get; set; }
+    public DateTime RegisteredAt { get; set; }
+
+    public List<Child> Children { get; set; } = [];
+}

@@ -1,0 +1,21 @@
+namespace Shelter.Core.Sites;
+
+/// <summary>A shelter, crisis centre or harm-reduction centre with rooms and beds.</summary>
+public class Site
+{
+    public int Id { get; set; }
+    public required string Name { get; set; }
+
+    /// <summary>A confidential address is shown only to people who work at the site.</summary>
+    public bool IsAddressConfidential { get; set; }
+    public string? Address { get; set; }
+
+    /// <summary>The guide's example is three months.</summary>
+    public int MaxStayDays { get; set; } = 90;
+    public int MaxSafeRoomStayHours { get; set; } = 72;
+
+    /// <summary>IANA time zone; "today" for supply and reviews is the site's local day.</summary>
+    public string TimeZoneId { get; set; } = "Europe/Kyiv";
+
+    public List<Room> Rooms { get; set; } = [];
+}

@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Shelter.Core.Accounts;
+using Shelter.Core.Data;
+using Shelter.Web.Infrastructure.Auth;
+
+namespace Shelter.Web.Features.Admin;
+
+[Route("admin/users")]
+[Authorize(Policy = Policies.ManageUsers)]
+public sealed class UsersController(ShelterDbContext db) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index([FromServices] ListUsers list, CancellationToken ct) =>
+        View(await list.HandleAsync(ct));
+
+    [HttpGet("new")]
+    public IActionResult Create() => View(new CreateUserForm());
+
+    [HttpPost("new")]
+    public async Task<IActionResult> Create(CreateUserForm form, [FromServices] CreateUser create)
+    {
+        if (!ModelState.IsValid) return View(form);
+        var (created, errors) = await create.HandleAsync(form);
+        if (created is null)
+        {
+            foreach (var e in errors) ModelState.AddModelError("", e);
+            return View(form);
+        }
+        await db.SaveChangesAsync();
+        return View("Created", created);
+    }
+
+    [HttpGet("{id}")]
+    public async Task<IActionResult> Edit(string id, [FromServices] EditUser edit)
+    {
+        var form = await edit.LoadAsync(id);
+        return form is null ? NotFound() : View(form);
+    }
+
+    [HttpPost("{id}")]
+    public async Task<IActionResult> Edit(string id, EditUserForm form, [FromServices] EditUser edit, [FromServices] UserManager<ShelterUser> users)
+    {
+        form.Id = id;
+        if (!ModelState.IsValid) return View(form);
+        var errors = await edit.HandleAsync(form, users.GetUserId(User)!);
+        if (errors.Count > 0)
+        {
+            foreach (var e in errors) ModelState.AddModelError("", e);
+            return View(form);
+        }
+        await db.SaveChangesAsync();
+        TempData["Notice"] = "The account is saved.";
+        return RedirectToAction(nameof(Index));
+    }
+
+    [HttpPost("{id}/reset-password")]
+    public async Task<IActionResult> ResetPassword(string id, [FromServices] EditUser edit)
+    {
+        var password = await edit.ResetPasswordAsync(id);
+        if (password is null) return NotFound();
+        await db.SaveChangesAsync();
+        var user = await edit.LoadAsync(id);
+        return View("Created", new CreatedUser(user!.Email, password));
+    }
+}

@@ -1,0 +1,13 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Shelter.Web.Infrastructure.Auth;
+
+namespace Shelter.Web.Features.Home;
+
+public sealed class HomeController : Controller
+{
+    [HttpGet("/")]
+    [Authorize(Policy = Policies.SignedIn)]
+    public async Task<IActionResult> Index([FromServices] Dashboard dashboard, CancellationToken ct) =>
+        View(await dashboard.HandleAsync(User, ct));
+}

@@ -1,0 +1,52 @@
+using System.Security.Claims;
+using Shelter.Core.Audit;
+using Shelter.Core.Data;
+
+namespace Shelter.Web.Infrastructure.Audit;
+
+/// <summary>
+/// The one place that writes the audit trail. A change is recorded in the same
+/// SaveChanges as the change itself; a view is saved at once.
+/// </summary>
+public sealed class AuditLog(ShelterDbContext db, IHttpContextAccessor http, TimeProvider clock)
+{
+    /// <summary>Adds an event to be saved with the caller's next SaveChanges.</summary>
+    public void Record(string action, string entityType, object? entityId)
+    {
+        var ctx = http.HttpContext;
+        var user = ctx?.User;
+        db.AuditEvents.Add(new AuditEvent
+        {
+            At = clock.GetUtcNow().UtcDateTime,
+            UserId = user?.FindFirstValue(ClaimTypes.NameIdentifier),
+            Role = user is null ? null : string.Join(",", user.FindAll(ClaimTypes.Role).Select(c => c.Value)),
+            Action = action,
+            EntityType = entityType,
+            EntityId = entityId?.ToString(),
+            Ip = ctx?.Connection.RemoteIpAddress?.ToString(),
+        });
+    }
+
+    /// <summary>Records that someone looked at a record, and saves it now.</summary>
+    public async Task ViewedAsync(string entityType, object entityId, CancellationToken ct = default)
+    {
+        Record(AuditActions.Viewed, entityType, entityId);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Records a sign-in event for a user who is not on the request principal yet.</summary>
+    public async Task SignInEventAsync(string action, string? userId, CancellationToken ct = default)
+    {
+        var ctx = http.HttpContext;
+        db.AuditEvents.Add(new AuditEvent
+        {
+            At = clock.GetUtcNow().UtcDateTime,
+            UserId = userId,
+            Action = action,
+            EntityType = "Account",
+            EntityId = userId,
+            Ip = ctx?.Connection.RemoteIpAddress?.ToString(),
+        });
+        await db.SaveChangesAsync(ct);
+    }
+}

@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Authorization;
+using Shelter.Core.Accounts;
+
+namespace Shelter.Web.Infrastructure.Auth;
+
+/// <summary>
+/// Every action names one of these. The fallback policy denies anyone not signed in,
+/// so an action that forgets its attribute is still closed.
+/// </summary>
+public static class Policies
+{
+    /// <summary>Any signed-in account: the dashboard, sign-out, her own password.</summary>
+    public const string SignedIn = nameof(SignedIn);
+
+    /// <summary>People who work with residents in the house.</summary>
+    public const string ResidentWork = nameof(ResidentWork);
+
+    /// <summary>Accounts and roles; administrators see no resident data.</summary>
+    public const string ManageUsers = nameof(ManageUsers);
+
+    /// <summary>The Hangfire dashboard.</summary>
+    public const string Jobs = nameof(Jobs);
+
+    /// <summary>Sites, rooms, beds and reports.</summary>
+    public const string Management = nameof(Management);
+
+    public static void Configure(AuthorizationOptions options)
+    {
+        options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+        options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
+        options.AddPolicy(ResidentWork, p => p.RequireRole(Roles.Staff, Roles.CaseManager, Roles.SocialWorker));
+        options.AddPolicy(ManageUsers, p => p.RequireRole(Roles.Admin));
+        options.AddPolicy(Jobs, p => p.RequireRole(Roles.Manager, Roles.Admin));
+        options.AddPolicy(Management, p => p.RequireRole(Roles.Manager));
+    }
+}

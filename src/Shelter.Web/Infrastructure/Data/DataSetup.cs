@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Shelter.Core.Data;
+
+namespace Shelter.Web.Infrastructure.Data;
+
+public static class DataSetup
+{
+    public static IServiceCollection AddShelterData(this IServiceCollection services)
+    {
+        services.AddSingleton<ShelterPaths>();
+        services.AddDbContext<ShelterDbContext>((sp, options) =>
+            options.UseSqlite(sp.GetRequiredService<ShelterPaths>().ConnectionString,
+                sqlite => sqlite.MigrationsAssembly("Shelter.Migrations.Sqlite")));
+
+        // The key ring lives beside the database so encrypted columns and cookies survive restarts.
+        services.AddDataProtection().SetApplicationName("Shelter");
+        services.AddOptions<KeyManagementOptions>().Configure<ShelterPaths>((o, paths) =>
+            o.XmlRepository = new Microsoft.AspNetCore.DataProtection.Repositories.FileSystemXmlRepository(
+                new DirectoryInfo(paths.KeysFolder), Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance));
+
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        return services;
+    }
+
+    /// <summary>Applies migrations and turns on write-ahead logging so readers never wait for a writer.</summary>
+    public static async Task MigrateAsync(this ShelterDbContext db)
+    {
+        await db.Database.MigrateAsync();
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+    }
+}
+
+public sealed class DatabaseHealthCheck(ShelterDbContext db) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
+    {
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync("SELECT 1", ct);
+            return HealthCheckResult.Healthy();
+        }
+        catch (SqliteException)
+        {
+            return HealthCheckResult.Unhealthy("database unavailable");
+        }
+    }
+}

@@ -1,0 +1,36 @@
+namespace Shelter.Web.Infrastructure;
+
+/// <summary>Where Shelter keeps its files: the SQLite database, keys and the email pickup folder.</summary>
+public sealed class ShelterPaths
+{
+    public ShelterPaths(IConfiguration config)
+    {
+        var configured = config["SHELTER_DATA"] ?? config["Shelter:DataFolder"];
+        DataFolder = Path.GetFullPath(string.IsNullOrWhiteSpace(configured) ? "data" : configured);
+        Directory.CreateDirectory(DataFolder);
+    }
+
+    public string DataFolder { get; }
+    public string DatabaseFile => Path.Combine(DataFolder, "shelter.db");
+    public string KeysFolder => Path.Combine(DataFolder, "keys");
+    public string MailPickupFolder => Path.Combine(DataFolder, "mail-pickup");
+    public string ConnectionString => $"Data Source={DatabaseFile};Foreign Keys=True;Default Timeout=30";
+
+    /// <summary>
+    /// The repository's top-level wwwroot while developing, or the one publish copies beside the app.
+    /// </summary>
+    public static string FindWebRoot()
+    {
+        var published = Path.Combine(AppContext.BaseDirectory, "wwwroot");
+        if (Directory.Exists(published)) return published;
+        foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "Shelter.sln")))
+                    return Path.Combine(dir.FullName, "wwwroot");
+            }
+        }
+        return Path.Combine(Directory.GetCurrentDirectory(), "wwwroot");
+    }
+}

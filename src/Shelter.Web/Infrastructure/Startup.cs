@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Shelter.Core.Data;
+using Shelter.Web.Infrastructure.Auth;
+using Shelter.Web.Infrastructure.Data;
+using Shelter.Web.Infrastructure.Demo;
+
+namespace Shelter.Web.Infrastructure;
+
+public static class Startup
+{
+    /// <summary>Migrates the database, makes sure the roles exist and, in demo mode, seeds once.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        using var scope = app.Services.CreateScope();
+        var sp = scope.ServiceProvider;
+        var db = sp.GetRequiredService<ShelterDbContext>();
+        await db.MigrateAsync();
+        await sp.GetRequiredService<RoleManager<IdentityRole>>().EnsureRolesAsync();
+        if (DemoSeeder.IsDemoMode(app.Configuration))
+            await sp.GetRequiredService<DemoSeeder>().SeedAsync();
+    }
+
+    public static IApplicationBuilder UseShelterSecurityHeaders(this WebApplication app)
+    {
+        var isDev = app.Environment.IsDevelopment();
+        return app.UseSecurityHeaders(policies =>
+        {
+            policies.AddDefaultSecurityHeaders()
+                .AddFrameOptionsDeny()
+                .AddContentTypeOptionsNoSniff()
+                .AddReferrerPolicyNoReferrer()
+                .AddContentSecurityPolicy(csp =>
+                {
+                    csp.AddDefaultSrc().Self();
+                    csp.AddScriptSrc().Self();
+                    csp.AddStyleSrc().Self();
+                    csp.AddImgSrc().Self().Data();
+                    csp.AddFontSrc().Self();
+                    csp.AddConnectSrc().Self();
+                    csp.AddFormAction().Self();
+                    csp.AddFrameAncestors().None();
+                    csp.AddObjectSrc().None();
+                    csp.AddBaseUri().Self();
+                })
+                .AddPermissionsPolicy(pp =>
+                {
+                    pp.AddGeolocation().None();
+                    pp.AddCamera().None();
+                    pp.AddMicrophone().None();
+                });
+            if (!isDev) policies.AddStrictTransportSecurityMaxAgeIncludeSubDomains(maxAgeInSeconds: 365 * 24 * 3600);
+        });
+    }
+}
+
+public static class StartupBanner
+{
+    public static void Print(WebApplication app)
+    {
+        var addresses = app.Services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        Console.WriteLine();
+        Console.WriteLine("Shelter is running.");
+        foreach (var address in addresses) Console.WriteLine($"  Open {address}");
+        if (DemoSeeder.IsDemoMode(app.Configuration))
+        {
+            Console.WriteLine($"  Demo logins (password for all: {DemoSeeder.DemoPassword}):");
+            foreach (var (email, role) in DemoSeeder.DemoAccounts) Console.WriteLine($"    {email,-28} {role}");
+        }
+        Console.WriteLine("  Press Ctrl+C to stop.");
+        Console.WriteLine();
+    }
+}

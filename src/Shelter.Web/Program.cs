@@ -1,0 +1,73 @@
+using Hangfire;
+using Shelter.Web;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Razor;
+using Shelter.Web.Infrastructure;
+using Shelter.Web.Infrastructure.Audit;
+using Shelter.Web.Infrastructure.Auth;
+using Shelter.Web.Infrastructure.Commands;
+using Shelter.Web.Infrastructure.Data;
+using Shelter.Web.Infrastructure.Email;
+using Shelter.Web.Infrastructure.Jobs;
+using Shelter.Web.Infrastructure.Mvc;
+using Shelter.Web.Features;
+using Shelter.Web.Infrastructure.Auth;
+
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    WebRootPath = ShelterPaths.FindWebRoot(),
+});
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddShelterData();
+builder.Services.AddShelterAccounts();
+builder.Services.AddShelterEmail(builder.Configuration);
+builder.Services.AddShelterJobs();
+builder.Services.AddScoped<AuditLog>();
+builder.Services.AddShelterFeatures();
+builder.Services.AddShelterRateLimits(builder.Configuration);
+
+builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+builder.Services.AddControllersWithViews(o =>
+    {
+        o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+        o.Filters.Add(new PasswordChangeRequiredFilter());
+    })
+    .AddViewLocalization()
+    .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)))
+    .AddRazorOptions(o => o.ViewLocationExpanders.Add(new FeatureFolderExpander()));
+builder.Services.AddAntiforgery(o => o.Cookie.Name = "Shelter.Antiforgery");
+
+var app = builder.Build();
+
+await app.PrepareDatabaseAsync();
+if (ShelterCommands.IsCommand(args))
+    return await ShelterCommands.RunAsync(app, args);
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error");
+    app.UseHsts();
+}
+app.UseShelterSecurityHeaders();
+app.UseStatusCodePagesWithReExecute("/error/{0}");
+app.UseRequestLocalization(o => o.SetDefaultCulture("en").AddSupportedCultures("en").AddSupportedUICultures("en"));
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
+
+app.MapHealthChecks("/health").AllowAnonymous();
+app.MapHangfireDashboard("/jobs", new DashboardOptions { Authorization = [], AppPath = "/" })
+    .RequireAuthorization(Policies.Jobs);
+app.MapControllers();
+
+app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
+await app.RunAsync();
+return 0;
+
+/// <summary>Lets the test host find the entry point.</summary>
+public partial class Program;

@@ -1,0 +1,69 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Shelter.Web.Tests.Infrastructure;
+
+namespace Shelter.Web.Tests.Foundation;
+
+public class DatabaseTests
+{
+    [Fact]
+    public async Task Migrations_apply_to_an_empty_file_with_nothing_pending()
+    {
+        using var app = new ShelterFactory(ShelterFactory.NewDataFolder(), demo: false);
+        _ = app.Services; // starts the host, which migrates
+
+        var (applied, pending, sites) = await app.WithDbAsync(async db =>
+            ((await db.Database.GetAppliedMigrationsAsync()).Count(),
+             (await db.Database.GetPendingMigrationsAsync()).Count(),
+             await db.Sites.CountAsync()));
+
+        Assert.True(File.Exists(Path.Combine(app.DataFolder, "shelter.db")));
+        Assert.True(applied > 0);
+        Assert.Equal(0, pending);
+        Assert.Equal(0, sites);
+    }
+
+    [Fact]
+    public async Task The_app_starts_twice_on_the_same_data_folder_without_reseeding()
+    {
+        var folder = ShelterFactory.NewDataFolder();
+        (int Sites, int Residents, int Users) first, second;
+        using (var app = new ShelterFactory(folder) { DeleteDataOnDispose = false })
+            first = await app.WithDbAsync(async db => (await db.Sites.CountAsync(), await db.Residents.CountAsync(), await db.Users.CountAsync()));
+        using (var again = new ShelterFactory(folder))
+            second = await again.WithDbAsync(async db => (await db.Sites.CountAsync(), await db.Residents.CountAsync(), await db.Users.CountAsync()));
+
+        Assert.Equal(2, first.Sites);
+        Assert.InRange(first.Residents, 18, 22);
+        Assert.Equal(5, first.Users);
+        Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public async Task The_demo_seed_is_the_same_every_time()
+    {
+        using var one = new ShelterFactory();
+        using var two = new ShelterFactory();
+
+        var a = await one.WithDbAsync(db => db.Residents.OrderBy(r => r.Id).Select(r => r.Alias).ToListAsync());
+        var b = await two.WithDbAsync(db => db.Residents.OrderBy(r => r.Id).Select(r => r.Alias).ToListAsync());
+
+        Assert.Equal(a, b);
+    }
+
+    [Fact]
+    public async Task The_audit_log_cannot_be_rewritten_or_erased()
+    {
+        using var app = new ShelterFactory();
+        await app.SignedInClientAsync(DemoAccounts.Staff); // writes a sign-in event
+
+        var update = await Assert.ThrowsAsync<SqliteException>(() =>
+            app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE AuditEvents SET UserId = 'someone-else'")));
+        var delete = await Assert.ThrowsAsync<SqliteException>(() =>
+            app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("DELETE FROM AuditEvents")));
+
+        Assert.Contains("append-only", update.Message);
+        Assert.Contains("append-only", delete.Message);
+        Assert.True(await app.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.Action == "SignedIn")));
+    }
+}

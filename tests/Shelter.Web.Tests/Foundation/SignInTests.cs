@@ -1,0 +1,87 @@
+using System.Net;
+using Shelter.Web.Tests.Infrastructure;
+
+namespace Shelter.Web.Tests.Foundation;
+
+public class SignInTests(ShelterFactory app) : IClassFixture<ShelterFactory>
+{
+    [Theory]
+    [MemberData(nameof(DemoAccounts.EmailsWithRoleNames), MemberType = typeof(DemoAccounts))]
+    public async Task Each_demo_role_signs_in_and_sees_its_dashboard(string email, string roleName)
+    {
+        var client = await app.SignedInClientAsync(email);
+
+        var dashboard = await client.GetAsync("/");
+
+        Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
+        var html = await dashboard.Content.ReadAsStringAsync();
+        Assert.Contains("Hello,", html);
+        Assert.Contains(roleName, html);
+    }
+
+    [Fact]
+    public async Task A_wrong_password_and_an_unknown_email_get_the_same_refusal()
+    {
+        var client = app.NewClient();
+
+        var wrongPassword = await client.SignInAsync(DemoAccounts.CaseManager, "not-the-password-at-all");
+        var unknownEmail = await client.SignInAsync("nobody@demo.shelter", "not-the-password-at-all");
+
+        Assert.Equal(HttpStatusCode.OK, wrongPassword.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, unknownEmail.StatusCode);
+        var refusal = System.Net.WebUtility.HtmlEncode(Features.Account.Login.RefusedMessage);
+        Assert.Contains(refusal, await wrongPassword.Content.ReadAsStringAsync());
+        Assert.Contains(refusal, await unknownEmail.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task An_empty_form_gets_clear_messages()
+    {
+        var client = app.NewClient();
+
+        var response = await client.SignInAsync("", "");
+
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Enter your email.", html);
+        Assert.Contains("Enter your password.", html);
+    }
+
+    [Fact]
+    public async Task Signing_out_ends_the_session()
+    {
+        var client = await app.SignedInClientAsync(DemoAccounts.Staff);
+
+        var signOut = await client.PostFormAsync("/", "/Account/Logout", []);
+        var after = await client.GetAsync("/");
+
+        Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.StartsWith("/Account/Login", after.Headers.Location!.PathAndQuery);
+    }
+
+    [Fact]
+    public async Task Health_answers_anonymously_with_the_database_checked()
+    {
+        var response = await app.NewClient().GetAsync("/health");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+}
+
+/// <summary>Its own app: the lockout must not leak into the other sign-in tests.</summary>
+public class LockoutTests(ShelterFactory app) : IClassFixture<ShelterFactory>
+{
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_account_even_against_the_right_one()
+    {
+        var client = app.NewClient();
+        for (var i = 0; i < 5; i++)
+            await client.SignInAsync(DemoAccounts.SocialWorker, $"wrong-password-{i}");
+
+        var right = await client.SignInAsync(DemoAccounts.SocialWorker, ShelterFactory.DemoPassword);
+
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+        Assert.Contains("do not match an account, or the account is locked", await right.Content.ReadAsStringAsync());
+    }
+}

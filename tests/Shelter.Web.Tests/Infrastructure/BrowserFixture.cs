@@ -1,0 +1,55 @@
+using Microsoft.Playwright;
+
+namespace Shelter.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The app on Kestrel at a free port, and Debian's Chromium driven by Playwright
+/// (its own browser download does not work here; its bundled driver does).
+/// Set SHELTER_SCREENSHOTS to a folder to keep screenshots of the pages the tests visit.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public ShelterFactory App { get; } = new();
+
+    public async Task InitializeAsync()
+    {
+        App.UseKestrel(0);
+        App.StartServer();
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-quic", "--no-first-run",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
+    {
+        var context = await _browser!.NewContextAsync(new()
+        {
+            BaseURL = App.ServerAddress.ToString().TrimEnd('/'),
+            ViewportSize = new() { Width = width, Height = height },
+        });
+        return await context.NewPageAsync();
+    }
+
+    public async Task ScreenshotAsync(IPage page, string name)
+    {
+        var folder = Environment.GetEnvironmentVariable("SHELTER_SCREENSHOTS");
+        if (string.IsNullOrEmpty(folder)) return;
+        Directory.CreateDirectory(folder);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null) await _browser.DisposeAsync();
+        _playwright?.Dispose();
+        await App.DisposeAsync();
+    }
+}

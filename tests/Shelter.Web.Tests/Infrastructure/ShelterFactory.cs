@@ -1,0 +1,107 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Shelter.Core.Data;
+
+namespace Shelter.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real app over a real SQLite file in a data folder of its own. Two factories
+/// given the same folder share the database, as two starts of the app would.
+/// </summary>
+public class ShelterFactory : WebApplicationFactory<Program>
+{
+    public const string DemoPassword = "Shelter-demo-2026";
+
+    public ShelterFactory() : this(NewDataFolder(), demo: true) { }
+
+    internal ShelterFactory(string dataFolder, bool demo = true, IDictionary<string, string?>? settings = null)
+    {
+        DataFolder = dataFolder;
+        Demo = demo;
+        Settings = settings ?? new Dictionary<string, string?>();
+    }
+
+    public string DataFolder { get; }
+    public bool Demo { get; }
+    public IDictionary<string, string?> Settings { get; }
+    public bool DeleteDataOnDispose { get; set; } = true;
+
+    public static string NewDataFolder() =>
+        Path.Combine(Path.GetTempPath(), "shelter-tests", Guid.NewGuid().ToString("N"));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting("SHELTER_DATA", DataFolder);
+        builder.UseSetting("SHELTER_DEMO", Demo ? "1" : "0");
+        builder.UseSetting("RateLimits:SignInPerMinute", "1000");
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+    }
+
+    /// <summary>The address of the real Kestrel server after <c>UseKestrel(0)</c> and <c>StartServer()</c>.</summary>
+    public Uri ServerAddress =>
+        new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+
+    public HttpClient NewClient() => CreateClient(new WebApplicationFactoryClientOptions
+    {
+        AllowAutoRedirect = false,
+        HandleCookies = true,
+        BaseAddress = new Uri("http://localhost"),
+    });
+
+    /// <summary>A client that has signed in through the real login form.</summary>
+    public async Task<HttpClient> SignedInClientAsync(string email, string? password = null)
+    {
+        var client = NewClient();
+        var response = await client.SignInAsync(email, password ?? DemoPassword);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+            throw new InvalidOperationException($"Sign-in as {email} failed: {(int)response.StatusCode}");
+        return client;
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<ShelterDbContext, Task<T>> work)
+    {
+        using var scope = Services.CreateScope();
+        return await work(scope.ServiceProvider.GetRequiredService<ShelterDbContext>());
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && DeleteDataOnDispose)
+        {
+            SqliteConnection.ClearAllPools();
+            try { Directory.Delete(DataFolder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+}
+
+public static partial class HttpClientForms
+{
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+
+    public static string AntiforgeryToken(string html)
+    {
+        var match = TokenPattern().Match(html);
+        if (!match.Success) throw new InvalidOperationException("No antiforgery token on the page.");
+        return match.Groups[1].Value;
+    }
+
+    /// <summary>GETs the page that holds the form, then POSTs the fields with its antiforgery token.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string formPage, string action, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        var page = await client.GetStringAsync(formPage);
+        var all = fields.Append(new("__RequestVerificationToken", AntiforgeryToken(page)));
+        return await client.PostAsync(action, new FormUrlEncodedContent(all));
+    }
+
+    public static Task<HttpResponseMessage> SignInAsync(this HttpClient client, string email, string password) =>
+        client.PostFormAsync("/Account/Login", "/Account/Login", [new("Email", email), new("Password", password)]);
+}
