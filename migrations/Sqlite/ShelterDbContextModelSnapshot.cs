@@ -263,6 +263,54 @@ namespace Shelter.Migrations.Sqlite.Migrations
                     b.ToTable("AuditEvents");
                 });
 
+            modelBuilder.Entity("Shelter.Core.FollowUps.FollowUp", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AssignedToUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ChildId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("StayId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResidentId");
+
+                    b.HasIndex("Kind", "StayId")
+                        .IsUnique()
+                        .HasDatabaseName("UX_FollowUps_OneOpenPerStay")
+                        .HasFilter("\"Status\" = 1 AND \"StayId\" IS NOT NULL");
+
+                    b.HasIndex("Status", "DueAt");
+
+                    b.ToTable("FollowUps");
+                });
+
             modelBuilder.Entity("Shelter.Core.Residents.Child", b =>
                 {
                     b.Property<int>("Id")
@@ -311,6 +359,9 @@ namespace Shelter.Migrations.Sqlite.Migrations
                         .HasMaxLength(80)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("HighRisk")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Languages")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -318,6 +369,9 @@ namespace Shelter.Migrations.Sqlite.Migrations
                     b.Property<string>("LegalName")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("NeedsAccessibleRoom")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("RegisteredAt")
                         .HasColumnType("TEXT");
@@ -347,6 +401,68 @@ namespace Shelter.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Beds");
+                });
+
+            modelBuilder.Entity("Shelter.Core.Sites.BedHold", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BedId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ComingThrough")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("HeldAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("HeldUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Release")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ReleasedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BedId")
+                        .IsUnique()
+                        .HasDatabaseName("UX_BedHolds_OneOpenHoldPerBed")
+                        .HasFilter("\"ReleasedAt\" IS NULL");
+
+                    b.ToTable("BedHolds");
+                });
+
+            modelBuilder.Entity("Shelter.Core.Sites.BedOutOfService", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BedId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Reason")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BedId", "From");
+
+                    b.ToTable("BedsOutOfService");
                 });
 
             modelBuilder.Entity("Shelter.Core.Sites.Room", b =>
@@ -417,7 +533,7 @@ namespace Shelter.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateOnly?>("AgreedEndOn")
+                    b.Property<DateTime>("AdmittedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("BedId")
@@ -426,7 +542,27 @@ namespace Shelter.Migrations.Sqlite.Migrations
                     b.Property<int?>("ChildId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Conditions")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ExitDestination")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ExitReason")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MovedFromStayId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OverrideReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PlannedEndAt")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ResidentId")
@@ -434,6 +570,9 @@ namespace Shelter.Migrations.Sqlite.Migrations
 
                     b.Property<DateTime>("StartedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("SuggestedBedId")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -444,11 +583,50 @@ namespace Shelter.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ChildId");
 
+                    b.HasIndex("EndedAt");
+
                     b.HasIndex("StartedAt");
 
                     b.HasIndex("ResidentId", "ChildId", "EndedAt");
 
                     b.ToTable("Stays");
+                });
+
+            modelBuilder.Entity("Shelter.Core.Stays.StayExtension", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConditionsBefore")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NewEndAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PreviousEndAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StayId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StayId");
+
+                    b.ToTable("StayExtensions");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -524,6 +702,28 @@ namespace Shelter.Migrations.Sqlite.Migrations
                     b.Navigation("Room");
                 });
 
+            modelBuilder.Entity("Shelter.Core.Sites.BedHold", b =>
+                {
+                    b.HasOne("Shelter.Core.Sites.Bed", "Bed")
+                        .WithMany()
+                        .HasForeignKey("BedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Bed");
+                });
+
+            modelBuilder.Entity("Shelter.Core.Sites.BedOutOfService", b =>
+                {
+                    b.HasOne("Shelter.Core.Sites.Bed", "Bed")
+                        .WithMany()
+                        .HasForeignKey("BedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Bed");
+                });
+
             modelBuilder.Entity("Shelter.Core.Sites.Room", b =>
                 {
                     b.HasOne("Shelter.Core.Sites.Site", "Site")
@@ -559,6 +759,17 @@ namespace Shelter.Migrations.Sqlite.Migrations
                     b.Navigation("Child");
 
                     b.Navigation("Resident");
+                });
+
+            modelBuilder.Entity("Shelter.Core.Stays.StayExtension", b =>
+                {
+                    b.HasOne("Shelter.Core.Stays.Stay", "Stay")
+                        .WithMany()
+                        .HasForeignKey("StayId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Stay");
                 });
 
             modelBuilder.Entity("Shelter.Core.Residents.Resident", b =>

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Shelter.Core.Accounts;
 using Shelter.Core.Audit;
+using Shelter.Core.FollowUps;
 using Shelter.Core.Residents;
 using Shelter.Core.Sites;
 using Shelter.Core.Stays;
@@ -87,5 +88,49 @@ internal sealed class StayConfiguration : IEntityTypeConfiguration<Stay>
         b.HasIndex(s => s.BedId).IsUnique().HasFilter("\"EndedAt\" IS NULL").HasDatabaseName("UX_Stays_OneActiveStayPerBed");
         b.HasIndex(s => new { s.ResidentId, s.ChildId, s.EndedAt });
         b.HasIndex(s => s.StartedAt);
+        b.HasIndex(s => s.EndedAt);
+        b.Property(s => s.Conditions).HasMaxLength(1000);
+        b.Property(s => s.OverrideReason).HasMaxLength(300);
+    }
+}
+
+internal sealed class StayExtensionConfiguration : IEntityTypeConfiguration<StayExtension>
+{
+    public void Configure(EntityTypeBuilder<StayExtension> b)
+    {
+        b.Property(e => e.Reason).HasMaxLength(500);
+        b.Property(e => e.ConditionsBefore).HasMaxLength(1000);
+    }
+}
+
+internal sealed class BedHoldConfiguration : IEntityTypeConfiguration<BedHold>
+{
+    public void Configure(EntityTypeBuilder<BedHold> b)
+    {
+        b.Ignore(h => h.IsOpen);
+        b.HasOne(h => h.Bed).WithMany().OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(h => h.BedId).IsUnique().HasFilter("\"ReleasedAt\" IS NULL").HasDatabaseName("UX_BedHolds_OneOpenHoldPerBed");
+    }
+}
+
+internal sealed class BedOutOfServiceConfiguration : IEntityTypeConfiguration<BedOutOfService>
+{
+    public void Configure(EntityTypeBuilder<BedOutOfService> b)
+    {
+        b.HasOne(o => o.Bed).WithMany().OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(o => new { o.BedId, o.From });
+    }
+}
+
+internal sealed class FollowUpConfiguration : IEntityTypeConfiguration<FollowUp>
+{
+    public void Configure(EntityTypeBuilder<FollowUp> b)
+    {
+        b.Property(f => f.AssignedToUserId).HasMaxLength(450);
+        b.HasIndex(f => new { f.Status, f.DueAt });
+        b.HasIndex(f => f.ResidentId);
+        // One open review per stay, however often the stay is changed.
+        b.HasIndex(f => new { f.Kind, f.StayId }).IsUnique().HasFilter("\"Status\" = 1 AND \"StayId\" IS NOT NULL")
+            .HasDatabaseName("UX_FollowUps_OneOpenPerStay");
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Shelter.Core.Accounts;
 using Shelter.Core.Audit;
+using Shelter.Core.FollowUps;
 using Shelter.Core.Residents;
 using Shelter.Core.Sites;
 using Shelter.Core.Stays;
@@ -17,6 +18,10 @@ public class ShelterDbContext(DbContextOptions<ShelterDbContext> options) : Iden
     public DbSet<Resident> Residents => Set<Resident>();
     public DbSet<Child> Children => Set<Child>();
     public DbSet<Stay> Stays => Set<Stay>();
+    public DbSet<StayExtension> StayExtensions => Set<StayExtension>();
+    public DbSet<BedHold> BedHolds => Set<BedHold>();
+    public DbSet<BedOutOfService> BedsOutOfService => Set<BedOutOfService>();
+    public DbSet<FollowUp> FollowUps => Set<FollowUp>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

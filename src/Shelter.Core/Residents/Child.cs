@@ -10,5 +10,8 @@ public class Child
     public int AgeAtArrival { get; set; }
     public DateOnly ArrivedOn { get; set; }
 
-    public int AgeOn(DateOnly day) => AgeAtArrival + Math.Max(0, (day.DayNumber - ArrivedOn.DayNumber) / 365);
+    public int AgeOn(DateOnly day) => AgeOn(AgeAtArrival, ArrivedOn, day);
+
+    public static int AgeOn(int ageAtArrival, DateOnly arrivedOn, DateOnly day) =>
+        ageAtArrival + Math.Max(0, (day.DayNumber - arrivedOn.DayNumber) / 365);
 }

@@ -15,6 +15,12 @@ public class Resident
 
     /// <summary>Without her consent only the alias and the intake outcome are kept.</summary>
     public bool ConsentToKeepData { get; set; }
+
+    /// <summary>She uses a wheelchair or otherwise needs an accessible room.</summary>
+    public bool NeedsAccessibleRoom { get; set; }
+
+    /// <summary>The last risk screening was positive: prefer a safe room or a confidential address.</summary>
+    public bool HighRisk { get; set; }
     public DateTime RegisteredAt { get; set; }
 
     public List<Child> Children { get; set; } = [];

@@ -1,6 +1,10 @@
 using Shelter.Web.Features.Account;
 using Shelter.Web.Features.Admin;
 using Shelter.Web.Features.Home;
+using Shelter.Web.Features.Beds;
+using Shelter.Web.Features.Sites;
+using Shelter.Web.Features.Stays;
+using Shelter.Web.Infrastructure.Jobs;
 
 namespace Shelter.Web.Features;
 
@@ -15,6 +19,19 @@ public static class FeatureSetup
         services.AddScoped<ListUsers>();
         services.AddScoped<CreateUser>();
         services.AddScoped<EditUser>();
+        services.AddScoped<BedStates>();
+        services.AddScoped<Board>();
+        services.AddScoped<Hold>();
+        services.AddScoped<BedHoldReleaser>();
+        services.AddScoped<IScheduleSource>(sp => sp.GetRequiredService<BedHoldReleaser>());
+        services.AddScoped<CheckIn>();
+        services.AddScoped<Move>();
+        services.AddScoped<CheckOut>();
+        services.AddScoped<Terms>();
+        services.AddScoped<SiteDetails>();
+        services.AddScoped<SaveSite>();
+        services.AddScoped<AddRoom>();
+        services.AddScoped<PutOutOfService>();
         services.AddScoped<Shelter.Web.Infrastructure.Demo.DemoSeeder>();
         return services;
     }

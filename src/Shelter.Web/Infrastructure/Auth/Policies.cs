@@ -21,6 +21,12 @@ public static class Policies
     /// <summary>The Hangfire dashboard.</summary>
     public const string Jobs = nameof(Jobs);
 
+    /// <summary>The bed board: who sleeps where tonight.</summary>
+    public const string BedBoard = nameof(BedBoard);
+
+    /// <summary>Check-in, moves, check-out, holds and stay terms.</summary>
+    public const string Housing = nameof(Housing);
+
     /// <summary>Sites, rooms, beds and reports.</summary>
     public const string Management = nameof(Management);
 
@@ -29,6 +35,8 @@ public static class Policies
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
         options.AddPolicy(ResidentWork, p => p.RequireRole(Roles.Staff, Roles.CaseManager, Roles.SocialWorker));
+        options.AddPolicy(BedBoard, p => p.RequireRole(Roles.Staff, Roles.CaseManager, Roles.SocialWorker, Roles.Manager));
+        options.AddPolicy(Housing, p => p.RequireRole(Roles.Staff, Roles.CaseManager));
         options.AddPolicy(ManageUsers, p => p.RequireRole(Roles.Admin));
         options.AddPolicy(Jobs, p => p.RequireRole(Roles.Manager, Roles.Admin));
         options.AddPolicy(Management, p => p.RequireRole(Roles.Manager));

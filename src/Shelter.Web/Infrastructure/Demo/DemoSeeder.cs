@@ -6,6 +6,8 @@ using Shelter.Core.Data;
 using Shelter.Core.Residents;
 using Shelter.Core.Sites;
 using Shelter.Core.Stays;
+using Shelter.Core.FollowUps;
+using Shelter.Web.Features.Sites;
 
 namespace Shelter.Web.Infrastructure.Demo;
 
@@ -80,36 +82,82 @@ public sealed class DemoSeeder(ShelterDbContext db, UserManager<ShelterUser> use
         // Twenty women in the house tonight; four arrived with children.
         var familyBeds = new Queue<Bed>(shelter.Rooms.Where(r => r.Kind == RoomKind.Family).SelectMany(r => r.Beds));
         var otherBeds = new Queue<Bed>(shelter.Rooms.Concat(centre.Rooms)
-            .Where(r => r.Kind is RoomKind.Shared or RoomKind.Single or RoomKind.Accessible)
+            .Where(r => r.Kind is RoomKind.Shared or RoomKind.Single)
             .SelectMany(r => r.Beds));
         var safeRoomBeds = new Queue<Bed>(centre.Rooms.Where(r => r.Kind == RoomKind.SafeRoom).SelectMany(r => r.Beds));
+        var accessibleBeds = new Queue<Bed>(shelter.Rooms.Where(r => r.Kind == RoomKind.Accessible).SelectMany(r => r.Beds));
 
+        var stays = new List<(Stay Hers, RoomKind Kind)>();
         for (var i = 0; i < 20; i++)
         {
-            var arrived = now.AddDays(-faker.Random.Int(1, 80)).AddHours(-faker.Random.Int(0, 12));
+            // A few arrived nearly three months ago, so the board shows stays near their end.
+            var daysAgo = i is 5 or 9 ? 86 - i % 3 : faker.Random.Int(1, 70);
+            var arrived = now.AddDays(-daysAgo).AddHours(-faker.Random.Int(0, 12));
             var resident = new Resident
             {
                 Alias = $"{faker.Name.FirstName(Bogus.DataSets.Name.Gender.Female)} {faker.Random.Char('A', 'Z')}.",
                 ConsentToKeepData = true,
                 RegisteredAt = arrived,
                 Languages = faker.PickRandom("Ukrainian", "Russian", "Ukrainian, Russian", "Romani, Russian", "Russian, English"),
+                NeedsAccessibleRoom = i == 15,
+                HighRisk = i is 0 or 11,
             };
             var childCount = i switch { 0 => 1, 3 => 2, 7 => 1, 12 => 1, _ => 0 };
             for (var c = 0; c < childCount; c++)
                 resident.Children.Add(new Child
                 {
                     Alias = faker.Name.FirstName(faker.PickRandom<Bogus.DataSets.Name.Gender>()),
-                    AgeAtArrival = faker.Random.Int(1, 15),
+                    AgeAtArrival = i == 0 ? 10 : faker.Random.Int(1, 15),
                     ArrivedOn = DateOnly.FromDateTime(arrived),
                 });
             db.Residents.Add(resident);
 
-            // The first woman came with her daughter at high risk: the safe room, as in the Rosa example.
-            var queue = i == 0 ? safeRoomBeds : childCount > 0 ? familyBeds : otherBeds;
-            db.Stays.Add(new Stay { Resident = resident, BedId = queue.Dequeue().Id, StartedAt = arrived });
+            // The first woman came with her 10-year-old daughter at high risk: the safe room, as in the Rosa example.
+            var (queue, kind) = i == 0 ? (safeRoomBeds, RoomKind.SafeRoom)
+                : i == 15 ? (accessibleBeds, RoomKind.Accessible)
+                : childCount > 0 ? (familyBeds, RoomKind.Family)
+                : (otherBeds, RoomKind.Shared);
+            var site = queue == safeRoomBeds ? centre : shelter;
+            var startedAt = i == 0 ? now.AddHours(-20) : arrived;
+            var plannedEnd = StayTerms.DefaultEnd(kind, startedAt, site.MaxStayDays, site.MaxSafeRoomStayHours);
+            string? conditions = null;
+            if (i == 2)
+            {
+                // The Oksana example: one month, find a job, attend counselling.
+                plannedEnd = startedAt.AddDays(30);
+                conditions = "One month. Register with the employment service and look for a job; attend counselling weekly.";
+            }
+            var hers = new Stay { Resident = resident, BedId = queue.Dequeue().Id, AdmittedAt = startedAt, StartedAt = startedAt, PlannedEndAt = plannedEnd, Conditions = conditions };
+            db.Stays.Add(hers);
+            stays.Add((hers, kind));
             foreach (var child in resident.Children)
-                db.Stays.Add(new Stay { Resident = resident, Child = child, BedId = queue.Dequeue().Id, StartedAt = arrived });
+                db.Stays.Add(new Stay { Resident = resident, Child = child, BedId = queue.Dequeue().Id, AdmittedAt = startedAt, StartedAt = startedAt, PlannedEndAt = plannedEnd, Conditions = conditions });
         }
+
+        // Women who have already left, so the house has a history.
+        for (var i = 0; i < 12; i++)
+        {
+            var arrived = now.AddDays(-faker.Random.Int(120, 400));
+            var left = arrived.AddDays(faker.Random.Int(5, 85));
+            var resident = new Resident { Alias = $"{faker.Name.FirstName(Bogus.DataSets.Name.Gender.Female)} {faker.Random.Char('A', 'Z')}.", ConsentToKeepData = true, RegisteredAt = arrived };
+            db.Residents.Add(resident);
+            db.Stays.Add(new Stay
+            {
+                Resident = resident, BedId = shelter.Rooms[3 + i % 3].Beds[i % 4].Id, AdmittedAt = arrived, StartedAt = arrived,
+                PlannedEndAt = arrived.AddDays(shelter.MaxStayDays), EndedAt = left,
+                ExitReason = faker.PickRandom(ExitReason.PlannedEnd, ExitReason.HerChoice, ExitReason.ReferredElsewhere),
+                ExitDestination = faker.PickRandom(ExitDestination.OwnHousing, ExitDestination.FamilyOrFriends, ExitDestination.AnotherShelter, ExitDestination.Unknown),
+            });
+        }
+        await db.SaveChangesAsync(ct);
+
+        foreach (var (hers, kind) in stays)
+            db.FollowUps.Add(new FollowUp { Kind = FollowUpKind.StayReview, ResidentId = hers.ResidentId, StayId = hers.Id, DueAt = StayTerms.ReviewDue(kind, hers.StartedAt, hers.PlannedEndAt), CreatedAt = now });
+
+        // Tonight: the police called ahead for one bed; two beds are out of service.
+        db.BedHolds.Add(new BedHold { BedId = otherBeds.Dequeue().Id, ComingThrough = ArrivalRoute.Police, HeldAt = now.AddHours(-1), HeldUntil = now.AddHours(3) });
+        db.BedsOutOfService.Add(new BedOutOfService { BedId = otherBeds.Dequeue().Id, From = today.AddDays(-2), To = today.AddDays(5), Reason = OutOfServiceReason.Repair, RecordedAt = now });
+        db.BedsOutOfService.Add(new BedOutOfService { BedId = centre.Rooms.First(r => r.Kind == RoomKind.Shared).Beds[3].Id, From = today, To = null, Reason = OutOfServiceReason.Cleaning, RecordedAt = now });
         await db.SaveChangesAsync(ct);
         log.LogInformation("Demo data seeded for {Today}", today);
     }
@@ -118,7 +166,7 @@ public sealed class DemoSeeder(ShelterDbContext db, UserManager<ShelterUser> use
     {
         Name = name,
         Kind = kind,
-        Beds = Enumerable.Range(1, beds).Select(n => new Bed { Label = $"{name[..1]}{name[^1]}-{n}" }).ToList(),
+        Beds = Enumerable.Range(1, beds).Select(n => new Bed { Label = AddRoom.BedLabel(name, n) }).ToList(),
     };
 
     private async Task SeedAccountsAsync()

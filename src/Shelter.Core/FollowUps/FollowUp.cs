@@ -1,0 +1,38 @@
+namespace Shelter.Core.FollowUps;
+
+public enum FollowUpKind
+{
+    StayReview = 1,
+    DocumentRecovery = 2,
+    MedicationContinuity = 3,
+    JobSearch = 4,
+    ChildService = 5,
+    Other = 9,
+}
+
+public enum FollowUpStatus
+{
+    Open = 1,
+    Done = 2,
+    DeclinedByHer = 3,
+    Cancelled = 4,
+}
+
+/// <summary>
+/// One piece of case work due for a resident (and a child, if any). A row in the shelter's
+/// own database; Hangfire only acts on it, so a restart loses nothing.
+/// </summary>
+public class FollowUp
+{
+    public int Id { get; set; }
+    public FollowUpKind Kind { get; set; }
+    public int ResidentId { get; set; }
+    public int? ChildId { get; set; }
+    /// <summary>The stay a review is about.</summary>
+    public int? StayId { get; set; }
+    public string? AssignedToUserId { get; set; }
+    public DateTime DueAt { get; set; }
+    public FollowUpStatus Status { get; set; } = FollowUpStatus.Open;
+    public DateTime CreatedAt { get; set; }
+    public DateTime? ClosedAt { get; set; }
+}

@@ -1,0 +1,52 @@
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Shelter.Core.Audit;
+using Shelter.Core.Data;
+using Shelter.Core.Sites;
+using Shelter.Web.Infrastructure.Jobs;
+
+namespace Shelter.Web.Features.Beds;
+
+/// <summary>
+/// Frees held beds whose time has run out. Takes ids only; returns early when the hold is
+/// gone or already released, so Hangfire's at-least-once delivery does no harm.
+/// </summary>
+public sealed class BedHoldReleaser(ShelterDbContext db, TimeProvider clock, ILogger<BedHoldReleaser> log) : IScheduleSource
+{
+    public const string SweepJobId = "bed-holds:release-expired";
+
+    public async Task ReleaseIfExpiredAsync(int holdId)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var hold = await db.BedHolds.FirstOrDefaultAsync(h => h.Id == holdId);
+        if (hold is null || hold.ReleasedAt is not null || hold.HeldUntil > now) return;
+        Release(hold, now);
+        await db.SaveChangesAsync();
+        log.LogInformation("Hold {HoldId} released after its time ran out", holdId);
+    }
+
+    /// <summary>The safety net: anything a lost schedule missed is released within a quarter of an hour.</summary>
+    public async Task ReleaseAllExpiredAsync()
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var expired = await db.BedHolds.Where(h => h.ReleasedAt == null && h.HeldUntil <= now).ToListAsync();
+        foreach (var hold in expired) Release(hold, now);
+        await db.SaveChangesAsync();
+    }
+
+    private void Release(BedHold hold, DateTime now)
+    {
+        hold.ReleasedAt = now;
+        hold.Release = HoldRelease.Expired;
+        db.AuditEvents.Add(new AuditEvent { At = now, Action = AuditActions.Changed, EntityType = nameof(BedHold), EntityId = hold.Id.ToString(), Role = "system" });
+    }
+
+    public async Task RebuildAsync(IRecurringJobManager recurring, IBackgroundJobClient jobs, CancellationToken ct)
+    {
+        recurring.AddOrUpdate<BedHoldReleaser>(SweepJobId, r => r.ReleaseAllExpiredAsync(), "*/15 * * * *");
+        var now = clock.GetUtcNow().UtcDateTime;
+        var open = await db.BedHolds.Where(h => h.ReleasedAt == null).Select(h => new { h.Id, h.HeldUntil }).ToListAsync(ct);
+        foreach (var hold in open)
+            jobs.Schedule<BedHoldReleaser>(r => r.ReleaseIfExpiredAsync(hold.Id), hold.HeldUntil > now ? hold.HeldUntil - now : TimeSpan.Zero);
+    }
+}

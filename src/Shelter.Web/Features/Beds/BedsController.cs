@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Shelter.Web.Infrastructure.Auth;
+
+namespace Shelter.Web.Features.Beds;
+
+[Route("beds")]
+public sealed class BedsController : Controller
+{
+    [HttpGet("")]
+    [Authorize(Policy = Policies.BedBoard)]
+    public async Task<IActionResult> Index([FromServices] Board board, CancellationToken ct) =>
+        View("Board", await board.HandleAsync(ct));
+
+    [HttpPost("{bedId:int}/hold")]
+    [Authorize(Policy = Policies.Housing)]
+    public async Task<IActionResult> Hold(int bedId, HoldForm form, [FromServices] Hold hold, CancellationToken ct)
+    {
+        if (!ModelState.IsValid)
+        {
+            TempData["Error"] = string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage));
+            return Redirect("/beds");
+        }
+        var error = await hold.HandleAsync(bedId, form, ct);
+        if (error is null) TempData["Notice"] = $"The bed is held for {form.Hours} hours.";
+        else TempData["Error"] = error;
+        return Redirect("/beds");
+    }
+
+    [HttpPost("holds/{holdId:int}/release")]
+    [Authorize(Policy = Policies.Housing)]
+    public async Task<IActionResult> ReleaseHold(int holdId, [FromServices] Hold hold, CancellationToken ct)
+    {
+        if (!await hold.CancelAsync(holdId, ct)) return NotFound();
+        TempData["Notice"] = "The hold is released; the bed is free.";
+        return Redirect("/beds");
+    }
+}

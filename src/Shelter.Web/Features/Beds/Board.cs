@@ -1,0 +1,69 @@
+using Shelter.Core.Beds;
+using Shelter.Core.Sites;
+using Shelter.Web.Infrastructure.Audit;
+
+namespace Shelter.Web.Features.Beds;
+
+public sealed record SiteTotals(int Beds, int Free, int Held, int Occupied, int OutOfService, int Women, int Children);
+
+public sealed record BoardBed(BedNow Now, int ChildrenWithHer, string? TimeLeft, bool EndingSoon);
+
+public sealed record BoardRoom(int Id, string Name, RoomKind Kind, IReadOnlyList<BoardBed> Beds);
+
+public sealed record BoardSite(SiteNow Site, DateOnly Today, IReadOnlyList<BoardRoom> Rooms, SiteTotals Totals);
+
+public sealed record BoardModel(IReadOnlyList<BoardSite> Sites, DateTime AsOfUtc);
+
+/// <summary>
+/// Who sleeps where tonight: every site, room and bed with its state, the alias on an
+/// occupied bed and how long her stay has left. Children show as "child, age" only.
+/// </summary>
+public sealed class Board(BedStates states, AuditLog audit, TimeProvider clock)
+{
+    public async Task<BoardModel> HandleAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var (sites, beds) = await states.LoadAsync(now, ct);
+        await audit.ViewedAsync("BedBoard", "all", ct);
+
+        var childrenOf = beds.Where(b => b.Occupant is { ChildId: not null })
+            .GroupBy(b => b.Occupant!.ResidentId).ToDictionary(g => g.Key, g => g.Count());
+
+        var model = sites.Select(site =>
+        {
+            var today = SiteTime.Today(site.TimeZoneId, now);
+            var siteBeds = beds.Where(b => b.Bed.SiteId == site.Id).ToList();
+            var rooms = siteBeds
+                .GroupBy(b => new { b.Bed.RoomId, b.Bed.RoomName, b.Bed.RoomKind })
+                .OrderBy(g => g.Key.RoomKind == RoomKind.SafeRoom ? 1 : 0).ThenBy(g => g.Key.RoomName, StringComparer.OrdinalIgnoreCase)
+                .Select(g => new BoardRoom(g.Key.RoomId, g.Key.RoomName, g.Key.RoomKind,
+                    g.OrderBy(b => b.Bed.BedLabel, StringComparer.OrdinalIgnoreCase)
+                        .Select(b => ToBoardBed(b, site, today, now, childrenOf)).ToList()))
+                .ToList();
+            var totals = new SiteTotals(
+                siteBeds.Count,
+                siteBeds.Count(b => b.Bed.State == BedState.Free),
+                siteBeds.Count(b => b.Bed.State == BedState.Held),
+                siteBeds.Count(b => b.Bed.State == BedState.Occupied),
+                siteBeds.Count(b => b.Bed.State == BedState.OutOfService),
+                siteBeds.Count(b => b.Occupant is { ChildId: null }),
+                siteBeds.Count(b => b.Occupant is { ChildId: not null }));
+            return new BoardSite(site, today, rooms, totals);
+        }).ToList();
+        return new BoardModel(model, now);
+    }
+
+    private static BoardBed ToBoardBed(BedNow bed, SiteNow site, DateOnly today, DateTime now, Dictionary<int, int> childrenOf)
+    {
+        if (bed.Occupant is not { } o) return new BoardBed(bed, 0, null, false);
+        var children = o.ChildId is null && childrenOf.TryGetValue(o.ResidentId, out var n) ? n : 0;
+        if (bed.Bed.RoomKind == RoomKind.SafeRoom)
+        {
+            var hours = (int)Math.Floor((o.PlannedEndAt - now).TotalHours);
+            return new BoardBed(bed, children, hours >= 0 ? $"{hours} h left" : $"{-hours} h over", hours < 24);
+        }
+        var days = SiteTime.Today(site.TimeZoneId, o.PlannedEndAt).DayNumber - today.DayNumber;
+        var text = days switch { > 1 => $"{days} days left", 1 => "1 day left", 0 => "ends today", _ => $"{-days} days over" };
+        return new BoardBed(bed, children, text, days <= 7);
+    }
+}

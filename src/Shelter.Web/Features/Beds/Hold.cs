@@ -1,0 +1,57 @@
+using System.ComponentModel.DataAnnotations;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Shelter.Core.Audit;
+using Shelter.Core.Beds;
+using Shelter.Core.Data;
+using Shelter.Core.Residents;
+using Shelter.Core.Sites;
+using Shelter.Web.Infrastructure.Audit;
+
+namespace Shelter.Web.Features.Beds;
+
+public sealed class HoldForm
+{
+    [Range(1, 48, ErrorMessage = "Hold a bed for 1 to 48 hours.")]
+    public int Hours { get; set; } = 4;
+
+    [Required(ErrorMessage = "Say how she is coming.")]
+    public ArrivalRoute? ComingThrough { get; set; }
+}
+
+/// <summary>
+/// Keeps a free bed for a woman on her way. The release is a Hangfire job at the end of the
+/// hold; the hold row is the truth, so the job is safe to run twice or late.
+/// </summary>
+public sealed class Hold(ShelterDbContext db, BedStates states, AuditLog audit, IBackgroundJobClient jobs, TimeProvider clock)
+{
+    public async Task<string?> HandleAsync(int bedId, HoldForm form, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var (_, beds) = await states.LoadAsync(now, ct);
+        var bed = beds.FirstOrDefault(b => b.Bed.BedId == bedId);
+        if (bed is null) return "That bed does not exist.";
+        if (bed.Bed.State != BedState.Free) return "That bed is no longer free.";
+
+        var hold = new BedHold { BedId = bedId, ComingThrough = form.ComingThrough!.Value, HeldAt = now, HeldUntil = now.AddHours(form.Hours) };
+        db.BedHolds.Add(hold);
+        await db.SaveChangesAsync(ct);
+        audit.Record(AuditActions.Created, nameof(BedHold), hold.Id);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        jobs.Schedule<BedHoldReleaser>(r => r.ReleaseIfExpiredAsync(hold.Id), hold.HeldUntil - now);
+        return null;
+    }
+
+    public async Task<bool> CancelAsync(int holdId, CancellationToken ct)
+    {
+        var hold = await db.BedHolds.FirstOrDefaultAsync(h => h.Id == holdId && h.ReleasedAt == null, ct);
+        if (hold is null) return false;
+        hold.ReleasedAt = clock.GetUtcNow().UtcDateTime;
+        hold.Release = HoldRelease.Cancelled;
+        audit.Record(AuditActions.Changed, nameof(BedHold), hold.Id);
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+}

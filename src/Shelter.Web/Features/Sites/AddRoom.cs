@@ -1,0 +1,66 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.EntityFrameworkCore;
+using Shelter.Core.Audit;
+using Shelter.Core.Data;
+using Shelter.Core.Sites;
+using Shelter.Web.Infrastructure.Audit;
+
+namespace Shelter.Web.Features.Sites;
+
+public sealed class RoomForm
+{
+    [Required(ErrorMessage = "Give the room a name.")]
+    [StringLength(80, ErrorMessage = "Keep the room's name under 80 characters.")]
+    public string Name { get; set; } = "";
+
+    [Required(ErrorMessage = "Choose the kind of room.")]
+    public RoomKind? Kind { get; set; }
+
+    [Range(1, 20, ErrorMessage = "A room has 1 to 20 beds.")]
+    public int Beds { get; set; } = 1;
+}
+
+/// <summary>Adds a room with its beds, or more beds to a room. Beds are labelled after the room.</summary>
+public sealed class AddRoom(ShelterDbContext db, AuditLog audit)
+{
+    public async Task<string?> HandleAsync(int siteId, RoomForm form, CancellationToken ct)
+    {
+        if (!await db.Sites.AnyAsync(s => s.Id == siteId, ct)) return "That site no longer exists.";
+        var name = form.Name.Trim();
+        if (await db.Rooms.AnyAsync(r => r.SiteId == siteId && r.Name == name, ct)) return "This site already has a room with that name.";
+        var room = new Room { SiteId = siteId, Name = name, Kind = form.Kind!.Value };
+        room.Beds.AddRange(Enumerable.Range(1, form.Beds).Select(n => new Bed { Label = BedLabel(name, n) }));
+        db.Rooms.Add(room);
+        await db.SaveChangesAsync(ct);
+        audit.Record(AuditActions.Created, nameof(Room), room.Id);
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
+    public async Task<string?> AddBedsAsync(int siteId, int roomId, int count, CancellationToken ct)
+    {
+        if (count is < 1 or > 20) return "Add 1 to 20 beds at a time.";
+        var room = await db.Rooms.Include(r => r.Beds).FirstOrDefaultAsync(r => r.Id == roomId && r.SiteId == siteId, ct);
+        if (room is null) return "That room is not at this site.";
+        var next = room.Beds.Count + 1;
+        var taken = room.Beds.Select(b => b.Label).ToHashSet();
+        for (var added = 0; added < count; next++)
+        {
+            var label = BedLabel(room.Name, next);
+            if (taken.Contains(label)) continue;
+            room.Beds.Add(new Bed { Label = label });
+            added++;
+        }
+        audit.Record(AuditActions.Changed, nameof(Room), room.Id);
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
+    /// <summary>"Family room A", 2 → "FA-2": short enough for a printed board.</summary>
+    public static string BedLabel(string roomName, int number)
+    {
+        var initials = new string(roomName.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => char.ToUpperInvariant(w[0])).Take(3).ToArray());
+        return $"{initials}-{number}";
+    }
+}

@@ -1,0 +1,107 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Shelter.Web.Infrastructure.Auth;
+
+namespace Shelter.Web.Features.Sites;
+
+[Route("sites")]
+[Authorize(Policy = Policies.Management)]
+public sealed class SitesController : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index([FromServices] SiteDetails details, CancellationToken ct) =>
+        View(await details.ListAsync(ct));
+
+    [HttpGet("new")]
+    public IActionResult Create() => View("Edit", new SiteForm());
+
+    [HttpPost("new")]
+    public Task<IActionResult> Create(SiteForm form, [FromServices] SaveSite save, CancellationToken ct) => Save(null, form, save, ct);
+
+    [HttpGet("{id:int}")]
+    public async Task<IActionResult> Show(int id, [FromServices] SiteDetails details, CancellationToken ct) =>
+        await details.LoadAsync(id, ct) is { } page ? View(page) : NotFound();
+
+    [HttpGet("{id:int}/edit")]
+    public async Task<IActionResult> Edit(int id, [FromServices] SaveSite save, CancellationToken ct)
+    {
+        ViewData["SiteId"] = id;
+        return await save.LoadAsync(id, ct) is { } form ? View(form) : NotFound();
+    }
+
+    [HttpPost("{id:int}/edit")]
+    public Task<IActionResult> Edit(int id, SiteForm form, [FromServices] SaveSite save, CancellationToken ct) => Save(id, form, save, ct);
+
+    private async Task<IActionResult> Save(int? id, SiteForm form, SaveSite save, CancellationToken ct)
+    {
+        ViewData["SiteId"] = id;
+        if (!ModelState.IsValid) return View("Edit", form);
+        var (savedId, error) = await save.HandleAsync(id, form, ct);
+        if (error is not null)
+        {
+            ModelState.AddModelError("", error);
+            return View("Edit", form);
+        }
+        TempData["Notice"] = "The site is saved.";
+        return Redirect($"/sites/{savedId}");
+    }
+
+    [HttpPost("{id:int}/rooms")]
+    public async Task<IActionResult> AddRoom(int id, RoomForm form, [FromServices] AddRoom add, CancellationToken ct)
+    {
+        var error = ModelState.IsValid ? await add.HandleAsync(id, form, ct) : FirstError();
+        Tell(error, "The room is added.");
+        return Redirect($"/sites/{id}");
+    }
+
+    [HttpPost("{id:int}/rooms/{roomId:int}/beds")]
+    public async Task<IActionResult> AddBeds(int id, int roomId, int count, [FromServices] AddRoom add, CancellationToken ct)
+    {
+        Tell(await add.AddBedsAsync(id, roomId, count, ct), "The beds are added.");
+        return Redirect($"/sites/{id}");
+    }
+
+    [HttpGet("{id:int}/beds/{bedId:int}/out-of-service")]
+    public async Task<IActionResult> OutOfService(int id, int bedId, [FromServices] PutOutOfService put, CancellationToken ct)
+    {
+        var bed = await put.FindBedAsync(id, bedId, ct);
+        if (bed is null) return NotFound();
+        ViewData["Bed"] = bed;
+        return View(new OutOfServiceForm { From = Core.Sites.SiteTime.Today(bed.Room.Site.TimeZoneId, DateTime.UtcNow) });
+    }
+
+    [HttpPost("{id:int}/beds/{bedId:int}/out-of-service")]
+    public async Task<IActionResult> OutOfService(int id, int bedId, OutOfServiceForm form, [FromServices] PutOutOfService put, CancellationToken ct)
+    {
+        var bed = await put.FindBedAsync(id, bedId, ct);
+        if (bed is null)
+        {
+            TempData["Error"] = "That bed is not at this site.";
+            return Redirect($"/sites/{id}");
+        }
+        ViewData["Bed"] = bed;
+        if (!ModelState.IsValid) return View(form);
+        if (await put.HandleAsync(id, bedId, form, ct) is { } error)
+        {
+            ModelState.AddModelError("", error);
+            return View(form);
+        }
+        TempData["Notice"] = $"Bed {bed.Label} is out of service.";
+        return Redirect($"/sites/{id}");
+    }
+
+    [HttpPost("{id:int}/out-of-service/{recordId:int}/end")]
+    public async Task<IActionResult> BackInService(int id, int recordId, [FromServices] PutOutOfService put, CancellationToken ct)
+    {
+        Tell(await put.BackInServiceAsync(id, recordId, ct), "The bed is back in service.");
+        return Redirect($"/sites/{id}");
+    }
+
+    private string FirstError() => ModelState.Values.SelectMany(v => v.Errors).First().ErrorMessage;
+
+    private void Tell(string? error, string notice)
+    {
+        if (error is null) TempData["Notice"] = notice;
+        else TempData["Error"] = error;
+    }
+}

@@ -1,0 +1,204 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.EntityFrameworkCore;
+using Shelter.Core.Audit;
+using Shelter.Core.Beds;
+using Shelter.Core.Data;
+using Shelter.Core.Residents;
+using Shelter.Core.Sites;
+using Shelter.Core.Stays;
+using Shelter.Web.Features.Beds;
+using Shelter.Web.Infrastructure.Audit;
+
+namespace Shelter.Web.Features.Stays;
+
+public sealed class CheckInForm
+{
+    /// <summary>A woman already known to the shelter who has no bed now.</summary>
+    public int? ResidentId { get; set; }
+
+    [StringLength(80, ErrorMessage = "Keep the name she gives under 80 characters.")]
+    public string? Alias { get; set; }
+
+    [StringLength(60, ErrorMessage = "List at most ten ages.")]
+    public string? ChildAges { get; set; }
+
+    public bool NeedsAccessibleRoom { get; set; }
+    public bool HighRisk { get; set; }
+
+    public int? BedId { get; set; }
+
+    [StringLength(300, ErrorMessage = "Keep the reason under 300 characters.")]
+    public string? OverrideReason { get; set; }
+
+    public DateOnly? AgreedEndOn { get; set; }
+
+    [StringLength(1000, ErrorMessage = "Keep the conditions under 1000 characters.")]
+    public string? Conditions { get; set; }
+}
+
+public enum CheckInStatus { CheckedIn, Invalid, BedNoLongerFree }
+
+public sealed record CheckInResult(CheckInStatus Status, int? StayId, IReadOnlyList<string> Errors, Allocation? Next)
+{
+    public static CheckInResult Invalid(params string[] errors) => new(CheckInStatus.Invalid, null, errors, null);
+}
+
+public sealed record ResidentWithoutBed(int Id, string Alias, int Children);
+
+public sealed record CheckInPage(CheckInForm Form, Allocation? Suggestion, IReadOnlyList<BedNow> FreeBeds, IReadOnlyList<ResidentWithoutBed> Waiting, bool BedNoLongerFree = false);
+
+/// <summary>
+/// Puts a woman (and her children, in the same room) into beds. The read of what is free and
+/// the write of her stays happen in one IMMEDIATE transaction, and the unique index on active
+/// stays per bed refuses a second woman even if that were ever bypassed.
+/// </summary>
+public sealed class CheckIn(ShelterDbContext db, BedStates states, AuditLog audit, TimeProvider clock)
+{
+    public async Task<CheckInPage> PageAsync(CheckInForm form, bool bedNoLongerFree, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var (_, beds) = await states.LoadAsync(now, ct);
+        var children = form.ResidentId is int rid
+            ? await db.Children.CountAsync(c => c.ResidentId == rid, ct)
+            : ParseAges(form.ChildAges, out _).Count;
+        var allocation = BedAllocator.Suggest(new HousingNeed(children, form.NeedsAccessibleRoom, form.HighRisk), beds.Select(b => b.Bed));
+        var waiting = await db.Residents.AsNoTracking()
+            .Where(r => !db.Stays.Any(s => s.ResidentId == r.Id && s.EndedAt == null))
+            .OrderByDescending(r => r.RegisteredAt).Take(50)
+            .Select(r => new ResidentWithoutBed(r.Id, r.Alias, r.Children.Count))
+            .ToListAsync(ct);
+        var free = beds.Where(b => b.Bed.State is BedState.Free or BedState.Held)
+            .OrderBy(b => b.Bed.SiteName).ThenBy(b => b.Bed.RoomName).ThenBy(b => b.Bed.BedLabel).ToList();
+        return new CheckInPage(form, allocation, free, waiting, bedNoLongerFree);
+    }
+
+    public async Task<CheckInResult> HandleAsync(CheckInForm form, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        Resident? existing = null;
+        List<int> newChildAges = [];
+        if (form.ResidentId is int residentId)
+        {
+            existing = await db.Residents.Include(r => r.Children).FirstOrDefaultAsync(r => r.Id == residentId, ct);
+            if (existing is null) return CheckInResult.Invalid("That resident could not be found.");
+        }
+        else
+        {
+            if (string.IsNullOrWhiteSpace(form.Alias)) return CheckInResult.Invalid("Enter the name she wants to be called, or choose a woman already known.");
+            newChildAges = ParseAges(form.ChildAges, out var ageError);
+            if (ageError is not null) return CheckInResult.Invalid(ageError);
+        }
+        if (form.Conditions is not null && form.AgreedEndOn is null)
+            return CheckInResult.Invalid("Conditions go with an agreed end date: set the date too.");
+        var childCount = existing?.Children.Count ?? newChildAges.Count;
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (existing is not null && await db.Stays.AnyAsync(s => s.ResidentId == existing.Id && s.EndedAt == null, ct))
+            return CheckInResult.Invalid("She already has a bed. Use Move to change it.");
+
+        var (sites, beds) = await states.LoadAsync(now, ct);
+        var allocation = BedAllocator.Suggest(new HousingNeed(childCount, form.NeedsAccessibleRoom, form.HighRisk), beds.Select(b => b.Bed));
+
+        BedNow chosen;
+        List<int> bedIds;
+        if (form.BedId is int bedId)
+        {
+            var bed = beds.FirstOrDefault(b => b.Bed.BedId == bedId);
+            if (bed is null) return CheckInResult.Invalid("That bed does not exist.");
+            if (bed.Bed.State is BedState.Occupied or BedState.OutOfService)
+                return new CheckInResult(CheckInStatus.BedNoLongerFree, null, ["That bed is no longer free."], allocation);
+            var childBeds = beds.Where(b => b.Bed.RoomId == bed.Bed.RoomId && b.Bed.BedId != bedId && b.Bed.State == BedState.Free)
+                .OrderBy(b => b.Bed.BedLabel, StringComparer.Ordinal).Take(childCount).ToList();
+            if (childBeds.Count < childCount)
+                return new CheckInResult(CheckInStatus.BedNoLongerFree, null, [$"{bed.Bed.RoomName} has no free beds left for her {childCount} {(childCount == 1 ? "child" : "children")}."], allocation);
+            if (allocation.Suggestion?.BedId != bedId && string.IsNullOrWhiteSpace(form.OverrideReason))
+                return CheckInResult.Invalid("You chose another bed than the suggested one: say why.");
+            chosen = bed;
+            bedIds = childBeds.Select(b => b.Bed.BedId).Prepend(bedId).ToList();
+        }
+        else if (allocation.Suggestion is { } suggestion)
+        {
+            chosen = beds.First(b => b.Bed.BedId == suggestion.BedId);
+            bedIds = suggestion.BedIds.ToList();
+        }
+        else
+        {
+            return CheckInResult.Invalid(allocation.Reason + " Offer a safe room at a partner or the waiting list.");
+        }
+
+        var site = sites.First(s => s.Id == chosen.Bed.SiteId);
+        DateTime plannedEnd;
+        if (form.AgreedEndOn is DateOnly agreed)
+        {
+            if (agreed <= SiteTime.Today(site.TimeZoneId, now)) return CheckInResult.Invalid("The agreed end must be after today.");
+            plannedEnd = SiteTime.EndOfLocalDayUtc(site.TimeZoneId, agreed);
+        }
+        else plannedEnd = StayTerms.DefaultEnd(chosen.Bed.RoomKind, now, site.MaxStayDays, site.MaxSafeRoomStayHours);
+
+        var resident = existing ?? new Resident { Alias = form.Alias!.Trim(), RegisteredAt = now, ConsentToKeepData = true };
+        resident.NeedsAccessibleRoom = form.NeedsAccessibleRoom;
+        resident.HighRisk = form.HighRisk;
+        if (existing is null)
+        {
+            foreach (var age in newChildAges)
+                resident.Children.Add(new Child { Alias = $"Child of {resident.Alias}", AgeAtArrival = age, ArrivedOn = DateOnly.FromDateTime(now) });
+            db.Residents.Add(resident);
+        }
+
+        var overridden = allocation.Suggestion?.BedId != chosen.Bed.BedId;
+        var hers = NewStay(resident, null, bedIds[0]);
+        hers.SuggestedBedId = overridden ? allocation.Suggestion?.BedId : null;
+        hers.OverrideReason = overridden ? form.OverrideReason?.Trim() : null;
+        var stays = resident.Children.Select((child, i) => NewStay(resident, child, bedIds[i + 1])).Prepend(hers).ToList();
+        db.Stays.AddRange(stays);
+
+        if (chosen.HoldId is int holdId && await db.BedHolds.FindAsync([holdId], ct) is { ReleasedAt: null } hold)
+        {
+            hold.ReleasedAt = now;
+            hold.Release = HoldRelease.Arrived;
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            StayReviews.Open(db, hers, chosen.Bed.RoomKind, now);
+            if (existing is null) audit.Record(AuditActions.Created, nameof(Resident), resident.Id);
+            foreach (var stay in stays) audit.Record(AuditActions.Created, nameof(Stay), stay.Id);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The unique index said no: someone took the bed between our read and our write.
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return new CheckInResult(CheckInStatus.BedNoLongerFree, null, ["That bed is no longer free."], null);
+        }
+        return new CheckInResult(CheckInStatus.CheckedIn, hers.Id, [], allocation);
+
+        Stay NewStay(Resident r, Child? child, int bed) => new()
+        {
+            Resident = r, Child = child, BedId = bed, AdmittedAt = now, StartedAt = now,
+            PlannedEndAt = plannedEnd, Conditions = string.IsNullOrWhiteSpace(form.Conditions) ? null : form.Conditions.Trim(),
+        };
+    }
+
+    /// <summary>"10, 4" → [10, 4]; ages 0 to 17, at most ten children.</summary>
+    public static List<int> ParseAges(string? text, out string? error)
+    {
+        error = null;
+        var ages = new List<int>();
+        if (string.IsNullOrWhiteSpace(text)) return ages;
+        foreach (var part in text.Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!int.TryParse(part, out var age) || age is < 0 or > 17)
+            {
+                error = $"\"{part}\" is not a child's age: give ages from 0 to 17, separated by commas.";
+                return [];
+            }
+            ages.Add(age);
+        }
+        if (ages.Count > 10) error = "List at most ten children.";
+        return ages;
+    }
+}

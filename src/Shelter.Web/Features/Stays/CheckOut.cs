@@ -1,0 +1,39 @@
+using System.ComponentModel.DataAnnotations;
+using Shelter.Core.Audit;
+using Shelter.Core.Data;
+using Shelter.Core.Stays;
+using Shelter.Web.Infrastructure.Audit;
+
+namespace Shelter.Web.Features.Stays;
+
+public sealed class CheckOutForm
+{
+    [Required(ErrorMessage = "Choose why the stay ends.")]
+    public ExitReason? Reason { get; set; }
+
+    [Required(ErrorMessage = "Choose where she goes (\"Unknown\" if she did not say).")]
+    public ExitDestination? Destination { get; set; }
+}
+
+/// <summary>Ends her stay and her children's, with the reason and where she goes; closes the open review.</summary>
+public sealed class CheckOut(ShelterDbContext db, AuditLog audit, TimeProvider clock)
+{
+    public async Task<string?> HandleAsync(int stayId, CheckOutForm form, CancellationToken ct)
+    {
+        if (form.Reason == ExitReason.MovedWithinNetwork) return "Use Move to move her within the network.";
+        var now = clock.GetUtcNow().UtcDateTime;
+        var household = await Household.LoadAsync(db, stayId, ct);
+        if (household is null) return "That stay does not exist.";
+        if (!household.Hers.IsActive) return "This stay has already ended.";
+        foreach (var stay in household.All)
+        {
+            stay.EndedAt = now;
+            stay.ExitReason = form.Reason;
+            stay.ExitDestination = form.Destination;
+            audit.Record(AuditActions.Changed, nameof(Stay), stay.Id);
+        }
+        await StayReviews.CloseAsync(db, household.Hers.Id, now, ct);
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+}

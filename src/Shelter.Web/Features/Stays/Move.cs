@@ -1,0 +1,102 @@
+using System.ComponentModel.DataAnnotations;
+using Shelter.Core.Audit;
+using Shelter.Core.Beds;
+using Shelter.Core.Data;
+using Shelter.Core.Sites;
+using Shelter.Core.Stays;
+using Shelter.Web.Features.Beds;
+using Shelter.Web.Infrastructure.Audit;
+using Microsoft.EntityFrameworkCore;
+
+namespace Shelter.Web.Features.Stays;
+
+public sealed class MoveForm
+{
+    [Required(ErrorMessage = "Choose the bed she moves to.")]
+    public int? BedId { get; set; }
+}
+
+public sealed record MovePage(Household Household, MoveForm Form, IReadOnlyList<BedNow> FreeBeds);
+
+/// <summary>
+/// Moves a woman and her children to another bed, room or site: the old stays end as
+/// "moved within the network", new ones start with the same terms.
+/// </summary>
+public sealed class Move(ShelterDbContext db, BedStates states, AuditLog audit, TimeProvider clock)
+{
+    public async Task<MovePage?> PageAsync(int stayId, MoveForm form, CancellationToken ct)
+    {
+        var household = await Household.LoadAsync(db, stayId, ct);
+        if (household is null) return null;
+        var (_, beds) = await states.LoadAsync(clock.GetUtcNow().UtcDateTime, ct);
+        var free = beds.Where(b => b.Bed.State is BedState.Free or BedState.Held)
+            .OrderBy(b => b.Bed.SiteName).ThenBy(b => b.Bed.RoomName).ThenBy(b => b.Bed.BedLabel).ToList();
+        return new MovePage(household, form, free);
+    }
+
+    public async Task<(int? NewStayId, string? Error)> HandleAsync(int stayId, MoveForm form, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var household = await Household.LoadAsync(db, stayId, ct);
+        if (household is null) return (null, "That stay does not exist.");
+        if (!household.Hers.IsActive) return (null, "This stay has already ended; a woman who has left cannot be moved. Check her in again instead.");
+        if (household.All.Any(s => s.BedId == form.BedId)) return (null, "She is already in that bed.");
+
+        var (sites, beds) = await states.LoadAsync(now, ct);
+        var target = beds.FirstOrDefault(b => b.Bed.BedId == form.BedId);
+        if (target is null) return (null, "That bed does not exist.");
+        if (target.Bed.State is BedState.Occupied or BedState.OutOfService) return (null, "That bed is no longer free.");
+        var childBeds = beds.Where(b => b.Bed.RoomId == target.Bed.RoomId && b.Bed.BedId != target.Bed.BedId && b.Bed.State == BedState.Free)
+            .OrderBy(b => b.Bed.BedLabel, StringComparer.Ordinal).Take(household.Children.Count).ToList();
+        if (childBeds.Count < household.Children.Count)
+            return (null, $"{target.Bed.RoomName} has no free beds for her children; a mother and her children stay in one room.");
+
+        var site = sites.First(s => s.Id == target.Bed.SiteId);
+        var hers = household.Hers;
+        var wasSafeRoom = hers.Bed.Room.Kind == RoomKind.SafeRoom;
+        var isSafeRoom = target.Bed.RoomKind == RoomKind.SafeRoom;
+        // Leaving a safe room for a bed (or the reverse) starts the other kind of term, unless one was agreed.
+        var plannedEnd = wasSafeRoom != isSafeRoom && hers.Conditions is null
+            ? StayTerms.DefaultEnd(target.Bed.RoomKind, now, site.MaxStayDays, site.MaxSafeRoomStayHours)
+            : hers.PlannedEndAt;
+
+        var moved = new List<Stay>();
+        var targetBeds = childBeds.Select(b => b.Bed.BedId).Prepend(target.Bed.BedId).ToList();
+        var i = 0;
+        foreach (var old in household.All)
+        {
+            old.EndedAt = now;
+            old.ExitReason = ExitReason.MovedWithinNetwork;
+            old.ExitDestination = ExitDestination.WithinThisNetwork;
+            moved.Add(new Stay
+            {
+                ResidentId = old.ResidentId, ChildId = old.ChildId, BedId = targetBeds[i++],
+                AdmittedAt = old.AdmittedAt, StartedAt = now, PlannedEndAt = plannedEnd,
+                Conditions = old.Conditions, MovedFromStayId = old.Id,
+            });
+        }
+        if (target.HoldId is int holdId && await db.BedHolds.FindAsync([holdId], ct) is { ReleasedAt: null } hold)
+        {
+            hold.ReleasedAt = now;
+            hold.Release = HoldRelease.Arrived;
+        }
+        db.Stays.AddRange(moved);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            await StayReviews.RescheduleAsync(db, hers.Id, moved[0], target.Bed.RoomKind, now, ct);
+            foreach (var stay in household.All) audit.Record(AuditActions.Changed, nameof(Stay), stay.Id);
+            foreach (var stay in moved) audit.Record(AuditActions.Created, nameof(Stay), stay.Id);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return (null, "That bed is no longer free.");
+        }
+        return (moved[0].Id, null);
+    }
+}

@@ -1,0 +1,129 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Shelter.Core.Audit;
+using Shelter.Core.Data;
+using Shelter.Core.Stays;
+using Shelter.Web.Infrastructure.Audit;
+using Shelter.Web.Infrastructure.Auth;
+
+namespace Shelter.Web.Features.Stays;
+
+[Route("stays")]
+[Authorize(Policy = Policies.Housing)]
+public sealed class StaysController : Controller
+{
+    [HttpGet("check-in")]
+    public async Task<IActionResult> CheckIn(int? bedId, int? residentId, [FromServices] CheckIn checkIn, CancellationToken ct) =>
+        View(await checkIn.PageAsync(new CheckInForm { BedId = bedId, ResidentId = residentId }, false, ct));
+
+    [HttpPost("check-in")]
+    public async Task<IActionResult> CheckIn(CheckInForm form, string? intent, [FromServices] CheckIn checkIn, CancellationToken ct)
+    {
+        if (intent == "suggest" || !ModelState.IsValid)
+        {
+            var page = await checkIn.PageAsync(form, false, ct);
+            if (intent == "suggest") { ModelState.Remove(nameof(form.BedId)); form.BedId = page.Suggestion?.Suggestion?.BedId; }
+            return View(page);
+        }
+        var result = await checkIn.HandleAsync(form, ct);
+        switch (result.Status)
+        {
+            case CheckInStatus.CheckedIn:
+                TempData["Notice"] = "She is checked in.";
+                return Redirect($"/stays/{result.StayId}");
+            case CheckInStatus.BedNoLongerFree:
+                // Show the next suggestion in place of the bed that was taken.
+                ModelState.Remove(nameof(form.BedId));
+                form.BedId = null;
+                var again = await checkIn.PageAsync(form, true, ct);
+                form.BedId = again.Suggestion?.Suggestion?.BedId;
+                foreach (var e in result.Errors) ModelState.AddModelError("", e);
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                return View(again);
+            default:
+                foreach (var e in result.Errors) ModelState.AddModelError("", e);
+                return View(await checkIn.PageAsync(form, false, ct));
+        }
+    }
+
+    [HttpGet("{id:int}")]
+    public async Task<IActionResult> Show(int id, [FromServices] ShelterDbContext db, [FromServices] AuditLog audit, CancellationToken ct)
+    {
+        var household = await Household.LoadAsync(db, id, ct);
+        if (household is null) return NotFound();
+        await audit.ViewedAsync(nameof(Stay), household.Hers.Id, ct);
+        var extensions = await db.StayExtensions.Where(e => e.StayId == household.Hers.Id).OrderBy(e => e.Id).ToListAsync(ct);
+        return View(new StayPage(household, extensions));
+    }
+
+    [HttpGet("{id:int}/move")]
+    public async Task<IActionResult> Move(int id, [FromServices] Move move, CancellationToken ct) =>
+        await move.PageAsync(id, new MoveForm(), ct) is { } page ? View(page) : NotFound();
+
+    [HttpPost("{id:int}/move")]
+    public async Task<IActionResult> Move(int id, MoveForm form, [FromServices] Move move, CancellationToken ct)
+    {
+        if (ModelState.IsValid)
+        {
+            var (newStayId, error) = await move.HandleAsync(id, form, ct);
+            if (error is null)
+            {
+                TempData["Notice"] = "She has moved.";
+                return Redirect($"/stays/{newStayId}");
+            }
+            ModelState.AddModelError("", error);
+        }
+        return await move.PageAsync(id, form, ct) is { } page ? View(page) : NotFound();
+    }
+
+    [HttpGet("{id:int}/check-out")]
+    public async Task<IActionResult> CheckOut(int id, [FromServices] ShelterDbContext db, CancellationToken ct) =>
+        await Household.LoadAsync(db, id, ct) is { } household ? View(new CheckOutPage(household, new CheckOutForm())) : NotFound();
+
+    [HttpPost("{id:int}/check-out")]
+    public async Task<IActionResult> CheckOut(int id, CheckOutForm form, [FromServices] CheckOut checkOut, [FromServices] ShelterDbContext db, CancellationToken ct)
+    {
+        if (ModelState.IsValid)
+        {
+            var error = await checkOut.HandleAsync(id, form, ct);
+            if (error is null)
+            {
+                TempData["Notice"] = "The stay has ended.";
+                return Redirect("/beds");
+            }
+            ModelState.AddModelError("", error);
+        }
+        return await Household.LoadAsync(db, id, ct) is { } household ? View(new CheckOutPage(household, form)) : NotFound();
+    }
+
+    [HttpGet("{id:int}/terms")]
+    public async Task<IActionResult> Terms(int id, [FromServices] ShelterDbContext db, CancellationToken ct)
+    {
+        var household = await Household.LoadAsync(db, id, ct);
+        if (household is null) return NotFound();
+        var zone = household.Hers.Bed.Room.Site.TimeZoneId;
+        var form = new TermsForm { EndOn = Core.Sites.SiteTime.Today(zone, household.Hers.PlannedEndAt), Conditions = household.Hers.Conditions };
+        return View(new TermsPage(household, form));
+    }
+
+    [HttpPost("{id:int}/terms")]
+    public async Task<IActionResult> Terms(int id, TermsForm form, [FromServices] Terms terms, [FromServices] ShelterDbContext db, CancellationToken ct)
+    {
+        if (ModelState.IsValid)
+        {
+            var error = await terms.HandleAsync(id, form, ct);
+            if (error is null)
+            {
+                TempData["Notice"] = "The terms of her stay are saved.";
+                return Redirect($"/stays/{id}");
+            }
+            ModelState.AddModelError("", error);
+        }
+        return await Household.LoadAsync(db, id, ct) is { } household ? View(new TermsPage(household, form)) : NotFound();
+    }
+}
+
+public sealed record StayPage(Household Household, IReadOnlyList<StayExtension> Extensions);
+public sealed record CheckOutPage(Household Household, CheckOutForm Form);
+public sealed record TermsPage(Household Household, TermsForm Form);
