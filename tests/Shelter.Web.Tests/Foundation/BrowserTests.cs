@@ -36,6 +36,9 @@ public class BrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture
     [Theory]
     [InlineData(DemoAccounts.Staff, "/", "dashboard-staff-phone")]
     [InlineData(DemoAccounts.Admin, "/admin/users", "accounts-phone")]
+    [InlineData(DemoAccounts.Staff, "/beds", "bed-board-phone")]
+    [InlineData(DemoAccounts.Staff, "/stays/check-in", "check-in-phone")]
+    [InlineData(DemoAccounts.Manager, "/sites", "sites-phone")]
     public async Task Pages_fit_a_phone_screen_without_sideways_scrolling(string email, string url, string screenshot)
     {
         var page = await browser.NewPageAsync(width: 375, height: 740);
@@ -50,5 +53,46 @@ public class BrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture
 
         Assert.True(overflow <= 0, $"{url} is {overflow}px wider than a phone screen");
         await browser.ScreenshotAsync(page, screenshot);
+    }
+
+    private async Task<IPage> SignedInPageAsync(string email, int width = 1280, int height = 900)
+    {
+        var page = await browser.NewPageAsync(width, height);
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(ShelterFactory.DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync("**/");
+        return page;
+    }
+
+    [Fact]
+    public async Task The_bed_board_prints_on_one_page_for_the_night_shift()
+    {
+        var page = await SignedInPageAsync(DemoAccounts.Staff);
+        await page.GotoAsync("/beds");
+        await browser.ScreenshotAsync(page, "bed-board");
+
+        var pdf = await page.PdfAsync(new() { Format = "A4", PrintBackground = false });
+
+        var pages = System.Text.RegularExpressions.Regex.Matches(System.Text.Encoding.Latin1.GetString(pdf), @"/Type\s*/Page[^s]").Count;
+        Assert.Equal(1, pages);
+    }
+
+    [Fact]
+    public async Task Staff_check_in_a_woman_with_the_suggested_bed_from_the_browser()
+    {
+        var page = await SignedInPageAsync(DemoAccounts.Staff);
+        await page.GotoAsync("/stays/check-in");
+        await page.GetByLabel("Someone new: the name she wants to be called").FillAsync("Browser test");
+        await page.GetByLabel("Ages of the children with her").FillAsync("7");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Suggest a bed" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("suggestion")).ToContainTextAsync("stay together");
+        await browser.ScreenshotAsync(page, "check-in");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Check in", Exact = true }).Last.ClickAsync();
+
+        await Assertions.Expect(page.GetByText("She is checked in.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Browser test")).ToBeVisibleAsync();
     }
 }

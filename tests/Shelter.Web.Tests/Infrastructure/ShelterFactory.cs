@@ -4,7 +4,10 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
+using Shelter.Core.Accounts;
 using Microsoft.Extensions.DependencyInjection;
 using Shelter.Core.Data;
 
@@ -31,6 +34,7 @@ public class ShelterFactory : WebApplicationFactory<Program>
     public bool Demo { get; }
     public IDictionary<string, string?> Settings { get; }
     public bool DeleteDataOnDispose { get; set; } = true;
+    public TestClock Clock { get; } = new();
 
     public static string NewDataFolder() =>
         Path.Combine(Path.GetTempPath(), "shelter-tests", Guid.NewGuid().ToString("N"));
@@ -42,6 +46,24 @@ public class ShelterFactory : WebApplicationFactory<Program>
         builder.UseSetting("SHELTER_DEMO", Demo ? "1" : "0");
         builder.UseSetting("RateLimits:SignInPerMinute", "1000");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    /// <summary>An account with one role, for tests that run without the demo data.</summary>
+    public async Task CreateUserAsync(string email, string role, string password = DemoPassword)
+    {
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ShelterUser>>();
+        var user = new ShelterUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = email };
+        var result = await users.CreateAsync(user, password);
+        if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+        await users.AddToRoleAsync(user, role);
+    }
+
+    public async Task<T> WithServicesAsync<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        using var scope = Services.CreateScope();
+        return await work(scope.ServiceProvider);
     }
 
     /// <summary>The address of the real Kestrel server after <c>UseKestrel(0)</c> and <c>StartServer()</c>.</summary>

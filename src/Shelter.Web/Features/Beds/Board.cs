@@ -6,11 +6,11 @@ namespace Shelter.Web.Features.Beds;
 
 public sealed record SiteTotals(int Beds, int Free, int Held, int Occupied, int OutOfService, int Women, int Children);
 
-public sealed record BoardBed(BedNow Now, int ChildrenWithHer, string? TimeLeft, bool EndingSoon);
+public sealed record BoardBed(BedNow Now, int ChildrenWithHer, string? TimeLeft, bool EndingSoon, DateTime? HeldUntilLocal = null);
 
 public sealed record BoardRoom(int Id, string Name, RoomKind Kind, IReadOnlyList<BoardBed> Beds);
 
-public sealed record BoardSite(SiteNow Site, DateOnly Today, IReadOnlyList<BoardRoom> Rooms, SiteTotals Totals);
+public sealed record BoardSite(SiteNow Site, DateTime LocalNow, IReadOnlyList<BoardRoom> Rooms, SiteTotals Totals);
 
 public sealed record BoardModel(IReadOnlyList<BoardSite> Sites, DateTime AsOfUtc);
 
@@ -48,14 +48,15 @@ public sealed class Board(BedStates states, AuditLog audit, TimeProvider clock)
                 siteBeds.Count(b => b.Bed.State == BedState.OutOfService),
                 siteBeds.Count(b => b.Occupant is { ChildId: null }),
                 siteBeds.Count(b => b.Occupant is { ChildId: not null }));
-            return new BoardSite(site, today, rooms, totals);
+            return new BoardSite(site, SiteTime.Local(site.TimeZoneId, now), rooms, totals);
         }).ToList();
         return new BoardModel(model, now);
     }
 
     private static BoardBed ToBoardBed(BedNow bed, SiteNow site, DateOnly today, DateTime now, Dictionary<int, int> childrenOf)
     {
-        if (bed.Occupant is not { } o) return new BoardBed(bed, 0, null, false);
+        if (bed.Occupant is not { } o)
+            return new BoardBed(bed, 0, null, false, bed.HeldUntil is { } until ? SiteTime.Local(site.TimeZoneId, until) : null);
         var children = o.ChildId is null && childrenOf.TryGetValue(o.ResidentId, out var n) ? n : 0;
         if (bed.Bed.RoomKind == RoomKind.SafeRoom)
         {

@@ -91,7 +91,7 @@ public sealed class DemoSeeder(ShelterDbContext db, UserManager<ShelterUser> use
         for (var i = 0; i < 20; i++)
         {
             // A few arrived nearly three months ago, so the board shows stays near their end.
-            var daysAgo = i is 5 or 9 ? 86 - i % 3 : faker.Random.Int(1, 70);
+            var daysAgo = i is 5 or 9 ? 86 - i % 3 : i == 2 ? 10 : faker.Random.Int(1, 70);
             var arrived = now.AddDays(-daysAgo).AddHours(-faker.Random.Int(0, 12));
             var resident = new Resident
             {

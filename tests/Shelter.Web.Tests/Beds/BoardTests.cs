@@ -1,0 +1,102 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Shelter.Web.Tests.Infrastructure;
+
+namespace Shelter.Web.Tests.Beds;
+
+public class BoardTests(ShelterFactory app) : IClassFixture<ShelterFactory>
+{
+    [Fact]
+    public async Task The_board_shows_every_bed_with_its_state_in_words()
+    {
+        var staff = await app.SignedInClientAsync(DemoAccounts.Staff);
+
+        var html = await staff.GetStringAsync("/beds");
+
+        var beds = await app.WithDbAsync(db => db.Beds.CountAsync());
+        Assert.Equal(beds, Regex.Matches(html, "data-bed=\"").Count);
+        foreach (var state in new[] { "Free", "Held", "Occupied", "Out of service" })
+            Assert.Contains($"class=\"badge bed-badge\">{state}</span>", html);
+    }
+
+    [Fact]
+    public async Task Tonights_totals_per_site_match_the_database()
+    {
+        var staff = await app.SignedInClientAsync(DemoAccounts.Staff);
+        var html = await staff.GetStringAsync("/beds");
+
+        var sites = await app.WithDbAsync(db => db.Sites.Select(s => new
+        {
+            s.Id,
+            Beds = s.Rooms.SelectMany(r => r.Beds).Count(),
+            Occupied = db.Stays.Count(x => x.EndedAt == null && x.Bed.Room.SiteId == s.Id),
+            Women = db.Stays.Count(x => x.EndedAt == null && x.ChildId == null && x.Bed.Room.SiteId == s.Id),
+        }).ToListAsync());
+        foreach (var site in sites)
+        {
+            var totals = Regex.Match(html, $"data-testid=\"totals-{site.Id}\">(.*?)</p>", RegexOptions.Singleline).Groups[1].Value;
+            Assert.Contains($"{site.Occupied} occupied", totals);
+            Assert.Contains($"{site.Beds} beds", totals);
+            Assert.Contains(site.Women == 1 ? "1 woman" : $"{site.Women} women", totals);
+        }
+    }
+
+    [Fact]
+    public async Task A_mother_shows_with_her_children_and_children_show_by_age_only()
+    {
+        var staff = await app.SignedInClientAsync(DemoAccounts.Staff);
+        var html = await staff.GetStringAsync("/beds");
+
+        var childNames = await app.WithDbAsync(db => db.Children.Select(c => c.Alias).ToListAsync());
+        Assert.Contains("with 2 children", html);
+        Assert.Contains("with 1 child<", html);
+        Assert.Contains("child, 10", html);
+        Assert.All(childNames, name => Assert.DoesNotContain($">{name}<", html));
+    }
+
+    [Fact]
+    public async Task Stays_near_their_end_are_flagged_in_words()
+    {
+        var staff = await app.SignedInClientAsync(DemoAccounts.Staff);
+        var html = await staff.GetStringAsync("/beds");
+
+        Assert.Matches(@"text-danger fw-semibold""> · \d+ (days left|h left)", html);
+    }
+
+    [Fact]
+    public async Task Viewing_the_board_is_audit_logged()
+    {
+        var before = await app.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.EntityType == "BedBoard"));
+        var staff = await app.SignedInClientAsync(DemoAccounts.Staff);
+
+        await staff.GetStringAsync("/beds");
+
+        Assert.Equal(before + 1, await app.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.EntityType == "BedBoard")));
+    }
+
+    [Fact]
+    public async Task A_social_worker_sees_the_board_but_cannot_check_anyone_in()
+    {
+        var sw = await app.SignedInClientAsync(DemoAccounts.SocialWorker);
+
+        var html = await sw.GetStringAsync("/beds");
+        var checkIn = await sw.GetAsync("/stays/check-in");
+
+        Assert.DoesNotContain("/stays/check-in", html);
+        Assert.Equal(HttpStatusCode.Forbidden, checkIn.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(DemoAccounts.Admin, "/beds")]
+    [InlineData(DemoAccounts.Admin, "/stays/check-in")]
+    [InlineData(DemoAccounts.Manager, "/stays/check-in")]
+    [InlineData(DemoAccounts.Staff, "/sites")]
+    [InlineData(DemoAccounts.CaseManager, "/sites/new")]
+    public async Task Each_role_is_refused_what_is_not_its_work(string email, string url)
+    {
+        var client = await app.SignedInClientAsync(email);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync(url)).StatusCode);
+    }
+}

@@ -1,0 +1,28 @@
+using Shelter.Core.Sites;
+
+namespace Shelter.Web.Tests.Infrastructure;
+
+/// <summary>Sites, rooms and beds written straight to the database, for tests that start without demo data.</summary>
+public static class TestNetwork
+{
+    public static async Task<Site> AddSiteAsync(this ShelterFactory app, string name, bool confidential, params (string Room, RoomKind Kind, int Beds)[] rooms) =>
+        await app.WithDbAsync(async db =>
+        {
+            var site = new Site
+            {
+                Name = name,
+                IsAddressConfidential = confidential,
+                TimeZoneId = "Europe/Kyiv",
+                Rooms = rooms.Select(r => new Room
+                {
+                    Name = r.Room, Kind = r.Kind,
+                    Beds = Enumerable.Range(1, r.Beds).Select(n => new Bed { Label = $"{r.Room[..1]}-{n}" }).ToList(),
+                }).ToList(),
+            };
+            db.Sites.Add(site);
+            await db.SaveChangesAsync();
+            return site;
+        });
+
+    public static IEnumerable<int> BedIds(this Site site, string room) => site.Rooms.Single(r => r.Name == room).Beds.Select(b => b.Id);
+}
