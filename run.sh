@@ -4,6 +4,8 @@
 #   ./run.sh test     install what the tests need, then run every test
 # and the admin tasks:
 #   ./run.sh create-admin EMAIL   create the first administrator (prints a one-time password)
+#   ./run.sh seed --size large    fill a fresh data folder with 10 sites, 300 beds, 5 years of stays
+#   ./run.sh bench                benchmarks over that large seed (figures go to docs/benchmarks.md)
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$PWD
@@ -73,11 +75,21 @@ run_tests() {
 case "${1:-run}" in
   run) run_app ;;
   test) run_tests ;;
+  seed)
+    [ "${2:-}" = "--size" ] && [ "${3:-}" = "large" ] || { echo "usage: ./run.sh seed --size large" >&2; exit 2; }
+    tools
+    dotnet build src/Shelter.Web -c Release --no-restore --verbosity quiet -nologo
+    SHELTER_DATA="${SHELTER_DATA:-$ROOT/data}" SHELTER_DEMO=0 \
+      dotnet run --project src/Shelter.Web -c Release --no-build -- seed --size large ;;
+  bench)
+    tools
+    dotnet build bench/Shelter.Bench -c Release --no-restore --verbosity quiet -nologo
+    dotnet run --project bench/Shelter.Bench -c Release --no-build ;;
   create-admin)
     [ $# -ge 2 ] || { echo "usage: ./run.sh create-admin EMAIL" >&2; exit 2; }
     tools
     dotnet build src/Shelter.Web -c Release --no-restore --verbosity quiet -nologo
     SHELTER_DATA="${SHELTER_DATA:-$ROOT/data}" SHELTER_DEMO=0 \
       dotnet run --project src/Shelter.Web -c Release --no-build -- create-admin "$2" ;;
-  *) echo "usage: ./run.sh [run|test|create-admin EMAIL]" >&2; exit 2 ;;
+  *) echo "usage: ./run.sh [run|test|create-admin EMAIL|seed --size large|bench]" >&2; exit 2 ;;
 esac

@@ -11,7 +11,6 @@ using Shelter.Web.Infrastructure.Email;
 using Shelter.Web.Infrastructure.Jobs;
 using Shelter.Web.Infrastructure.Mvc;
 using Shelter.Web.Features;
-using Shelter.Web.Infrastructure.Auth;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {

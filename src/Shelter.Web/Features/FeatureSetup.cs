@@ -33,6 +33,7 @@ public static class FeatureSetup
         services.AddScoped<AddRoom>();
         services.AddScoped<PutOutOfService>();
         services.AddScoped<Shelter.Web.Infrastructure.Demo.DemoSeeder>();
+        services.AddSingleton<Shelter.Web.Infrastructure.Demo.LargeSeeder>();
         return services;
     }
 }

@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
-"""Adds every L["..."] string used in the views to SharedResource.resx (English = the key).
+"""Rewrites SharedResource.resx from the L["..."] strings the views use (English = the key).
 
-Run after adding UI text: python3 src/Shelter.Web/Resources/add-missing.py
+Run after changing UI text: python3 src/Shelter.Web/Resources/add-missing.py
 LocalizationTests fails until every string has a resource, so translators get the full list.
+Resource names are case-insensitive: two strings that differ only by case are reported.
 """
-import glob, html, os, re
+import glob, html, os, re, sys
 
 here = os.path.dirname(os.path.abspath(__file__))
 resx = os.path.join(here, "SharedResource.resx")
@@ -14,11 +15,13 @@ used = set()
 for view in views:
     used.update(m.group(1) for m in re.finditer(r'L\["((?:[^"\\]|\\.)*)"', open(view, encoding="utf-8").read()))
 
-text = open(resx, encoding="utf-8").read()
-have = {html.unescape(m.group(1)) for m in re.finditer(r'<data name="([^"]*)"', text)}
-missing = sorted(used - have)
+clashes = {k.lower() for k in used if sum(1 for u in used if u.lower() == k.lower()) > 1}
+if clashes:
+    sys.exit("strings that differ only by case: " + ", ".join(sorted(clashes)))
+
 rows = "".join(
     f'  <data name="{html.escape(k, quote=True)}" xml:space="preserve">\n    <value>{html.escape(k, quote=False)}</value>\n  </data>\n'
-    for k in missing)
-open(resx, "w", encoding="utf-8").write(text.replace("</root>", rows + "</root>"))
-print(f"{len(missing)} strings added")
+    for k in sorted(used))
+header = open(resx, encoding="utf-8").read().split("  <data ")[0]
+open(resx, "w", encoding="utf-8").write(header + rows + "</root>\n")
+print(f"{len(used)} strings")

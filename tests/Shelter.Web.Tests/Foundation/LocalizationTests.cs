@@ -30,7 +30,7 @@ public partial class LocalizationTests
             .Distinct().ToList();
 
         Assert.NotEmpty(used);
-        Assert.Empty(used.Where(k => !resources.Contains(k)));
+        Assert.All(used, k => Assert.Contains(k, resources));
     }
 
     [Fact]

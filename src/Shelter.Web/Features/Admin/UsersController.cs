@@ -40,11 +40,11 @@ public sealed class UsersController(ShelterDbContext db) : Controller
     }
 
     [HttpPost("{id}")]
-    public async Task<IActionResult> Edit(string id, EditUserForm form, [FromServices] EditUser edit, [FromServices] UserManager<ShelterUser> users)
+    public async Task<IActionResult> Edit(string id, EditUserForm form, [FromServices] EditUser edit, [FromServices] UserManager<ShelterUser> userManager)
     {
         form.Id = id;
         if (!ModelState.IsValid) return View(form);
-        var errors = await edit.HandleAsync(form, users.GetUserId(User)!);
+        var errors = await edit.HandleAsync(form, userManager.GetUserId(User)!);
         if (errors.Count > 0)
         {
             foreach (var e in errors) ModelState.AddModelError("", e);

@@ -7,7 +7,7 @@ namespace Shelter.Web.Infrastructure.Commands;
 /// <summary>Command-line tasks run by ./run.sh instead of starting the web server.</summary>
 public static class ShelterCommands
 {
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "create-admin";
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "create-admin" or "seed";
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
@@ -15,8 +15,22 @@ public static class ShelterCommands
         return args[0] switch
         {
             "create-admin" => await CreateAdminAsync(scope.ServiceProvider, args),
+            "seed" when args.Skip(1).SequenceEqual(["--size", "large"]) => await SeedLargeAsync(scope.ServiceProvider),
+            "seed" => Usage("usage: ./run.sh seed --size large"),
             _ => 2,
         };
+    }
+
+    private static int Usage(string text)
+    {
+        Console.Error.WriteLine(text);
+        return 2;
+    }
+
+    private static async Task<int> SeedLargeAsync(IServiceProvider sp)
+    {
+        Console.WriteLine("Seeding a large network (10 sites, 300 beds, 5 years of stays)…");
+        return await sp.GetRequiredService<Demo.LargeSeeder>().SeedAsync(Console.Out);
     }
 
     private static async Task<int> CreateAdminAsync(IServiceProvider sp, string[] args)

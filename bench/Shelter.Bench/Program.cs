@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Shelter.Core.Accounts;
+using Shelter.Core.Data;
+using Shelter.Web.Features.Beds;
+using Shelter.Web.Infrastructure.Demo;
+
+// Benchmarks over the large seed (10 sites, 300 beds, 5 years of stays).
+//   ./run.sh bench              seeds a fresh folder under bench/out/ once, then measures
+// Prints figures; docs/benchmarks.md records them with the machine and the date.
+
+namespace Shelter.Bench;
+
+public static class Benchmarks
+{
+    public static async Task<int> Main()
+    {
+        var data = Environment.GetEnvironmentVariable("SHELTER_BENCH_DATA") ?? Path.GetFullPath("bench/out/large");
+        var runs = int.TryParse(Environment.GetEnvironmentVariable("SHELTER_BENCH_RUNS"), out var r) ? r : 200;
+
+        await using var app = new BenchApp(data);
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ShelterDbContext>();
+            if (!await db.Sites.AnyAsync())
+            {
+                Console.WriteLine($"Seeding {data} …");
+                var seeded = await scope.ServiceProvider.GetRequiredService<LargeSeeder>().SeedAsync(Console.Out);
+                if (seeded != 0) return seeded;
+            }
+            Console.WriteLine($"Data: {await db.Sites.CountAsync()} sites, {await db.Beds.CountAsync()} beds, {await db.Stays.CountAsync()} stays ({await db.Stays.CountAsync(s => s.EndedAt == null)} active), {await db.Residents.CountAsync()} residents");
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ShelterUser>>();
+            if (await users.FindByEmailAsync("bench@bench.shelter") is null)
+            {
+                var user = new ShelterUser { UserName = "bench@bench.shelter", Email = "bench@bench.shelter", DisplayName = "Bench" };
+                await users.CreateAsync(user, "bench-password-long");
+                await users.AddToRoleAsync(user, Roles.Staff);
+            }
+        }
+
+        // 1. The bed board's handler: the queries and the shaping, no HTML.
+        var handler = await Measure("bed board handler (queries + model)", runs, async () =>
+        {
+            using var scope = app.Services.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<Board>().HandleAsync(CancellationToken.None);
+        });
+
+        // 2. GET /beds through the whole pipeline (auth, audit, Razor), in-process.
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var login = await client.GetStringAsync("/Account/Login");
+        var token = Regex.Match(login, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var signIn = await client.PostAsync("/Account/Login", new FormUrlEncodedContent([new("Email", "bench@bench.shelter"), new("Password", "bench-password-long"), new("__RequestVerificationToken", token)]));
+        if (signIn.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException("bench sign-in failed");
+        var page = await Measure("GET /beds (server, full page)", runs, async () =>
+        {
+            var response = await client.GetAsync("/beds");
+            response.EnsureSuccessStatusCode();
+            await response.Content.ReadAsByteArrayAsync();
+        });
+        Console.WriteLine();
+        Console.WriteLine($"| bed board handler | {handler} |");
+        Console.WriteLine($"| GET /beds | {page} |");
+        return 0;
+    }
+
+    private static async Task<string> Measure(string name, int runs, Func<Task> work)
+    {
+        for (var i = 0; i < 10; i++) await work(); // warm up: JIT, query cache, SQLite page cache
+        var times = new List<double>();
+        for (var i = 0; i < runs; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            await work();
+            times.Add(watch.Elapsed.TotalMilliseconds);
+        }
+        times.Sort();
+        double P(double q) => times[(int)Math.Min(times.Count - 1, Math.Ceiling(q * times.Count) - 1)];
+        var line = $"p50 {P(0.50):0.0} ms, p95 {P(0.95):0.0} ms, max {times[^1]:0.0} ms over {runs} runs";
+        Console.WriteLine($"{name}: {line}");
+        return line;
+    }
+}
+
+sealed class BenchApp(string data) : WebApplicationFactory<Program>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSolutionRelativeContentRoot("src/Shelter.Web", "Shelter.sln");
+        builder.UseEnvironment("Production");
+        builder.UseSetting("SHELTER_DATA", data);
+        builder.UseSetting("SHELTER_DEMO", "0");
+        builder.UseSetting("RateLimits:SignInPerMinute", "1000");
+    }
+}
