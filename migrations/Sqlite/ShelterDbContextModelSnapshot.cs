@@ -263,6 +263,100 @@ namespace Shelter.Migrations.Sqlite.Migrations
                     b.ToTable("AuditEvents");
                 });
 
+            modelBuilder.Entity("Shelter.Core.Consents.Consent", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ExpiresOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("GivenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PartnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Purpose")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnerId");
+
+                    b.HasIndex("ResidentId", "PartnerId", "Purpose");
+
+                    b.ToTable("Consents");
+                });
+
+            modelBuilder.Entity("Shelter.Core.Consents.Referral", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConsentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("MadeAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PartnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Purpose")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnerId");
+
+                    b.HasIndex("ResidentId");
+
+                    b.ToTable("Referrals");
+                });
+
+            modelBuilder.Entity("Shelter.Core.Documents.DocumentRecovery", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ChildId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Document")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "ResidentId");
+
+                    b.ToTable("DocumentRecoveries");
+                });
+
             modelBuilder.Entity("Shelter.Core.FollowUps.FollowUp", b =>
                 {
                     b.Property<int>("Id")
@@ -282,6 +376,9 @@ namespace Shelter.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("DocumentRecoveryId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("DueAt")
                         .HasColumnType("TEXT");
 
@@ -299,6 +396,8 @@ namespace Shelter.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DocumentRecoveryId");
+
                     b.HasIndex("ResidentId");
 
                     b.HasIndex("Kind", "StayId")
@@ -311,13 +410,254 @@ namespace Shelter.Migrations.Sqlite.Migrations
                     b.ToTable("FollowUps");
                 });
 
+            modelBuilder.Entity("Shelter.Core.Intake.Intake", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ConsentToKeepData")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("HasSafetyPlan")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("HitsHurt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("HitsInsult")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("HitsScream")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("HitsThreaten")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("HitsTotal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("InDangerNow")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("Pregnant")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ProposedPartnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Reason")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ResidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Route")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("StayId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.HasIndex("ResidentId");
+
+                    b.ToTable("Intakes");
+                });
+
+            modelBuilder.Entity("Shelter.Core.Intake.WaitingEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Children")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Closed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("HighRisk")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("HitsTotal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IntakeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("NeedsAccessibleRoom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("Since")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResidentId")
+                        .IsUnique()
+                        .HasDatabaseName("UX_WaitingList_OnePlacePerWoman")
+                        .HasFilter("\"ClosedAt\" IS NULL");
+
+                    b.ToTable("WaitingList");
+                });
+
+            modelBuilder.Entity("Shelter.Core.Medication.MedicationProgramme", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HasEnoughAtIntake")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ResidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("SupplyUntil")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResidentId");
+
+                    b.ToTable("MedicationProgrammes");
+                });
+
+            modelBuilder.Entity("Shelter.Core.Notices.SentNotice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Recipients")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.ToTable("SentNotices");
+                });
+
+            modelBuilder.Entity("Shelter.Core.Partners.BarrierRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OtherServiceName")
+                        .HasMaxLength(160)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PartnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Reason")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("On");
+
+                    b.HasIndex("PartnerId");
+
+                    b.ToTable("Barriers");
+                });
+
+            modelBuilder.Entity("Shelter.Core.Partners.Partner", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Accepts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Partners");
+                });
+
             modelBuilder.Entity("Shelter.Core.Residents.Child", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("AgeAtArrival")
+                    b.Property<int?>("AgeAtArrival")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Alias")
@@ -678,6 +1018,70 @@ namespace Shelter.Migrations.Sqlite.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Shelter.Core.Consents.Consent", b =>
+                {
+                    b.HasOne("Shelter.Core.Partners.Partner", "Partner")
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Partner");
+                });
+
+            modelBuilder.Entity("Shelter.Core.Consents.Referral", b =>
+                {
+                    b.HasOne("Shelter.Core.Partners.Partner", "Partner")
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Partner");
+                });
+
+            modelBuilder.Entity("Shelter.Core.FollowUps.FollowUp", b =>
+                {
+                    b.HasOne("Shelter.Core.Documents.DocumentRecovery", "Recovery")
+                        .WithMany()
+                        .HasForeignKey("DocumentRecoveryId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Recovery");
+                });
+
+            modelBuilder.Entity("Shelter.Core.Intake.Intake", b =>
+                {
+                    b.HasOne("Shelter.Core.Residents.Resident", "Resident")
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Resident");
+                });
+
+            modelBuilder.Entity("Shelter.Core.Intake.WaitingEntry", b =>
+                {
+                    b.HasOne("Shelter.Core.Residents.Resident", "Resident")
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Resident");
+                });
+
+            modelBuilder.Entity("Shelter.Core.Partners.BarrierRecord", b =>
+                {
+                    b.HasOne("Shelter.Core.Partners.Partner", "Partner")
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Partner");
                 });
 
             modelBuilder.Entity("Shelter.Core.Residents.Child", b =>

@@ -26,6 +26,7 @@ builder.Services.AddShelterEmail(builder.Configuration);
 builder.Services.AddShelterJobs();
 builder.Services.AddScoped<AuditLog>();
 builder.Services.AddShelterFeatures();
+builder.Services.Configure<Shelter.Web.Features.Intake.ShelterLinks>(builder.Configuration.GetSection("Shelter"));
 builder.Services.AddShelterRateLimits(builder.Configuration);
 
 builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");

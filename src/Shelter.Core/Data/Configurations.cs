@@ -3,6 +3,11 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Shelter.Core.Accounts;
 using Shelter.Core.Audit;
 using Shelter.Core.FollowUps;
+using Shelter.Core.Intake;
+using Shelter.Core.Partners;
+using Shelter.Core.Consents;
+using Shelter.Core.Medication;
+using Shelter.Core.Documents;
 using Shelter.Core.Residents;
 using Shelter.Core.Sites;
 using Shelter.Core.Stays;
@@ -129,8 +134,88 @@ internal sealed class FollowUpConfiguration : IEntityTypeConfiguration<FollowUp>
         b.Property(f => f.AssignedToUserId).HasMaxLength(450);
         b.HasIndex(f => new { f.Status, f.DueAt });
         b.HasIndex(f => f.ResidentId);
+        b.HasOne(f => f.Recovery).WithMany().HasForeignKey(f => f.DocumentRecoveryId).OnDelete(DeleteBehavior.Cascade);
         // One open review per stay, however often the stay is changed.
         b.HasIndex(f => new { f.Kind, f.StayId }).IsUnique().HasFilter("\"Status\" = 1 AND \"StayId\" IS NOT NULL")
             .HasDatabaseName("UX_FollowUps_OneOpenPerStay");
+    }
+}
+
+internal sealed class IntakeConfiguration : IEntityTypeConfiguration<Intake.Intake>
+{
+    public void Configure(EntityTypeBuilder<Intake.Intake> b)
+    {
+        b.HasOne(i => i.Resident).WithMany().OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(i => i.ReceivedAt);
+        b.Property(i => i.RecordedByUserId).HasMaxLength(450);
+    }
+}
+
+internal sealed class WaitingEntryConfiguration : IEntityTypeConfiguration<WaitingEntry>
+{
+    public void Configure(EntityTypeBuilder<WaitingEntry> b)
+    {
+        b.HasOne(w => w.Resident).WithMany().OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(w => w.ResidentId).IsUnique().HasFilter("\"ClosedAt\" IS NULL").HasDatabaseName("UX_WaitingList_OnePlacePerWoman");
+    }
+}
+
+internal sealed class PartnerConfiguration : IEntityTypeConfiguration<Partner>
+{
+    public void Configure(EntityTypeBuilder<Partner> b)
+    {
+        b.Property(p => p.Name).HasMaxLength(160);
+        b.Property(p => p.Phone).HasMaxLength(60);
+        b.Property(p => p.Email).HasMaxLength(200);
+        b.Property(p => p.Address).HasMaxLength(300);
+        b.Property(p => p.Notes).HasMaxLength(1000);
+        b.HasIndex(p => p.Name).IsUnique();
+    }
+}
+
+internal sealed class BarrierConfiguration : IEntityTypeConfiguration<BarrierRecord>
+{
+    public void Configure(EntityTypeBuilder<BarrierRecord> b)
+    {
+        b.Property(x => x.OtherServiceName).HasMaxLength(160);
+        b.HasOne(x => x.Partner).WithMany().OnDelete(DeleteBehavior.SetNull);
+        b.HasIndex(x => x.On);
+    }
+}
+
+internal sealed class ConsentConfiguration : IEntityTypeConfiguration<Consent>
+{
+    public void Configure(EntityTypeBuilder<Consent> b)
+    {
+        b.HasOne(c => c.Partner).WithMany().OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(c => new { c.ResidentId, c.PartnerId, c.Purpose });
+    }
+}
+
+internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
+{
+    public void Configure(EntityTypeBuilder<Referral> b)
+    {
+        b.HasOne(r => r.Partner).WithMany().OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(r => r.ResidentId);
+    }
+}
+
+internal sealed class MedicationProgrammeConfiguration : IEntityTypeConfiguration<MedicationProgramme>
+{
+    public void Configure(EntityTypeBuilder<MedicationProgramme> b) => b.HasIndex(m => m.ResidentId);
+}
+
+internal sealed class DocumentRecoveryConfiguration : IEntityTypeConfiguration<DocumentRecovery>
+{
+    public void Configure(EntityTypeBuilder<DocumentRecovery> b) => b.HasIndex(d => new { d.Status, d.ResidentId });
+}
+
+internal sealed class SentNoticeConfiguration : IEntityTypeConfiguration<Notices.SentNotice>
+{
+    public void Configure(EntityTypeBuilder<Notices.SentNotice> b)
+    {
+        b.Property(n => n.Key).HasMaxLength(400);
+        b.HasIndex(n => n.Key).IsUnique();
     }
 }

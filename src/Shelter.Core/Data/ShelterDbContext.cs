@@ -3,6 +3,11 @@ using Microsoft.EntityFrameworkCore;
 using Shelter.Core.Accounts;
 using Shelter.Core.Audit;
 using Shelter.Core.FollowUps;
+using Shelter.Core.Intake;
+using Shelter.Core.Partners;
+using Shelter.Core.Consents;
+using Shelter.Core.Medication;
+using Shelter.Core.Documents;
 using Shelter.Core.Residents;
 using Shelter.Core.Sites;
 using Shelter.Core.Stays;
@@ -22,6 +27,15 @@ public class ShelterDbContext(DbContextOptions<ShelterDbContext> options) : Iden
     public DbSet<BedHold> BedHolds => Set<BedHold>();
     public DbSet<BedOutOfService> BedsOutOfService => Set<BedOutOfService>();
     public DbSet<FollowUp> FollowUps => Set<FollowUp>();
+    public DbSet<Intake.Intake> Intakes => Set<Intake.Intake>();
+    public DbSet<WaitingEntry> WaitingList => Set<WaitingEntry>();
+    public DbSet<Partner> Partners => Set<Partner>();
+    public DbSet<BarrierRecord> Barriers => Set<BarrierRecord>();
+    public DbSet<Consent> Consents => Set<Consent>();
+    public DbSet<Referral> Referrals => Set<Referral>();
+    public DbSet<MedicationProgramme> MedicationProgrammes => Set<MedicationProgramme>();
+    public DbSet<DocumentRecovery> DocumentRecoveries => Set<DocumentRecovery>();
+    public DbSet<Notices.SentNotice> SentNotices => Set<Notices.SentNotice>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -30,6 +30,9 @@ public class FollowUp
     public int? ChildId { get; set; }
     /// <summary>The stay a review is about.</summary>
     public int? StayId { get; set; }
+    /// <summary>The document recovery this follow-up moves on.</summary>
+    public int? DocumentRecoveryId { get; set; }
+    public Documents.DocumentRecovery? Recovery { get; set; }
     public string? AssignedToUserId { get; set; }
     public DateTime DueAt { get; set; }
     public FollowUpStatus Status { get; set; } = FollowUpStatus.Open;

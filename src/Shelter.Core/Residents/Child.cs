@@ -7,11 +7,12 @@ public class Child
     public int ResidentId { get; set; }
     public Resident Resident { get; set; } = null!;
     public required string Alias { get; set; }
-    public int AgeAtArrival { get; set; }
+    /// <summary>Unknown when she did not consent to keeping her data.</summary>
+    public int? AgeAtArrival { get; set; }
     public DateOnly ArrivedOn { get; set; }
 
-    public int AgeOn(DateOnly day) => AgeOn(AgeAtArrival, ArrivedOn, day);
+    public int? AgeOn(DateOnly day) => AgeOn(AgeAtArrival, ArrivedOn, day);
 
-    public static int AgeOn(int ageAtArrival, DateOnly arrivedOn, DateOnly day) =>
+    public static int? AgeOn(int? ageAtArrival, DateOnly arrivedOn, DateOnly day) =>
         ageAtArrival + Math.Max(0, (day.DayNumber - arrivedOn.DayNumber) / 365);
 }

@@ -24,6 +24,7 @@ public static class FeatureSetup
         services.AddScoped<Hold>();
         services.AddScoped<BedHoldReleaser>();
         services.AddScoped<IScheduleSource>(sp => sp.GetRequiredService<BedHoldReleaser>());
+        services.AddScoped<Placement>();
         services.AddScoped<CheckIn>();
         services.AddScoped<Move>();
         services.AddScoped<CheckOut>();
@@ -32,6 +33,15 @@ public static class FeatureSetup
         services.AddScoped<SaveSite>();
         services.AddScoped<AddRoom>();
         services.AddScoped<PutOutOfService>();
+        services.AddScoped<Intake.NewIntake>();
+        services.AddScoped<Intake.WaitingList>();
+        services.AddScoped<Intake.WaitingListNotifier>();
+        services.AddScoped<Intake.IntakeDetails>();
+        services.AddScoped<Residents.ResidentList>();
+        services.AddScoped<Residents.ResidentRecord>();
+        services.AddScoped<Residents.Refer>();
+        services.AddScoped<Partners.SavePartner>();
+        services.AddScoped<Partners.RecordBarrier>();
         services.AddScoped<Shelter.Web.Infrastructure.Demo.DemoSeeder>();
         services.AddSingleton<Shelter.Web.Infrastructure.Demo.LargeSeeder>();
         return services;

@@ -11,7 +11,7 @@ namespace Shelter.Web.Features.Beds;
 /// Frees held beds whose time has run out. Takes ids only; returns early when the hold is
 /// gone or already released, so Hangfire's at-least-once delivery does no harm.
 /// </summary>
-public sealed class BedHoldReleaser(ShelterDbContext db, TimeProvider clock, ILogger<BedHoldReleaser> log) : IScheduleSource
+public sealed class BedHoldReleaser(ShelterDbContext db, TimeProvider clock, IBackgroundJobClient followOn, ILogger<BedHoldReleaser> log) : IScheduleSource
 {
     public const string SweepJobId = "bed-holds:release-expired";
 
@@ -22,6 +22,7 @@ public sealed class BedHoldReleaser(ShelterDbContext db, TimeProvider clock, ILo
         if (hold is null || hold.ReleasedAt is not null || hold.HeldUntil > now) return;
         Release(hold, now);
         await db.SaveChangesAsync();
+        followOn.Enqueue<Intake.WaitingListNotifier>(n => n.NotifyIfBedsFitAsync());
         log.LogInformation("Hold {HoldId} released after its time ran out", holdId);
     }
 
@@ -32,6 +33,7 @@ public sealed class BedHoldReleaser(ShelterDbContext db, TimeProvider clock, ILo
         var expired = await db.BedHolds.Where(h => h.ReleasedAt == null && h.HeldUntil <= now).ToListAsync();
         foreach (var hold in expired) Release(hold, now);
         await db.SaveChangesAsync();
+        if (expired.Count > 0) followOn.Enqueue<Intake.WaitingListNotifier>(n => n.NotifyIfBedsFitAsync());
     }
 
     private void Release(BedHold hold, DateTime now)

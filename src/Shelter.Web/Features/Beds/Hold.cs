@@ -52,6 +52,7 @@ public sealed class Hold(ShelterDbContext db, BedStates states, AuditLog audit, 
         hold.Release = HoldRelease.Cancelled;
         audit.Record(AuditActions.Changed, nameof(BedHold), hold.Id);
         await db.SaveChangesAsync(ct);
+        jobs.Enqueue<Intake.WaitingListNotifier>(n => n.NotifyIfBedsFitAsync());
         return true;
     }
 }

@@ -21,6 +21,8 @@ public sealed class DashboardModel
     public required IReadOnlyList<string> Roles { get; init; }
     public IReadOnlyList<SiteTonight> Tonight { get; init; } = [];
     public IReadOnlyList<ChildrenByAge> Children { get; init; } = [];
+    public int? Waiting { get; init; }
+    public int WaitingWithFittingBed { get; init; }
     public int? Accounts { get; init; }
     public int? LockedAccounts { get; init; }
     public bool Is(string role) => Roles.Contains(role);
@@ -30,7 +32,7 @@ public sealed class DashboardModel
 /// What each role needs first thing on a shift. Counts only: names are one click further,
 /// behind the pages that audit-log the view.
 /// </summary>
-public sealed class Dashboard(ShelterDbContext db, UserManager<ShelterUser> users, TimeProvider clock)
+public sealed class Dashboard(ShelterDbContext db, UserManager<ShelterUser> users, Intake.WaitingList waitingList, TimeProvider clock)
 {
     public async Task<DashboardModel> HandleAsync(ClaimsPrincipal user, CancellationToken ct)
     {
@@ -38,6 +40,8 @@ public sealed class Dashboard(ShelterDbContext db, UserManager<ShelterUser> user
         var seesHouse = roles.Any(r => r is Core.Accounts.Roles.Staff or Core.Accounts.Roles.CaseManager or Core.Accounts.Roles.Manager);
         var seesChildren = roles.Any(r => r is Core.Accounts.Roles.SocialWorker or Core.Accounts.Roles.CaseManager);
         var isAdmin = roles.Contains(Core.Accounts.Roles.Admin);
+        var seesWaiting = roles.Any(r => r is Core.Accounts.Roles.Staff or Core.Accounts.Roles.CaseManager);
+        var waiting = seesWaiting ? await waitingList.HandleAsync(ct) : [];
 
         return new DashboardModel
         {
@@ -45,6 +49,8 @@ public sealed class Dashboard(ShelterDbContext db, UserManager<ShelterUser> user
             Roles = roles,
             Tonight = seesHouse ? await TonightAsync(ct) : [],
             Children = seesChildren ? await ChildrenAsync(ct) : [],
+            Waiting = seesWaiting ? waiting.Count : null,
+            WaitingWithFittingBed = waiting.Count(w => w.FitsNow is not null),
             Accounts = isAdmin ? await users.Users.CountAsync(ct) : null,
             LockedAccounts = isAdmin ? await LockedAccountsAsync(ct) : null,
         };

@@ -1,4 +1,9 @@
 using Shelter.Core.Beds;
+using Shelter.Core.Consents;
+using Shelter.Core.Documents;
+using Shelter.Core.Intake;
+using Shelter.Core.Medication;
+using Shelter.Core.Partners;
 using Shelter.Core.Residents;
 using Shelter.Core.Sites;
 using Shelter.Core.Stays;
@@ -78,5 +83,122 @@ public static class Labels
         OutOfServiceReason.Cleaning => "Cleaning",
         OutOfServiceReason.Quarantine => "Quarantine",
         _ => "Other",
+    };
+
+    public static string Of(IntakeOutcome outcome) => outcome switch
+    {
+        IntakeOutcome.Bed => "Admitted to a bed",
+        IntakeOutcome.SafeRoom => "Placed in a safe room",
+        IntakeOutcome.WaitingList => "On the waiting list",
+        IntakeOutcome.Referral => "Referred to a partner",
+        _ => outcome.ToString(),
+    };
+
+    public static string Of(OutcomeReason reason) => reason switch
+    {
+        OutcomeReason.NoFittingCapacity => "No capacity that fits her tonight",
+        OutcomeReason.SheChoseAnotherOption => "She chose another option",
+        OutcomeReason.NeedsHospitalCareNow => "She needs hospital care now",
+        OutcomeReason.LeftBeforeDecision => "She left before a decision",
+        OutcomeReason.SafetyFirst => "High risk: a safe room first",
+        _ => reason.ToString(),
+    };
+
+    public static string Of(Answer answer) => answer switch
+    {
+        Answer.Yes => "Yes",
+        Answer.No => "No",
+        _ => "Not said",
+    };
+
+    public static string Of(HerChoice choice) => choice switch
+    {
+        HerChoice.StayHere => "A place here",
+        HerChoice.AnotherOption => "Another option (a partner's service, family, friends)",
+        _ => choice.ToString(),
+    };
+
+    public static string Of(PartnerKind kind) => kind switch
+    {
+        PartnerKind.Shelter => "Shelter",
+        PartnerKind.CrisisCentre => "Crisis centre",
+        PartnerKind.HarmReduction => "Harm-reduction programme",
+        PartnerKind.LegalAid => "Legal aid",
+        PartnerKind.Medical => "Medical",
+        PartnerKind.EmploymentService => "Employment service",
+        PartnerKind.ChildServices => "Child services",
+        PartnerKind.Police => "Police",
+        _ => kind.ToString(),
+    };
+
+    public static string Of(PartnerAccepts accepts) => accepts switch
+    {
+        PartnerAccepts.WomenWhoUseDrugs => "Women who use drugs",
+        PartnerAccepts.OstClients => "OST clients",
+        PartnerAccepts.WomenLivingWithHiv => "Women living with HIV",
+        PartnerAccepts.WomenWithChildren => "Women with children",
+        PartnerAccepts.WithoutDocuments => "Without documents",
+        PartnerAccepts.TransAndNonBinaryWomen => "Trans and non-binary women",
+        PartnerAccepts.Wheelchair => "Wheelchair users",
+        PartnerAccepts.WithoutPcrTest => "Without a COVID/PCR test",
+        _ => accepts.ToString(),
+    };
+
+    public static IEnumerable<PartnerAccepts> Each(PartnerAccepts accepts) =>
+        Enum.GetValues<PartnerAccepts>().Where(a => a != PartnerAccepts.None && accepts.HasFlag(a));
+
+    public static string Of(BarrierReason reason) => reason switch
+    {
+        BarrierReason.RulesProhibitDrugUse => "Rules prohibit drug use",
+        BarrierReason.RulesProhibitOst => "Rules prohibit OST",
+        BarrierReason.HivStatus => "HIV status",
+        BarrierReason.HepatitisOrTb => "Hepatitis or TB",
+        BarrierReason.SexWork => "Sex work",
+        BarrierReason.HasChildren => "She has children with her",
+        BarrierReason.NoDocuments => "No passport or ID",
+        BarrierReason.NoPcrTest => "No COVID/PCR test",
+        BarrierReason.GenderIdentity => "Gender identity",
+        BarrierReason.MigrantOrRoma => "Migrant or Roma background",
+        BarrierReason.CriminalRecord => "Criminal record",
+        _ => "Other",
+    };
+
+    public static string Of(ConsentPurpose purpose) => purpose switch
+    {
+        ConsentPurpose.Referral => "Referral for services",
+        ConsentPurpose.Police => "Police",
+        ConsentPurpose.ChildWelfare => "Child welfare",
+        ConsentPurpose.Medical => "Medical",
+        ConsentPurpose.Legal => "Legal",
+        _ => purpose.ToString(),
+    };
+
+    public static string Of(MissingDocuments document) => document switch
+    {
+        MissingDocuments.Passport => "Passport",
+        MissingDocuments.NationalId => "National ID",
+        MissingDocuments.ChildBirthCertificate => "A child's birth certificate",
+        MissingDocuments.MedicalRecords => "Medical records (needed to enter OST)",
+        MissingDocuments.ResidenceRegistration => "Residence registration",
+        MissingDocuments.SocialBenefitPapers => "Social-benefit papers",
+        _ => document.ToString(),
+    };
+
+    public static string Of(DocumentType document) => document switch
+    {
+        DocumentType.Passport => "Passport",
+        DocumentType.NationalId => "National ID",
+        DocumentType.ChildBirthCertificate => "Child's birth certificate",
+        DocumentType.MedicalRecords => "Medical records",
+        DocumentType.ResidenceRegistration => "Residence registration",
+        DocumentType.SocialBenefitPapers => "Social-benefit papers",
+        _ => document.ToString(),
+    };
+
+    public static string Of(MedicationKind kind) => kind switch
+    {
+        MedicationKind.Ost => "Opioid substitution therapy (OST)",
+        MedicationKind.Art => "Antiretroviral therapy (ART)",
+        _ => "Other continuing treatment",
     };
 }

@@ -1,3 +1,4 @@
+using Hangfire;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Shelter.Core.Audit;
@@ -23,7 +24,7 @@ public sealed class OutOfServiceForm
 /// Takes a bed out of service for a range of days, or puts it back. A bed someone sleeps in
 /// tonight cannot be taken out from today: move her first.
 /// </summary>
-public sealed class PutOutOfService(ShelterDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class PutOutOfService(ShelterDbContext db, AuditLog audit, TimeProvider clock, IBackgroundJobClient jobs)
 {
     public async Task<Bed?> FindBedAsync(int siteId, int bedId, CancellationToken ct) =>
         await db.Beds.Include(b => b.Room).ThenInclude(r => r.Site)
@@ -62,6 +63,7 @@ public sealed class PutOutOfService(ShelterDbContext db, AuditLog audit, TimePro
         else record.To = today.AddDays(-1);
         audit.Record(AuditActions.Changed, nameof(BedOutOfService), recordId);
         await db.SaveChangesAsync(ct);
+        jobs.Enqueue<Intake.WaitingListNotifier>(n => n.NotifyIfBedsFitAsync());
         return null;
     }
 }

@@ -52,8 +52,20 @@ public sealed record CheckInPage(CheckInForm Form, Allocation? Suggestion, IRead
 /// the write of her stays happen in one IMMEDIATE transaction, and the unique index on active
 /// stays per bed refuses a second woman even if that were ever bypassed.
 /// </summary>
-public sealed class CheckIn(ShelterDbContext db, BedStates states, AuditLog audit, TimeProvider clock)
+public sealed class CheckIn(ShelterDbContext db, BedStates states, Placement placement, AuditLog audit, TimeProvider clock)
 {
+    /// <summary>A blank form, or one for a woman already known (her needs filled in from her record).</summary>
+    public async Task<CheckInForm> FormAsync(int? bedId, int? residentId, CancellationToken ct)
+    {
+        var form = new CheckInForm { BedId = bedId, ResidentId = residentId };
+        if (residentId is int id && await db.Residents.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct) is { } known)
+        {
+            form.NeedsAccessibleRoom = known.NeedsAccessibleRoom;
+            form.HighRisk = known.HighRisk;
+        }
+        return form;
+    }
+
     public async Task<CheckInPage> PageAsync(CheckInForm form, bool bedNoLongerFree, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -127,13 +139,8 @@ public sealed class CheckIn(ShelterDbContext db, BedStates states, AuditLog audi
         }
 
         var site = sites.First(s => s.Id == chosen.Bed.SiteId);
-        DateTime plannedEnd;
-        if (form.AgreedEndOn is DateOnly agreed)
-        {
-            if (agreed <= SiteTime.Today(site.TimeZoneId, now)) return CheckInResult.Invalid("The agreed end must be after today.");
-            plannedEnd = SiteTime.EndOfLocalDayUtc(site.TimeZoneId, agreed);
-        }
-        else plannedEnd = StayTerms.DefaultEnd(chosen.Bed.RoomKind, now, site.MaxStayDays, site.MaxSafeRoomStayHours);
+        if (form.AgreedEndOn is DateOnly agreed && agreed <= SiteTime.Today(site.TimeZoneId, now))
+            return CheckInResult.Invalid("The agreed end must be after today.");
 
         var resident = existing ?? new Resident { Alias = form.Alias!.Trim(), RegisteredAt = now, ConsentToKeepData = true };
         resident.NeedsAccessibleRoom = form.NeedsAccessibleRoom;
@@ -144,28 +151,19 @@ public sealed class CheckIn(ShelterDbContext db, BedStates states, AuditLog audi
                 resident.Children.Add(new Child { Alias = $"Child of {resident.Alias}", AgeAtArrival = age, ArrivedOn = DateOnly.FromDateTime(now) });
             db.Residents.Add(resident);
         }
-
         var overridden = allocation.Suggestion?.BedId != chosen.Bed.BedId;
-        var hers = NewStay(resident, null, bedIds[0]);
-        hers.SuggestedBedId = overridden ? allocation.Suggestion?.BedId : null;
-        hers.OverrideReason = overridden ? form.OverrideReason?.Trim() : null;
-        var stays = resident.Children.Select((child, i) => NewStay(resident, child, bedIds[i + 1])).Prepend(hers).ToList();
-        db.Stays.AddRange(stays);
-
-        if (chosen.HoldId is int holdId && await db.BedHolds.FindAsync([holdId], ct) is { ReleasedAt: null } hold)
-        {
-            hold.ReleasedAt = now;
-            hold.Release = HoldRelease.Arrived;
-        }
 
         try
         {
-            await db.SaveChangesAsync(ct);
-            StayReviews.Open(db, hers, chosen.Bed.RoomKind, now);
-            if (existing is null) audit.Record(AuditActions.Created, nameof(Resident), resident.Id);
-            foreach (var stay in stays) audit.Record(AuditActions.Created, nameof(Stay), stay.Id);
-            await db.SaveChangesAsync(ct);
+            if (existing is null)
+            {
+                await db.SaveChangesAsync(ct);
+                audit.Record(AuditActions.Created, nameof(Resident), resident.Id);
+            }
+            var hers = await placement.PlaceAsync(new PlacementRequest(resident, chosen, bedIds, site, form.AgreedEndOn, form.Conditions,
+                overridden ? allocation.Suggestion?.BedId : null, overridden ? form.OverrideReason : null), now, ct);
             await tx.CommitAsync(ct);
+            return new CheckInResult(CheckInStatus.CheckedIn, hers.Id, [], allocation);
         }
         catch (DbUpdateException)
         {
@@ -174,13 +172,6 @@ public sealed class CheckIn(ShelterDbContext db, BedStates states, AuditLog audi
             db.ChangeTracker.Clear();
             return new CheckInResult(CheckInStatus.BedNoLongerFree, null, ["That bed is no longer free."], null);
         }
-        return new CheckInResult(CheckInStatus.CheckedIn, hers.Id, [], allocation);
-
-        Stay NewStay(Resident r, Child? child, int bed) => new()
-        {
-            Resident = r, Child = child, BedId = bed, AdmittedAt = now, StartedAt = now,
-            PlannedEndAt = plannedEnd, Conditions = string.IsNullOrWhiteSpace(form.Conditions) ? null : form.Conditions.Trim(),
-        };
     }
 
     /// <summary>"10, 4" → [10, 4]; ages 0 to 17, at most ten children.</summary>

@@ -1,3 +1,4 @@
+using Hangfire;
 using System.ComponentModel.DataAnnotations;
 using Shelter.Core.Audit;
 using Shelter.Core.Data;
@@ -16,7 +17,7 @@ public sealed class CheckOutForm
 }
 
 /// <summary>Ends her stay and her children's, with the reason and where she goes; closes the open review.</summary>
-public sealed class CheckOut(ShelterDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class CheckOut(ShelterDbContext db, AuditLog audit, TimeProvider clock, IBackgroundJobClient jobs)
 {
     public async Task<string?> HandleAsync(int stayId, CheckOutForm form, CancellationToken ct)
     {
@@ -34,6 +35,7 @@ public sealed class CheckOut(ShelterDbContext db, AuditLog audit, TimeProvider c
         }
         await StayReviews.CloseAsync(db, household.Hers.Id, now, ct);
         await db.SaveChangesAsync(ct);
+        jobs.Enqueue<Intake.WaitingListNotifier>(n => n.NotifyIfBedsFitAsync());
         return null;
     }
 }

@@ -15,7 +15,7 @@ public sealed class StaysController : Controller
 {
     [HttpGet("check-in")]
     public async Task<IActionResult> CheckIn(int? bedId, int? residentId, [FromServices] CheckIn checkIn, CancellationToken ct) =>
-        View(await checkIn.PageAsync(new CheckInForm { BedId = bedId, ResidentId = residentId }, false, ct));
+        View(await checkIn.PageAsync(await checkIn.FormAsync(bedId, residentId, ct), false, ct));
 
     [HttpPost("check-in")]
     public async Task<IActionResult> CheckIn(CheckInForm form, string? intent, [FromServices] CheckIn checkIn, CancellationToken ct)

@@ -27,6 +27,15 @@ public static class Policies
     /// <summary>Check-in, moves, check-out, holds and stay terms.</summary>
     public const string Housing = nameof(Housing);
 
+    /// <summary>Intake, the waiting list, consents and referrals.</summary>
+    public const string Intake = nameof(Intake);
+
+    /// <summary>The partner directory and the barrier log: read.</summary>
+    public const string Partners = nameof(Partners);
+
+    /// <summary>The partner directory: change.</summary>
+    public const string ManagePartners = nameof(ManagePartners);
+
     /// <summary>Sites, rooms, beds and reports.</summary>
     public const string Management = nameof(Management);
 
@@ -37,6 +46,9 @@ public static class Policies
         options.AddPolicy(ResidentWork, p => p.RequireRole(Roles.Staff, Roles.CaseManager, Roles.SocialWorker));
         options.AddPolicy(BedBoard, p => p.RequireRole(Roles.Staff, Roles.CaseManager, Roles.SocialWorker, Roles.Manager));
         options.AddPolicy(Housing, p => p.RequireRole(Roles.Staff, Roles.CaseManager));
+        options.AddPolicy(Intake, p => p.RequireRole(Roles.Staff, Roles.CaseManager));
+        options.AddPolicy(Partners, p => p.RequireRole(Roles.Staff, Roles.CaseManager, Roles.SocialWorker, Roles.Manager));
+        options.AddPolicy(ManagePartners, p => p.RequireRole(Roles.CaseManager, Roles.Manager));
         options.AddPolicy(ManageUsers, p => p.RequireRole(Roles.Admin));
         options.AddPolicy(Jobs, p => p.RequireRole(Roles.Manager, Roles.Admin));
         options.AddPolicy(Management, p => p.RequireRole(Roles.Manager));

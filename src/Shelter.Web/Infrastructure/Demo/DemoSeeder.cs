@@ -7,6 +7,11 @@ using Shelter.Core.Residents;
 using Shelter.Core.Sites;
 using Shelter.Core.Stays;
 using Shelter.Core.FollowUps;
+using Shelter.Core.Consents;
+using Shelter.Core.Documents;
+using Shelter.Core.Intake;
+using Shelter.Core.Medication;
+using Shelter.Core.Partners;
 using Shelter.Web.Features.Sites;
 
 namespace Shelter.Web.Infrastructure.Demo;
@@ -159,7 +164,72 @@ public sealed class DemoSeeder(ShelterDbContext db, UserManager<ShelterUser> use
         db.BedsOutOfService.Add(new BedOutOfService { BedId = otherBeds.Dequeue().Id, From = today.AddDays(-2), To = today.AddDays(5), Reason = OutOfServiceReason.Repair, RecordedAt = now });
         db.BedsOutOfService.Add(new BedOutOfService { BedId = centre.Rooms.First(r => r.Kind == RoomKind.Shared).Beds[3].Id, From = today, To = null, Reason = OutOfServiceReason.Cleaning, RecordedAt = now });
         await db.SaveChangesAsync(ct);
+        await SeedPartnersAndIntakesAsync(faker, stays, now, ct);
         log.LogInformation("Demo data seeded for {Today}", today);
+    }
+
+    /// <summary>The referral network, the barrier log, and the intake records behind the women in the house.</summary>
+    private async Task SeedPartnersAndIntakesAsync(Faker faker, IReadOnlyList<(Stay Hers, RoomKind Kind)> housed, DateTime now, CancellationToken ct)
+    {
+        const PartnerAccepts Friendly = PartnerAccepts.WomenWhoUseDrugs | PartnerAccepts.OstClients | PartnerAccepts.WomenLivingWithHiv
+            | PartnerAccepts.WithoutDocuments | PartnerAccepts.TransAndNonBinaryWomen | PartnerAccepts.WithoutPcrTest;
+        Partner P(string name, PartnerKind kind, PartnerAccepts accepts, string phone, string? notes = null) =>
+            new() { Name = name, Kind = kind, Accepts = accepts, Phone = phone, Notes = notes };
+        var partners = new[]
+        {
+            P("City Women's Crisis Centre", PartnerKind.CrisisCentre, Friendly | PartnerAccepts.WomenWithChildren, "+380 44 000 1001", "Trained on the needs of women who use drugs."),
+            P("Hope Shelter", PartnerKind.Shelter, PartnerAccepts.WomenWithChildren | PartnerAccepts.Wheelchair, "+380 44 000 1002", "Rules still prohibit OST: advocacy in progress."),
+            P("Step by Step Harm Reduction", PartnerKind.HarmReduction, Friendly, "+380 44 000 1003", "Outreach, peer counsellors, OST site on Fridays."),
+            P("Regional Hospital No. 2", PartnerKind.Medical, PartnerAccepts.WomenWhoUseDrugs | PartnerAccepts.OstClients | PartnerAccepts.WomenLivingWithHiv, "+380 44 000 1004"),
+            P("Free Legal Aid Centre", PartnerKind.LegalAid, Friendly | PartnerAccepts.WomenWithChildren, "+380 44 000 1005", "Ask for the lawyer on duty; domestic-violence cases."),
+            P("Employment Service, Central Office", PartnerKind.EmploymentService, PartnerAccepts.WithoutDocuments, "+380 44 000 1006"),
+            P("Children's Services Department", PartnerKind.ChildServices, PartnerAccepts.WomenWithChildren, "+380 44 000 1007"),
+            P("District Police, Domestic Violence Unit", PartnerKind.Police, PartnerAccepts.None, "102"),
+        };
+        db.Partners.AddRange(partners);
+        await db.SaveChangesAsync(ct);
+
+        var today = DateOnly.FromDateTime(now);
+        db.Barriers.AddRange(
+            new BarrierRecord { PartnerId = partners[1].Id, Reason = BarrierReason.RulesProhibitOst, On = today.AddDays(-12), RecordedAt = now.AddDays(-12) },
+            new BarrierRecord { OtherServiceName = "Municipal night shelter", Reason = BarrierReason.NoDocuments, On = today.AddDays(-30), RecordedAt = now.AddDays(-30) },
+            new BarrierRecord { OtherServiceName = "Municipal night shelter", Reason = BarrierReason.NoPcrTest, On = today.AddDays(-60), RecordedAt = now.AddDays(-60) });
+
+        // Every woman in the house came through an intake.
+        var routes = Enum.GetValues<ArrivalRoute>();
+        var stays = housed.Select(h => h.Hers).ToList();
+        foreach (var (stay, kind) in housed)
+        {
+            var hurt = faker.Random.Int(1, 5); var insult = faker.Random.Int(1, 5); var threaten = faker.Random.Int(1, 5); var scream = faker.Random.Int(1, 5);
+            db.Intakes.Add(new Core.Intake.Intake
+            {
+                ResidentId = stay.ResidentId, ReceivedAt = stay.AdmittedAt, ConsentToKeepData = true, Route = faker.PickRandom(routes),
+                HitsHurt = hurt, HitsInsult = insult, HitsThreaten = threaten, HitsScream = scream, HitsTotal = hurt + insult + threaten + scream,
+                HasSafetyPlan = faker.PickRandom(Answer.Yes, Answer.No), Outcome = kind == RoomKind.SafeRoom ? IntakeOutcome.SafeRoom : IntakeOutcome.Bed, Reason = kind == RoomKind.SafeRoom ? OutcomeReason.SafetyFirst : null,
+                StayId = stay.Id,
+            });
+        }
+        // The Oksana example: on OST, her passport taken by her partner.
+        var oksana = stays[2];
+        db.MedicationProgrammes.Add(new MedicationProgramme { ResidentId = oksana.ResidentId, Kind = MedicationKind.Ost, HasEnoughAtIntake = Answer.Yes, SupplyUntil = today.AddDays(5), RecordedAt = oksana.AdmittedAt });
+        var passport = new DocumentRecovery { ResidentId = oksana.ResidentId, Document = DocumentType.Passport, StartedAt = oksana.AdmittedAt };
+        db.DocumentRecoveries.Add(passport);
+        db.FollowUps.Add(new FollowUp { Kind = FollowUpKind.DocumentRecovery, ResidentId = oksana.ResidentId, Recovery = passport, DueAt = now.AddDays(3), CreatedAt = oksana.AdmittedAt });
+        db.MedicationProgrammes.Add(new MedicationProgramme { ResidentId = stays[4].ResidentId, Kind = MedicationKind.Art, HasEnoughAtIntake = Answer.No, RecordedAt = stays[4].AdmittedAt });
+        db.Consents.Add(new Consent { ResidentId = oksana.ResidentId, PartnerId = partners[5].Id, Purpose = ConsentPurpose.Referral, GivenAt = oksana.AdmittedAt, ExpiresOn = today.AddMonths(3) });
+
+        // Two women wait: one with three children (no family room has four beds free), one who left before a decision.
+        foreach (var (alias, children, highRisk, hits, reason) in new[] { ("Lesia M.", 3, true, 14, OutcomeReason.NoFittingCapacity), ("Dana R.", 0, false, 8, OutcomeReason.LeftBeforeDecision) })
+        {
+            var resident = new Resident { Alias = alias, RegisteredAt = now.AddHours(-faker.Random.Int(3, 30)), ConsentToKeepData = true, HighRisk = highRisk };
+            for (var c = 0; c < children; c++)
+                resident.Children.Add(new Child { Alias = $"Child {c + 1}", AgeAtArrival = 2 + 3 * c, ArrivedOn = today });
+            var intake = new Core.Intake.Intake { Resident = resident, ReceivedAt = resident.RegisteredAt, ConsentToKeepData = true, HitsTotal = null, Outcome = IntakeOutcome.WaitingList, Reason = reason, ProposedPartnerId = partners[0].Id };
+            db.Intakes.Add(intake);
+            await db.SaveChangesAsync(ct);
+            db.WaitingList.Add(new WaitingEntry { ResidentId = resident.Id, IntakeId = intake.Id, Since = resident.RegisteredAt, HighRisk = highRisk, HitsTotal = hits, Children = children });
+        }
+        await db.SaveChangesAsync(ct);
     }
 
     private static Room Room(string name, RoomKind kind, int beds) => new()

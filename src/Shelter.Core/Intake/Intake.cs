@@ -1,0 +1,57 @@
+using Shelter.Core.Residents;
+
+namespace Shelter.Core.Intake;
+
+/// <summary>
+/// One intake and its outcome. The outcome is always kept; the answers only with her consent
+/// to keep her data (without it, the resident is an alias and this row is the outcome).
+/// </summary>
+public class Intake
+{
+    public int Id { get; set; }
+    public int ResidentId { get; set; }
+    public Resident Resident { get; set; } = null!;
+    public DateTime ReceivedAt { get; set; }
+    public string? RecordedByUserId { get; set; }
+    public bool ConsentToKeepData { get; set; }
+
+    // Kept only with her consent.
+    public ArrivalRoute? Route { get; set; }
+    public int? HitsHurt { get; set; }
+    public int? HitsInsult { get; set; }
+    public int? HitsThreaten { get; set; }
+    public int? HitsScream { get; set; }
+    public int? HitsTotal { get; set; }
+    public bool? InDangerNow { get; set; }
+    public Answer? HasSafetyPlan { get; set; }
+    public bool? Pregnant { get; set; }
+
+    // Always kept.
+    public IntakeOutcome Outcome { get; set; }
+    public OutcomeReason? Reason { get; set; }
+    public int? ProposedPartnerId { get; set; }
+    public int? StayId { get; set; }
+}
+
+public enum WaitingClosed
+{
+    Admitted = 1,
+    Referred = 2,
+    NoLongerNeeded = 3,
+}
+
+/// <summary>A woman waiting for a bed that fits her (and her children).</summary>
+public class WaitingEntry
+{
+    public int Id { get; set; }
+    public int ResidentId { get; set; }
+    public Resident Resident { get; set; } = null!;
+    public int IntakeId { get; set; }
+    public DateTime Since { get; set; }
+    public bool HighRisk { get; set; }
+    public int? HitsTotal { get; set; }
+    public int Children { get; set; }
+    public bool NeedsAccessibleRoom { get; set; }
+    public DateTime? ClosedAt { get; set; }
+    public WaitingClosed? Closed { get; set; }
+}

@@ -1,0 +1,239 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Shelter.Core.Audit;
+using Shelter.Core.Beds;
+using Shelter.Core.Data;
+using Shelter.Core.Documents;
+using Shelter.Core.FollowUps;
+using Shelter.Core.Intake;
+using Shelter.Core.Medication;
+using Shelter.Core.Partners;
+using Shelter.Core.Residents;
+using Shelter.Web.Features.Beds;
+using Shelter.Web.Features.Stays;
+using Shelter.Web.Infrastructure.Audit;
+
+namespace Shelter.Web.Features.Intake;
+
+public sealed class IntakeForm
+{
+    [Required(ErrorMessage = "Choose how she reached us.")]
+    public ArrivalRoute? Route { get; set; }
+
+    [Required(ErrorMessage = "Enter the name she wants to be called; an alias is enough.")]
+    [StringLength(80, ErrorMessage = "Keep the name she gives under 80 characters.")]
+    public string Alias { get; set; } = "";
+
+    [StringLength(200, ErrorMessage = "Keep the legal name under 200 characters.")]
+    public string? LegalName { get; set; }
+
+    public DateOnly? DateOfBirth { get; set; }
+
+    [StringLength(80, ErrorMessage = "Keep it under 80 characters.")]
+    public string? GenderIdentity { get; set; }
+
+    [StringLength(200, ErrorMessage = "Keep the languages under 200 characters.")]
+    public string? Languages { get; set; }
+
+    [StringLength(60, ErrorMessage = "List at most ten ages.")]
+    public string? ChildAges { get; set; }
+
+    public bool NeedsAccessibleRoom { get; set; }
+    public bool Pregnant { get; set; }
+    public Answer TakesOst { get; set; }
+    public Answer TakesArt { get; set; }
+    public Answer HasEnoughMedication { get; set; }
+    public DateOnly? MedicationUntil { get; set; }
+    public List<MissingDocuments> MissingDocuments { get; set; } = [];
+
+    public int? Hurt { get; set; }
+    public int? Insult { get; set; }
+    public int? Threaten { get; set; }
+    public int? Scream { get; set; }
+    public bool InDangerNow { get; set; }
+    public Answer HasSafetyPlan { get; set; }
+
+    public HerChoice Choice { get; set; }
+    public bool NeedsHospitalCareNow { get; set; }
+    public bool LeftBeforeDecision { get; set; }
+
+    /// <summary>A partner that turned her away, for the barrier log (recorded without her identity).</summary>
+    public int? RefusedByPartnerId { get; set; }
+    [StringLength(160, ErrorMessage = "Keep the service's name under 160 characters.")]
+    public string? RefusedByOther { get; set; }
+    public BarrierReason? RefusedBecause { get; set; }
+
+    /// <summary>Without it only her alias and the outcome are kept.</summary>
+    public bool ConsentToKeepData { get; set; }
+}
+
+public sealed record IntakeResult(int? IntakeId, IReadOnlyList<string> Errors, string? Explanation);
+
+/// <summary>
+/// Screens and admits a woman. The outcome comes from <see cref="AdmissionPolicy"/> over tonight's
+/// beds, read and written in one IMMEDIATE transaction as at check-in. Documents never gate
+/// anything: a missing one opens a recovery follow-up. OST or ART opens her medication record.
+/// </summary>
+public sealed class NewIntake(ShelterDbContext db, BedStates states, Placement placement, AuditLog audit, TimeProvider clock, IHttpContextAccessor http)
+{
+    public async Task<IReadOnlyList<PartnerOption>> PartnersAsync(CancellationToken ct) =>
+        (await db.Partners.AsNoTracking().Where(p => p.Active).OrderBy(p => p.Name).ToListAsync(ct))
+            .Select(p => new PartnerOption(p.Id, p.Name, p.Kind, p.Accepts)).ToList();
+
+    public async Task<IntakeResult> HandleAsync(IntakeForm form, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var errors = new List<string>();
+        var ages = CheckIn.ParseAges(form.ChildAges, out var ageError);
+        if (ageError is not null) errors.Add(ageError);
+        var hits = Screening(form, errors);
+        if (form.DateOfBirth is { } dob && dob > DateOnly.FromDateTime(now)) errors.Add("The date of birth cannot be in the future.");
+        if (form.MedicationUntil is not null && form.TakesOst != Answer.Yes && form.TakesArt != Answer.Yes)
+            errors.Add("The medication date goes with OST or ART: answer Yes to one of them, or leave the date empty.");
+        if (form.RefusedBecause is not null && form.RefusedByPartnerId is null && string.IsNullOrWhiteSpace(form.RefusedByOther))
+            errors.Add("Say which service turned her away, or leave the refusal empty.");
+        if (errors.Count > 0) return new IntakeResult(null, errors, null);
+
+        var answers = new IntakeAnswers
+        {
+            Route = form.Route!.Value, ChildAges = ages, NeedsAccessibleRoom = form.NeedsAccessibleRoom, Pregnant = form.Pregnant,
+            TakesOst = form.TakesOst, TakesArt = form.TakesArt, HasEnoughMedication = form.HasEnoughMedication,
+            MissingDocuments = form.MissingDocuments.Aggregate(Core.Intake.MissingDocuments.None, (all, d) => all | d),
+            GenderIdentity = form.GenderIdentity, Languages = form.Languages, Hits = hits, InDangerNow = form.InDangerNow,
+            HasSafetyPlan = form.HasSafetyPlan, Choice = form.Choice, NeedsHospitalCareNow = form.NeedsHospitalCareNow,
+            LeftBeforeDecision = form.LeftBeforeDecision,
+        };
+        var partners = await PartnersAsync(ct);
+        var consent = form.ConsentToKeepData;
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var (sites, beds) = await states.LoadAsync(now, ct);
+        var decision = AdmissionPolicy.Decide(answers, beds.Select(b => b.Bed).ToList(), partners);
+
+        var resident = new Resident
+        {
+            Alias = form.Alias.Trim(), RegisteredAt = now, ConsentToKeepData = consent,
+            LegalName = consent ? Blank(form.LegalName) : null,
+            DateOfBirth = consent ? form.DateOfBirth : null,
+            GenderIdentity = consent ? Blank(form.GenderIdentity) : null,
+            Languages = consent ? Blank(form.Languages) : null,
+            NeedsAccessibleRoom = consent && form.NeedsAccessibleRoom,
+            HighRisk = consent && answers.HighRisk,
+        };
+        // Children are residents too; without her consent they are beds, not records: no name, no age.
+        for (var i = 0; i < ages.Count; i++)
+            resident.Children.Add(new Child { Alias = $"Child {i + 1}", AgeAtArrival = consent ? ages[i] : null, ArrivedOn = DateOnly.FromDateTime(now) });
+        db.Residents.Add(resident);
+        var intake = new Core.Intake.Intake
+        {
+            Resident = resident, ReceivedAt = now, ConsentToKeepData = consent,
+            RecordedByUserId = http.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier),
+            Outcome = decision.Outcome, Reason = decision.Reason, ProposedPartnerId = decision.ProposedPartner?.Id,
+        };
+        if (consent)
+        {
+            intake.Route = answers.Route;
+            intake.HitsHurt = hits?.Hurt; intake.HitsInsult = hits?.Insult; intake.HitsThreaten = hits?.Threaten; intake.HitsScream = hits?.Scream;
+            intake.HitsTotal = hits?.Total;
+            intake.InDangerNow = form.InDangerNow;
+            intake.HasSafetyPlan = form.HasSafetyPlan;
+            intake.Pregnant = form.Pregnant;
+        }
+        db.Intakes.Add(intake);
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            audit.Record(AuditActions.Created, nameof(Resident), resident.Id);
+            audit.Record(AuditActions.Created, nameof(Core.Intake.Intake), intake.Id);
+
+            if (decision.Beds is { } suggestion)
+            {
+                var bed = beds.First(b => b.Bed.BedId == suggestion.BedId);
+                var stay = await placement.PlaceAsync(new PlacementRequest(resident, bed, suggestion.BedIds, sites.First(s => s.Id == bed.Bed.SiteId)), now, ct);
+                intake.StayId = stay.Id;
+            }
+            else if (decision.Outcome == IntakeOutcome.WaitingList)
+            {
+                db.WaitingList.Add(new WaitingEntry
+                {
+                    ResidentId = resident.Id, IntakeId = intake.Id, Since = now,
+                    HighRisk = consent && answers.HighRisk, HitsTotal = consent ? hits?.Total : null,
+                    Children = ages.Count, NeedsAccessibleRoom = form.NeedsAccessibleRoom,
+                });
+            }
+
+            if (consent)
+            {
+                StartCareRecords(resident, answers, form.MedicationUntil, now);
+            }
+            RecordBarrier(form, now);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return new IntakeResult(null, ["Someone took that bed a moment ago. Nothing is saved yet: submit the intake again for the next bed."], null);
+        }
+        return new IntakeResult(intake.Id, [], decision.Explanation);
+    }
+
+    /// <summary>Her medication continuity and the recovery of what she lost start the day she arrives.</summary>
+    private void StartCareRecords(Resident resident, IntakeAnswers answers, DateOnly? medicationUntil, DateTime now)
+    {
+        foreach (var (kind, answer) in new[] { (MedicationKind.Ost, answers.TakesOst), (MedicationKind.Art, answers.TakesArt) })
+        {
+            if (answer != Answer.Yes) continue;
+            db.MedicationProgrammes.Add(new MedicationProgramme
+            {
+                ResidentId = resident.Id, Kind = kind, HasEnoughAtIntake = answers.HasEnoughMedication,
+                SupplyUntil = medicationUntil, RecordedAt = now,
+            });
+        }
+        foreach (var missing in Enum.GetValues<MissingDocuments>().Where(d => d != Core.Intake.MissingDocuments.None && answers.MissingDocuments.HasFlag(d)))
+        {
+            var recovery = new DocumentRecovery { ResidentId = resident.Id, Document = ToDocumentType(missing), StartedAt = now };
+            db.DocumentRecoveries.Add(recovery);
+            db.FollowUps.Add(new FollowUp { Kind = FollowUpKind.DocumentRecovery, ResidentId = resident.Id, DueAt = now.AddDays(2), CreatedAt = now, Recovery = recovery });
+        }
+    }
+
+    private void RecordBarrier(IntakeForm form, DateTime now)
+    {
+        if (form.RefusedBecause is not { } reason) return;
+        db.Barriers.Add(new BarrierRecord
+        {
+            PartnerId = form.RefusedByPartnerId, OtherServiceName = form.RefusedByPartnerId is null ? Blank(form.RefusedByOther) : null,
+            Reason = reason, On = DateOnly.FromDateTime(now), RecordedAt = now,
+        });
+    }
+
+    private static HitsScreening? Screening(IntakeForm form, List<string> errors)
+    {
+        int?[] items = [form.Hurt, form.Insult, form.Threaten, form.Scream];
+        if (items.All(i => i is null)) return null;
+        if (items.Any(i => i is null))
+        {
+            errors.Add("Score all four HITS questions (Hurt, Insult, Threaten, Scream) from 1 to 5, or leave all four empty.");
+            return null;
+        }
+        var (screening, error) = HitsScreening.Create(form.Hurt!.Value, form.Insult!.Value, form.Threaten!.Value, form.Scream!.Value);
+        if (error is not null) errors.Add(error);
+        return screening;
+    }
+
+    private static DocumentType ToDocumentType(MissingDocuments missing) => missing switch
+    {
+        Core.Intake.MissingDocuments.Passport => DocumentType.Passport,
+        Core.Intake.MissingDocuments.NationalId => DocumentType.NationalId,
+        Core.Intake.MissingDocuments.ChildBirthCertificate => DocumentType.ChildBirthCertificate,
+        Core.Intake.MissingDocuments.MedicalRecords => DocumentType.MedicalRecords,
+        Core.Intake.MissingDocuments.ResidenceRegistration => DocumentType.ResidenceRegistration,
+        _ => DocumentType.SocialBenefitPapers,
+    };
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}

@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Shelter.Core.Accounts;
+using Shelter.Core.Data;
+using Shelter.Core.Notices;
+using Shelter.Web.Infrastructure.Email;
+
+namespace Shelter.Web.Features.Intake;
+
+public sealed class ShelterLinks
+{
+    /// <summary>The address staff open Shelter at, for links in emails.</summary>
+    public string PublicUrl { get; set; } = "http://127.0.0.1:5080";
+}
+
+/// <summary>
+/// When a bed frees (check-out, a hold released, a bed back in service), tells the staff that
+/// women on the waiting list now fit a free bed: a count and a link, never a name. A Hangfire
+/// job with no arguments; the same situation is announced once, however often it runs.
+/// </summary>
+public sealed class WaitingListNotifier(ShelterDbContext db, WaitingList waiting, UserManager<ShelterUser> users, IEmailSender email,
+    IOptions<ShelterLinks> links, TimeProvider clock, ILogger<WaitingListNotifier> log)
+{
+    public async Task NotifyIfBedsFitAsync()
+    {
+        var fitting = (await waiting.HandleAsync(CancellationToken.None)).Where(w => w.FitsNow is not null).ToList();
+        if (fitting.Count == 0) return;
+        var key = "waiting-list-fits:" + string.Join(",", fitting.Select(w => w.EntryId).Order());
+        if (await db.SentNotices.AnyAsync(n => n.Key == key)) return;
+
+        var staff = (await users.GetUsersInRoleAsync(Roles.Staff)).Where(u => u.LockoutEnd != DateTimeOffset.MaxValue && u.Email is not null).ToList();
+        var subject = fitting.Count == 1 ? "A free bed fits a woman on the waiting list" : $"Free beds fit {fitting.Count} women on the waiting list";
+        var body = $"{subject}.\n\nOpen the waiting list in Shelter to check her in:\n{links.Value.PublicUrl.TrimEnd('/')}/intake/waiting\n";
+        foreach (var user in staff)
+            await email.SendAsync(new EmailMessage(user.Email!, subject, body));
+        db.SentNotices.Add(new SentNotice { Key = key, SentAt = clock.GetUtcNow().UtcDateTime, Recipients = staff.Count });
+        await db.SaveChangesAsync();
+        log.LogInformation("Waiting-list notice sent to {Count} staff", staff.Count);
+    }
+}

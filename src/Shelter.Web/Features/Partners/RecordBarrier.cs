@@ -1,0 +1,51 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.EntityFrameworkCore;
+using Shelter.Core.Audit;
+using Shelter.Core.Data;
+using Shelter.Core.Partners;
+using Shelter.Web.Infrastructure.Audit;
+
+namespace Shelter.Web.Features.Partners;
+
+public sealed class BarrierForm
+{
+    public int? PartnerId { get; set; }
+
+    [StringLength(160, ErrorMessage = "Keep the service's name under 160 characters.")]
+    public string? OtherServiceName { get; set; }
+
+    [Required(ErrorMessage = "Choose the reason they gave.")]
+    public BarrierReason? Reason { get; set; }
+
+    [Required(ErrorMessage = "Choose the day it happened.")]
+    public DateOnly? On { get; set; }
+}
+
+public sealed record BarrierRow(DateOnly On, string Service, BarrierReason Reason);
+
+/// <summary>The barrier log: refusals by other services, never linked to the woman refused.</summary>
+public sealed class RecordBarrier(ShelterDbContext db, AuditLog audit, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<BarrierRow>> ListAsync(CancellationToken ct) =>
+        await db.Barriers.AsNoTracking().OrderByDescending(b => b.On).ThenByDescending(b => b.Id).Take(500)
+            .Select(b => new BarrierRow(b.On, b.Partner != null ? b.Partner.Name : b.OtherServiceName ?? "", b.Reason))
+            .ToListAsync(ct);
+
+    public async Task<string?> HandleAsync(BarrierForm form, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (form.PartnerId is null && string.IsNullOrWhiteSpace(form.OtherServiceName)) return "Say which service refused her.";
+        if (form.PartnerId is int pid && !await db.Partners.AnyAsync(p => p.Id == pid, ct)) return "That partner is not in the directory.";
+        if (form.On > DateOnly.FromDateTime(now)) return "The day cannot be in the future.";
+        var barrier = new BarrierRecord
+        {
+            PartnerId = form.PartnerId, OtherServiceName = form.PartnerId is null ? form.OtherServiceName!.Trim() : null,
+            Reason = form.Reason!.Value, On = form.On!.Value, RecordedAt = now,
+        };
+        db.Barriers.Add(barrier);
+        await db.SaveChangesAsync(ct);
+        audit.Record(AuditActions.Created, nameof(BarrierRecord), barrier.Id);
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+}

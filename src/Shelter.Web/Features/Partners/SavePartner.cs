@@ -1,0 +1,72 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.EntityFrameworkCore;
+using Shelter.Core.Audit;
+using Shelter.Core.Data;
+using Shelter.Core.Partners;
+using Shelter.Web.Infrastructure.Audit;
+
+namespace Shelter.Web.Features.Partners;
+
+public sealed class PartnerForm
+{
+    [Required(ErrorMessage = "Give the partner's name.")]
+    [StringLength(160, ErrorMessage = "Keep the name under 160 characters.")]
+    public string Name { get; set; } = "";
+
+    [Required(ErrorMessage = "Choose what kind of service it is.")]
+    public PartnerKind? Kind { get; set; }
+
+    [StringLength(60, ErrorMessage = "Keep the phone number under 60 characters.")]
+    public string? Phone { get; set; }
+
+    [EmailAddress(ErrorMessage = "Enter an email address like name@example.org.")]
+    [StringLength(200)]
+    public string? Email { get; set; }
+
+    [StringLength(300, ErrorMessage = "Keep the address under 300 characters.")]
+    public string? Address { get; set; }
+
+    public List<PartnerAccepts> Accepts { get; set; } = [];
+
+    [StringLength(1000, ErrorMessage = "Keep the notes under 1000 characters.")]
+    public string? Notes { get; set; }
+
+    public bool Active { get; set; } = true;
+}
+
+/// <summary>Adds or changes a partner in the referral directory.</summary>
+public sealed class SavePartner(ShelterDbContext db, AuditLog audit)
+{
+    public async Task<IReadOnlyList<Partner>> ListAsync(CancellationToken ct) =>
+        await db.Partners.AsNoTracking().OrderBy(p => p.Kind).ThenBy(p => p.Name).ToListAsync(ct);
+
+    public async Task<PartnerForm?> LoadAsync(int id, CancellationToken ct) =>
+        await db.Partners.AsNoTracking().Where(p => p.Id == id).Select(p => new PartnerForm
+        {
+            Name = p.Name, Kind = p.Kind, Phone = p.Phone, Email = p.Email, Address = p.Address, Notes = p.Notes, Active = p.Active,
+            Accepts = Enum.GetValues<PartnerAccepts>().Where(a => a != PartnerAccepts.None && (p.Accepts & a) == a).ToList(),
+        }).FirstOrDefaultAsync(ct);
+
+    public async Task<string?> HandleAsync(int? id, PartnerForm form, CancellationToken ct)
+    {
+        var name = form.Name.Trim();
+        if (await db.Partners.AnyAsync(p => p.Name == name && p.Id != id, ct)) return "A partner with that name is already in the directory.";
+        var partner = id is int existing ? await db.Partners.FindAsync([existing], ct) : new Partner { Name = name };
+        if (partner is null) return "That partner no longer exists.";
+        partner.Name = name;
+        partner.Kind = form.Kind!.Value;
+        partner.Phone = Blank(form.Phone);
+        partner.Email = Blank(form.Email);
+        partner.Address = Blank(form.Address);
+        partner.Notes = Blank(form.Notes);
+        partner.Active = form.Active;
+        partner.Accepts = form.Accepts.Aggregate(PartnerAccepts.None, (all, a) => all | a);
+        if (id is null) db.Partners.Add(partner);
+        await db.SaveChangesAsync(ct);
+        audit.Record(id is null ? AuditActions.Created : AuditActions.Changed, nameof(Partner), partner.Id);
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}

@@ -1,0 +1,87 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.EntityFrameworkCore;
+using Shelter.Core.Audit;
+using Shelter.Core.Consents;
+using Shelter.Core.Data;
+using Shelter.Core.Intake;
+using Shelter.Web.Infrastructure.Audit;
+
+namespace Shelter.Web.Features.Residents;
+
+public sealed class ConsentForm
+{
+    [Required(ErrorMessage = "Choose the partner she agrees to share with.")]
+    public int? PartnerId { get; set; }
+
+    [Required(ErrorMessage = "Choose what the sharing is for.")]
+    public ConsentPurpose? Purpose { get; set; }
+
+    public DateOnly? ExpiresOn { get; set; }
+}
+
+public sealed class ReferralForm
+{
+    [Required(ErrorMessage = "Choose the partner.")]
+    public int? PartnerId { get; set; }
+
+    [Required(ErrorMessage = "Choose what the referral is for.")]
+    public ConsentPurpose? Purpose { get; set; }
+}
+
+/// <summary>
+/// Her consent per partner and purpose, and referrals made under it. A referral without a
+/// valid consent for that partner and purpose is refused: nothing is shared without her say.
+/// </summary>
+public sealed class Refer(ShelterDbContext db, AuditLog audit, TimeProvider clock)
+{
+    public async Task<string?> RecordConsentAsync(int residentId, ConsentForm form, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (!await db.Residents.AnyAsync(r => r.Id == residentId, ct)) return "That resident does not exist.";
+        if (!await db.Partners.AnyAsync(p => p.Id == form.PartnerId && p.Active, ct)) return "That partner is not in the directory.";
+        if (form.ExpiresOn is { } expires && expires < DateOnly.FromDateTime(now)) return "The consent cannot expire in the past.";
+        var consent = new Consent { ResidentId = residentId, PartnerId = form.PartnerId!.Value, Purpose = form.Purpose!.Value, GivenAt = now, ExpiresOn = form.ExpiresOn };
+        db.Consents.Add(consent);
+        await db.SaveChangesAsync(ct);
+        audit.Record(AuditActions.Created, nameof(Consent), consent.Id);
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
+    public async Task<bool> RevokeAsync(int residentId, int consentId, CancellationToken ct)
+    {
+        var consent = await db.Consents.FirstOrDefaultAsync(c => c.Id == consentId && c.ResidentId == residentId && c.RevokedAt == null, ct);
+        if (consent is null) return false;
+        consent.RevokedAt = clock.GetUtcNow().UtcDateTime;
+        audit.Record(AuditActions.Changed, nameof(Consent), consent.Id);
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    public async Task<string?> ReferAsync(int residentId, ReferralForm form, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(now);
+        var partner = await db.Partners.AsNoTracking().FirstOrDefaultAsync(p => p.Id == form.PartnerId && p.Active, ct);
+        if (partner is null) return "That partner is not in the directory.";
+        var consents = await db.Consents.Where(c => c.ResidentId == residentId && c.PartnerId == partner.Id && c.Purpose == form.Purpose).ToListAsync(ct);
+        var consent = consents.FirstOrDefault(c => c.IsValidOn(today));
+        if (consent is null)
+            return $"She has not consented to sharing with {partner.Name} for this purpose (or her consent expired or was withdrawn). Record her consent first; nothing was shared.";
+
+        var referral = new Referral { ResidentId = residentId, PartnerId = partner.Id, Purpose = form.Purpose!.Value, ConsentId = consent.Id, MadeAt = now };
+        db.Referrals.Add(referral);
+        foreach (var waiting in await db.WaitingList.Where(w => w.ResidentId == residentId && w.ClosedAt == null).ToListAsync(ct))
+        {
+            if (partner.Kind is Core.Partners.PartnerKind.Shelter or Core.Partners.PartnerKind.CrisisCentre)
+            {
+                waiting.ClosedAt = now;
+                waiting.Closed = WaitingClosed.Referred;
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        audit.Record(AuditActions.Created, nameof(Referral), referral.Id);
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+}

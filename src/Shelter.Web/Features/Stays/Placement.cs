@@ -1,0 +1,64 @@
+using Microsoft.EntityFrameworkCore;
+using Shelter.Core.Audit;
+using Shelter.Core.Data;
+using Shelter.Core.Intake;
+using Shelter.Core.Residents;
+using Shelter.Core.Sites;
+using Shelter.Core.Stays;
+using Shelter.Web.Features.Beds;
+using Shelter.Web.Infrastructure.Audit;
+
+namespace Shelter.Web.Features.Stays;
+
+/// <summary>Where she goes and on what terms; the beds are hers first, then one per child.</summary>
+public sealed record PlacementRequest(
+    Resident Resident, BedNow Bed, IReadOnlyList<int> BedIds, SiteNow Site,
+    DateOnly? AgreedEndOn = null, string? Conditions = null, int? SuggestedBedId = null, string? OverrideReason = null);
+
+/// <summary>
+/// Writes a woman's stay and her children's into their beds, opens the review before the end,
+/// takes her off the waiting list and releases a hold kept for her. Runs inside the caller's
+/// IMMEDIATE transaction; a unique-index violation surfaces as DbUpdateException to the caller.
+/// </summary>
+public sealed class Placement(ShelterDbContext db, AuditLog audit)
+{
+    public async Task<Stay> PlaceAsync(PlacementRequest request, DateTime now, CancellationToken ct)
+    {
+        var (resident, bed, bedIds, site) = (request.Resident, request.Bed, request.BedIds, request.Site);
+        var plannedEnd = request.AgreedEndOn is { } agreed
+            ? SiteTime.EndOfLocalDayUtc(site.TimeZoneId, agreed)
+            : StayTerms.DefaultEnd(bed.Bed.RoomKind, now, site.MaxStayDays, site.MaxSafeRoomStayHours);
+        var conditions = string.IsNullOrWhiteSpace(request.Conditions) ? null : request.Conditions.Trim();
+
+        Stay NewStay(Child? child, int bedId) => new()
+        {
+            Resident = resident, Child = child, BedId = bedId, AdmittedAt = now, StartedAt = now,
+            PlannedEndAt = plannedEnd, Conditions = conditions,
+        };
+        var hers = NewStay(null, bedIds[0]);
+        hers.SuggestedBedId = request.SuggestedBedId;
+        hers.OverrideReason = request.OverrideReason?.Trim();
+        var stays = resident.Children.Select((child, i) => NewStay(child, bedIds[i + 1])).Prepend(hers).ToList();
+        db.Stays.AddRange(stays);
+
+        if (bed.HoldId is int holdId && await db.BedHolds.FindAsync([holdId], ct) is { ReleasedAt: null } hold)
+        {
+            hold.ReleasedAt = now;
+            hold.Release = HoldRelease.Arrived;
+        }
+        if (resident.Id != 0)
+        {
+            foreach (var waiting in await db.WaitingList.Where(w => w.ResidentId == resident.Id && w.ClosedAt == null).ToListAsync(ct))
+            {
+                waiting.ClosedAt = now;
+                waiting.Closed = WaitingClosed.Admitted;
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+        StayReviews.Open(db, hers, bed.Bed.RoomKind, now);
+        foreach (var stay in stays) audit.Record(AuditActions.Created, nameof(Stay), stay.Id);
+        await db.SaveChangesAsync(ct);
+        return hers;
+    }
+}
