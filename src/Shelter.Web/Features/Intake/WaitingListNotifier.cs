@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Shelter.Core.Accounts;
 using Shelter.Core.Data;
-using Shelter.Core.Notices;
+using Shelter.Web.Infrastructure.Email;
 using Shelter.Web.Infrastructure.Email;
 
 namespace Shelter.Web.Features.Intake;
@@ -27,15 +27,21 @@ public sealed class WaitingListNotifier(ShelterDbContext db, WaitingList waiting
         var fitting = (await waiting.HandleAsync(CancellationToken.None)).Where(w => w.FitsNow is not null).ToList();
         if (fitting.Count == 0) return;
         var key = "waiting-list-fits:" + string.Join(",", fitting.Select(w => w.EntryId).Order());
-        if (await db.SentNotices.AnyAsync(n => n.Key == key)) return;
-
         var staff = (await users.GetUsersInRoleAsync(Roles.Staff)).Where(u => u.LockoutEnd != DateTimeOffset.MaxValue && u.Email is not null).ToList();
+        if (!await Notices.ClaimAsync(db, key, staff.Count, clock)) return;
+
         var subject = fitting.Count == 1 ? "A free bed fits a woman on the waiting list" : $"Free beds fit {fitting.Count} women on the waiting list";
         var body = $"{subject}.\n\nOpen the waiting list in Shelter to check her in:\n{links.Value.PublicUrl.TrimEnd('/')}/intake/waiting\n";
-        foreach (var user in staff)
-            await email.SendAsync(new EmailMessage(user.Email!, subject, body));
-        db.SentNotices.Add(new SentNotice { Key = key, SentAt = clock.GetUtcNow().UtcDateTime, Recipients = staff.Count });
-        await db.SaveChangesAsync();
+        try
+        {
+            foreach (var user in staff)
+                await email.SendAsync(new EmailMessage(user.Email!, subject, body));
+        }
+        catch
+        {
+            await Notices.ReleaseAsync(db, key); // let Hangfire's retry send it
+            throw;
+        }
         log.LogInformation("Waiting-list notice sent to {Count} staff", staff.Count);
     }
 }
