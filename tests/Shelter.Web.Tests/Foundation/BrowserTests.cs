@@ -39,6 +39,10 @@ public class BrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture
     [InlineData(DemoAccounts.Staff, "/beds", "bed-board-phone")]
     [InlineData(DemoAccounts.Staff, "/stays/check-in", "check-in-phone")]
     [InlineData(DemoAccounts.Manager, "/sites", "sites-phone")]
+    [InlineData(DemoAccounts.Staff, "/intake/new", "intake-phone")]
+    [InlineData(DemoAccounts.Staff, "/intake/waiting", "waiting-list-phone")]
+    [InlineData(DemoAccounts.CaseManager, "/partners", "partners-phone")]
+    [InlineData(DemoAccounts.CaseManager, "/residents", "residents-phone")]
     public async Task Pages_fit_a_phone_screen_without_sideways_scrolling(string email, string url, string screenshot)
     {
         var page = await browser.NewPageAsync(width: 375, height: 740);
@@ -94,5 +98,38 @@ public class BrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture
 
         await Assertions.Expect(page.GetByText("She is checked in.")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("Browser test")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task The_intake_shows_the_HITS_score_as_it_is_typed_and_records_the_outcome()
+    {
+        var page = await SignedInPageAsync(DemoAccounts.Staff);
+        await page.GotoAsync("/intake/new");
+        await page.GetByLabel("She reached us through").SelectOptionAsync("HelpLine");
+        await page.GetByLabel("Name or alias she wants to be called").FillAsync("Browser intake");
+        await page.GetByLabel("physically hurt you").FillAsync("4");
+        await page.GetByLabel("insult or talk down to you").FillAsync("3");
+        await page.GetByLabel("threaten you with harm").FillAsync("3");
+        await page.GetByLabel("scream or curse at you").FillAsync("2");
+        await Assertions.Expect(page.Locator("#hits-score")).ToContainTextAsync("HITS 12 of 20: positive");
+        await page.GetByLabel("She agrees that we keep what she told us").CheckAsync();
+        await browser.ScreenshotAsync(page, "intake");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Decide and record" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("outcome")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("hits")).ToContainTextAsync("12 of 20: positive");
+        await browser.ScreenshotAsync(page, "intake-outcome");
+    }
+
+    [Fact]
+    public async Task A_case_manager_reads_a_resident_record()
+    {
+        var id = await browser.App.WithDbAsync(db => Task.FromResult(db.MedicationProgrammes.Where(m => m.Kind == Shelter.Core.Medication.MedicationKind.Ost).Select(m => m.ResidentId).First()));
+        var page = await SignedInPageAsync(DemoAccounts.CaseManager);
+        await page.GotoAsync($"/residents/{id}");
+
+        await Assertions.Expect(page.GetByTestId("medication")).ToContainTextAsync("Opioid substitution therapy");
+        await browser.ScreenshotAsync(page, "resident-case-manager");
     }
 }

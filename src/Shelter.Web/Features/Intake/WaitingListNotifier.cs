@@ -4,7 +4,6 @@ using Microsoft.Extensions.Options;
 using Shelter.Core.Accounts;
 using Shelter.Core.Data;
 using Shelter.Web.Infrastructure.Email;
-using Shelter.Web.Infrastructure.Email;
 
 namespace Shelter.Web.Features.Intake;
 

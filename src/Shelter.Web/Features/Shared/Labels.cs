@@ -1,6 +1,7 @@
 using Shelter.Core.Beds;
 using Shelter.Core.Consents;
 using Shelter.Core.Documents;
+using Shelter.Core.FollowUps;
 using Shelter.Core.Intake;
 using Shelter.Core.Medication;
 using Shelter.Core.Partners;
@@ -200,5 +201,15 @@ public static class Labels
         MedicationKind.Ost => "Opioid substitution therapy (OST)",
         MedicationKind.Art => "Antiretroviral therapy (ART)",
         _ => "Other continuing treatment",
+    };
+
+    public static string Of(FollowUpKind kind) => kind switch
+    {
+        FollowUpKind.StayReview => "Review of her stay before it ends",
+        FollowUpKind.DocumentRecovery => "Document recovery",
+        FollowUpKind.MedicationContinuity => "Medication continuity",
+        FollowUpKind.JobSearch => "Job search",
+        FollowUpKind.ChildService => "Children's services",
+        _ => "Follow-up",
     };
 }
