@@ -10,5 +10,5 @@ public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<ShelterDbCon
     public ShelterDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<ShelterDbContext>()
             .UseSqlite("Data Source=design-time.db", o => o.MigrationsAssembly(typeof(DesignTimeFactory).Assembly.GetName().Name))
-            .Options);
+            .Options, new DesignTimeColumnProtector());
 }

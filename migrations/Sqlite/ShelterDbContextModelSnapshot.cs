@@ -385,6 +385,9 @@ namespace Shelter.Migrations.Sqlite.Migrations
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("MedicationProgrammeId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ResidentId")
                         .HasColumnType("INTEGER");
 
@@ -398,7 +401,14 @@ namespace Shelter.Migrations.Sqlite.Migrations
 
                     b.HasIndex("DocumentRecoveryId");
 
+                    b.HasIndex("MedicationProgrammeId");
+
                     b.HasIndex("ResidentId");
+
+                    b.HasIndex("Kind", "MedicationProgrammeId")
+                        .IsUnique()
+                        .HasDatabaseName("UX_FollowUps_OneOpenPerProgramme")
+                        .HasFilter("\"Status\" = 1 AND \"MedicationProgrammeId\" IS NOT NULL");
 
                     b.HasIndex("Kind", "StayId")
                         .IsUnique()
@@ -520,11 +530,45 @@ namespace Shelter.Migrations.Sqlite.Migrations
                     b.ToTable("WaitingList");
                 });
 
+            modelBuilder.Entity("Shelter.Core.Medication.DispensingSiteClosure", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PartnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Reason")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnerId");
+
+                    b.ToTable("DispensingSiteClosures");
+                });
+
             modelBuilder.Entity("Shelter.Core.Medication.MedicationProgramme", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DispensingSiteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Dose")
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("EndedAt")
                         .HasColumnType("TEXT");
@@ -532,8 +576,24 @@ namespace Shelter.Migrations.Sqlite.Migrations
                     b.Property<int>("HasEnoughAtIntake")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("Kind")
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LastDispensedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Medicine")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("NextPickupOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PickupWindow")
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("RecordedAt")
                         .HasColumnType("TEXT");
@@ -541,10 +601,18 @@ namespace Shelter.Migrations.Sqlite.Migrations
                     b.Property<int>("ResidentId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateOnly?>("SupplyUntil")
+                    b.Property<int>("Schedule")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("SupplyAsOf")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("SupplyDays")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("DispensingSiteId");
 
                     b.HasIndex("ResidentId");
 
@@ -1049,6 +1117,11 @@ namespace Shelter.Migrations.Sqlite.Migrations
                         .HasForeignKey("DocumentRecoveryId")
                         .OnDelete(DeleteBehavior.Cascade);
 
+                    b.HasOne("Shelter.Core.Medication.MedicationProgramme", null)
+                        .WithMany()
+                        .HasForeignKey("MedicationProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.Navigation("Recovery");
                 });
 
@@ -1072,6 +1145,23 @@ namespace Shelter.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Resident");
+                });
+
+            modelBuilder.Entity("Shelter.Core.Medication.DispensingSiteClosure", b =>
+                {
+                    b.HasOne("Shelter.Core.Partners.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Shelter.Core.Medication.MedicationProgramme", b =>
+                {
+                    b.HasOne("Shelter.Core.Partners.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("DispensingSiteId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Shelter.Core.Partners.BarrierRecord", b =>

@@ -135,6 +135,10 @@ internal sealed class FollowUpConfiguration : IEntityTypeConfiguration<FollowUp>
         b.HasIndex(f => new { f.Status, f.DueAt });
         b.HasIndex(f => f.ResidentId);
         b.HasOne(f => f.Recovery).WithMany().HasForeignKey(f => f.DocumentRecoveryId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<MedicationProgramme>().WithMany().HasForeignKey(f => f.MedicationProgrammeId).OnDelete(DeleteBehavior.Cascade);
+        // One open continuity follow-up per programme, however often the sweep runs.
+        b.HasIndex(f => new { f.Kind, f.MedicationProgrammeId }).IsUnique().HasFilter("\"Status\" = 1 AND \"MedicationProgrammeId\" IS NOT NULL")
+            .HasDatabaseName("UX_FollowUps_OneOpenPerProgramme");
         // One open review per stay, however often the stay is changed.
         b.HasIndex(f => new { f.Kind, f.StayId }).IsUnique().HasFilter("\"Status\" = 1 AND \"StayId\" IS NOT NULL")
             .HasDatabaseName("UX_FollowUps_OneOpenPerStay");
@@ -203,7 +207,21 @@ internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
 
 internal sealed class MedicationProgrammeConfiguration : IEntityTypeConfiguration<MedicationProgramme>
 {
-    public void Configure(EntityTypeBuilder<MedicationProgramme> b) => b.HasIndex(m => m.ResidentId);
+    public void Configure(EntityTypeBuilder<MedicationProgramme> b)
+    {
+        b.HasIndex(m => m.ResidentId);
+        b.HasIndex(m => m.DispensingSiteId);
+        b.HasOne<Partner>().WithMany().HasForeignKey(m => m.DispensingSiteId).OnDelete(DeleteBehavior.SetNull);
+    }
+}
+
+internal sealed class DispensingSiteClosureConfiguration : IEntityTypeConfiguration<DispensingSiteClosure>
+{
+    public void Configure(EntityTypeBuilder<DispensingSiteClosure> b)
+    {
+        b.HasOne<Partner>().WithMany().HasForeignKey(c => c.PartnerId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(c => c.PartnerId);
+    }
 }
 
 internal sealed class DocumentRecoveryConfiguration : IEntityTypeConfiguration<DocumentRecovery>

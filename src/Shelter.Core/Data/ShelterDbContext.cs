@@ -14,8 +14,10 @@ using Shelter.Core.Stays;
 
 namespace Shelter.Core.Data;
 
-public class ShelterDbContext(DbContextOptions<ShelterDbContext> options) : IdentityDbContext<ShelterUser>(options)
+public class ShelterDbContext(DbContextOptions<ShelterDbContext> options, IColumnProtector protector) : IdentityDbContext<ShelterUser>(options)
 {
+    public IColumnProtector Protector { get; } = protector;
+
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<Site> Sites => Set<Site>();
     public DbSet<Room> Rooms => Set<Room>();
@@ -34,6 +36,7 @@ public class ShelterDbContext(DbContextOptions<ShelterDbContext> options) : Iden
     public DbSet<Consent> Consents => Set<Consent>();
     public DbSet<Referral> Referrals => Set<Referral>();
     public DbSet<MedicationProgramme> MedicationProgrammes => Set<MedicationProgramme>();
+    public DbSet<DispensingSiteClosure> DispensingSiteClosures => Set<DispensingSiteClosure>();
     public DbSet<DocumentRecovery> DocumentRecoveries => Set<DocumentRecovery>();
     public DbSet<Notices.SentNotice> SentNotices => Set<Notices.SentNotice>();
 
@@ -41,5 +44,15 @@ public class ShelterDbContext(DbContextOptions<ShelterDbContext> options) : Iden
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(ShelterDbContext).Assembly);
+
+        // Need-to-know data is encrypted at rest, column by column.
+        builder.Entity<MedicationProgramme>(b =>
+        {
+            b.Property(m => m.Kind).HasConversion(ColumnProtection.Enum<MedicationKind>(Protector));
+            b.Property(m => m.Medicine).HasConversion(ColumnProtection.Text(Protector));
+            b.Property(m => m.Dose).HasConversion(ColumnProtection.Text(Protector));
+            b.Property(m => m.PickupWindow).HasConversion(ColumnProtection.Text(Protector));
+            b.Property(m => m.Notes).HasConversion(ColumnProtection.Text(Protector));
+        });
     }
 }

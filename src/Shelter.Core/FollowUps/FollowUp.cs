@@ -33,6 +33,8 @@ public class FollowUp
     /// <summary>The document recovery this follow-up moves on.</summary>
     public int? DocumentRecoveryId { get; set; }
     public Documents.DocumentRecovery? Recovery { get; set; }
+    /// <summary>The medication programme whose continuity this follow-up protects.</summary>
+    public int? MedicationProgrammeId { get; set; }
     public string? AssignedToUserId { get; set; }
     public DateTime DueAt { get; set; }
     public FollowUpStatus Status { get; set; } = FollowUpStatus.Open;

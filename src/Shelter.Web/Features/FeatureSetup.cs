@@ -42,6 +42,11 @@ public static class FeatureSetup
         services.AddScoped<Residents.Refer>();
         services.AddScoped<Partners.SavePartner>();
         services.AddScoped<Partners.RecordBarrier>();
+        services.AddScoped<Medication.Continuity>();
+        services.AddScoped<Medication.ContinuitySweep>();
+        services.AddScoped<IScheduleSource>(sp => sp.GetRequiredService<Medication.ContinuitySweep>());
+        services.AddScoped<Medication.SaveProgramme>();
+        services.AddScoped<Medication.RecordClosure>();
         services.AddScoped<Shelter.Web.Infrastructure.Demo.DemoSeeder>();
         services.AddSingleton<Shelter.Web.Infrastructure.Demo.LargeSeeder>();
         return services;

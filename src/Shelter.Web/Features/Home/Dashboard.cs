@@ -21,6 +21,8 @@ public sealed class DashboardModel
     public required IReadOnlyList<string> Roles { get; init; }
     public IReadOnlyList<SiteTonight> Tonight { get; init; } = [];
     public IReadOnlyList<ChildrenByAge> Children { get; init; } = [];
+    public int? MedicationNeedsAttention { get; init; }
+    public int? MedicationBroken { get; init; }
     public int? Waiting { get; init; }
     public int WaitingWithFittingBed { get; init; }
     public int? Accounts { get; init; }
@@ -32,7 +34,7 @@ public sealed class DashboardModel
 /// What each role needs first thing on a shift. Counts only: names are one click further,
 /// behind the pages that audit-log the view.
 /// </summary>
-public sealed class Dashboard(ShelterDbContext db, UserManager<ShelterUser> users, Intake.WaitingList waitingList, TimeProvider clock)
+public sealed class Dashboard(ShelterDbContext db, UserManager<ShelterUser> users, Intake.WaitingList waitingList, Medication.Continuity continuity, TimeProvider clock)
 {
     public async Task<DashboardModel> HandleAsync(ClaimsPrincipal user, CancellationToken ct)
     {
@@ -42,6 +44,8 @@ public sealed class Dashboard(ShelterDbContext db, UserManager<ShelterUser> user
         var isAdmin = roles.Contains(Core.Accounts.Roles.Admin);
         var seesWaiting = roles.Any(r => r is Core.Accounts.Roles.Staff or Core.Accounts.Roles.CaseManager);
         var waiting = seesWaiting ? await waitingList.HandleAsync(ct) : [];
+        // Staff and case managers learn how many need attention; which medication stays on the case manager's page.
+        var medication = seesWaiting ? (await continuity.LoadAsync(ct: ct)).Where(m => m.InHouse).ToList() : [];
 
         return new DashboardModel
         {
@@ -50,6 +54,8 @@ public sealed class Dashboard(ShelterDbContext db, UserManager<ShelterUser> user
             Tonight = seesHouse ? await TonightAsync(ct) : [],
             Children = seesChildren ? await ChildrenAsync(ct) : [],
             Waiting = seesWaiting ? waiting.Count : null,
+            MedicationNeedsAttention = seesWaiting ? medication.Where(m => m.Result.NeedsAttention).Select(m => m.ResidentId).Distinct().Count() : null,
+            MedicationBroken = roles.Contains(Core.Accounts.Roles.CaseManager) ? medication.Count(m => m.Result.Status == Core.Medication.ContinuityStatus.Broken) : null,
             WaitingWithFittingBed = waiting.Count(w => w.FitsNow is not null),
             Accounts = isAdmin ? await users.Users.CountAsync(ct) : null,
             LockedAccounts = isAdmin ? await LockedAccountsAsync(ct) : null,

@@ -187,11 +187,9 @@ public sealed class NewIntake(ShelterDbContext db, BedStates states, Placement p
         foreach (var (kind, answer) in new[] { (MedicationKind.Ost, answers.TakesOst), (MedicationKind.Art, answers.TakesArt) })
         {
             if (answer != Answer.Yes) continue;
-            db.MedicationProgrammes.Add(new MedicationProgramme
-            {
-                ResidentId = resident.Id, Kind = kind, HasEnoughAtIntake = answers.HasEnoughMedication,
-                SupplyUntil = medicationUntil, RecordedAt = now,
-            });
+            var programme = new MedicationProgramme { ResidentId = resident.Id, Kind = kind, HasEnoughAtIntake = answers.HasEnoughMedication, RecordedAt = now };
+            programme.SupplyLastsUntil(DateOnly.FromDateTime(now), medicationUntil);
+            db.MedicationProgrammes.Add(programme);
         }
         foreach (var missing in Enum.GetValues<MissingDocuments>().Where(d => d != Core.Intake.MissingDocuments.None && answers.MissingDocuments.HasFlag(d)))
         {

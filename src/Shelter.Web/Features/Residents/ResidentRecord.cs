@@ -18,7 +18,7 @@ public enum MedicationView { None, NeedsAttentionOnly, Details }
 
 public sealed record ResidentPage(
     Resident Resident, Stay? CurrentStay, IReadOnlyList<Stay> PastStays, IReadOnlyList<Core.Intake.Intake> Intakes,
-    MedicationView MedicationView, bool MedicationNeedsAttention, IReadOnlyList<MedicationProgramme> Medication,
+    MedicationView MedicationView, bool MedicationNeedsAttention, IReadOnlyList<Medication.ProgrammeStatus> Medication,
     IReadOnlyList<DocumentRecovery> Documents, IReadOnlyList<FollowUp> OpenFollowUps,
     IReadOnlyList<Consent> Consents, IReadOnlyList<Referral> Referrals, bool Waiting, DateOnly Today);
 
@@ -26,7 +26,7 @@ public sealed record ResidentPage(
 /// One resident's record. Need-to-know: case managers see her medication, staff see only that it
 /// needs attention, social workers see none of it. Every view is audit-logged.
 /// </summary>
-public sealed class ResidentRecord(ShelterDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class ResidentRecord(ShelterDbContext db, AuditLog audit, Medication.Continuity continuity, TimeProvider clock)
 {
     public async Task<ResidentPage?> HandleAsync(int id, ClaimsPrincipal reader, CancellationToken ct)
     {
@@ -41,9 +41,8 @@ public sealed class ResidentRecord(ShelterDbContext db, AuditLog audit, TimeProv
         var view = reader.IsInRole(Roles.CaseManager) ? MedicationView.Details
             : reader.IsInRole(Roles.Staff) ? MedicationView.NeedsAttentionOnly
             : MedicationView.None;
-        var medication = view == MedicationView.None ? [] :
-            await db.MedicationProgrammes.AsNoTracking().Where(m => m.ResidentId == id && m.EndedAt == null).ToListAsync(ct);
-        var attention = medication.Any(m => m.HasEnoughAtIntake != Answer.Yes || m.SupplyUntil is null || m.SupplyUntil <= today.AddDays(2));
+        var medication = view == MedicationView.None ? [] : await continuity.LoadAsync(id, ct);
+        var attention = medication.Any(m => m.Result.NeedsAttention);
         if (view == MedicationView.Details && medication.Count > 0) await audit.ViewedAsync("Medication", id, ct);
         var socialOnly = reader.IsInRole(Roles.SocialWorker) && !reader.IsInRole(Roles.CaseManager) && !reader.IsInRole(Roles.Staff);
 

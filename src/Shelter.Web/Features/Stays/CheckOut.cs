@@ -36,6 +36,8 @@ public sealed class CheckOut(ShelterDbContext db, AuditLog audit, TimeProvider c
         await StayReviews.CloseAsync(db, household.Hers.Id, now, ct);
         await db.SaveChangesAsync(ct);
         jobs.Enqueue<Intake.WaitingListNotifier>(n => n.NotifyIfBedsFitAsync());
+        var residentId = household.Hers.ResidentId;
+        jobs.Enqueue<Medication.ContinuitySweep>(s => s.CheckResidentAsync(residentId));
         return null;
     }
 }

@@ -22,7 +22,7 @@ public sealed record MovePage(Household Household, MoveForm Form, IReadOnlyList<
 /// Moves a woman and her children to another bed, room or site: the old stays end as
 /// "moved within the network", new ones start with the same terms.
 /// </summary>
-public sealed class Move(ShelterDbContext db, BedStates states, AuditLog audit, TimeProvider clock)
+public sealed class Move(ShelterDbContext db, BedStates states, AuditLog audit, TimeProvider clock, Hangfire.IBackgroundJobClient jobs)
 {
     public async Task<MovePage?> PageAsync(int stayId, MoveForm form, CancellationToken ct)
     {
@@ -97,6 +97,8 @@ public sealed class Move(ShelterDbContext db, BedStates states, AuditLog audit, 
             db.ChangeTracker.Clear();
             return (null, "That bed is no longer free.");
         }
+        var residentId = hers.ResidentId;
+        Hangfire.BackgroundJobClientExtensions.Enqueue<Medication.ContinuitySweep>(jobs, s => s.CheckResidentAsync(residentId));
         return (moved[0].Id, null);
     }
 }

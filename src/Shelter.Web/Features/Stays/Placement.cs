@@ -20,7 +20,7 @@ public sealed record PlacementRequest(
 /// takes her off the waiting list and releases a hold kept for her. Runs inside the caller's
 /// IMMEDIATE transaction; a unique-index violation surfaces as DbUpdateException to the caller.
 /// </summary>
-public sealed class Placement(ShelterDbContext db, AuditLog audit)
+public sealed class Placement(ShelterDbContext db, AuditLog audit, Hangfire.IBackgroundJobClient jobs)
 {
     public async Task<Stay> PlaceAsync(PlacementRequest request, DateTime now, CancellationToken ct)
     {
@@ -59,6 +59,8 @@ public sealed class Placement(ShelterDbContext db, AuditLog audit)
         StayReviews.Open(db, hers, bed.Bed.RoomKind, now);
         foreach (var stay in stays) audit.Record(AuditActions.Created, nameof(Stay), stay.Id);
         await db.SaveChangesAsync(ct);
+        var residentId = resident.Id;
+        Hangfire.BackgroundJobClientExtensions.Enqueue<Medication.ContinuitySweep>(jobs, s => s.CheckResidentAsync(residentId));
         return hers;
     }
 }

@@ -36,6 +36,9 @@ public static class Policies
     /// <summary>The partner directory: change.</summary>
     public const string ManagePartners = nameof(ManagePartners);
 
+    /// <summary>Medication details and continuity: case managers only.</summary>
+    public const string Medication = nameof(Medication);
+
     /// <summary>Sites, rooms, beds and reports.</summary>
     public const string Management = nameof(Management);
 
@@ -49,6 +52,7 @@ public static class Policies
         options.AddPolicy(Intake, p => p.RequireRole(Roles.Staff, Roles.CaseManager));
         options.AddPolicy(Partners, p => p.RequireRole(Roles.Staff, Roles.CaseManager, Roles.SocialWorker, Roles.Manager));
         options.AddPolicy(ManagePartners, p => p.RequireRole(Roles.CaseManager, Roles.Manager));
+        options.AddPolicy(Medication, p => p.RequireRole(Roles.CaseManager));
         options.AddPolicy(ManageUsers, p => p.RequireRole(Roles.Admin));
         options.AddPolicy(Jobs, p => p.RequireRole(Roles.Manager, Roles.Admin));
         options.AddPolicy(Management, p => p.RequireRole(Roles.Manager));

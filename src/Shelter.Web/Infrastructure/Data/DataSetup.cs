@@ -12,9 +12,10 @@ public static class DataSetup
     public static IServiceCollection AddShelterData(this IServiceCollection services)
     {
         services.AddSingleton<ShelterPaths>();
-        services.AddDbContext<ShelterDbContext>((sp, options) =>
-            options.UseSqlite(sp.GetRequiredService<ShelterPaths>().ConnectionString,
-                sqlite => sqlite.MigrationsAssembly("Shelter.Migrations.Sqlite")));
+        services.AddSingleton<IColumnProtector, DataProtectionColumnProtector>();
+        services.AddDbContext<ShelterDbContext>((sp, options) => options
+            .UseSqlite(sp.GetRequiredService<ShelterPaths>().ConnectionString, sqlite => sqlite.MigrationsAssembly("Shelter.Migrations.Sqlite"))
+            .ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory, ProtectorModelCacheKeyFactory>());
 
         // The key ring lives beside the database so encrypted columns and cookies survive restarts.
         services.AddDataProtection().SetApplicationName("Shelter");
@@ -48,4 +49,13 @@ public sealed class DatabaseHealthCheck(ShelterDbContext db) : IHealthCheck
             return HealthCheckResult.Unhealthy("database unavailable");
         }
     }
+}
+
+/// <summary>Column encryption keyed by the data-protection key ring under the data folder.</summary>
+public sealed class DataProtectionColumnProtector(IDataProtectionProvider provider) : IColumnProtector
+{
+    private readonly IDataProtector _protector = provider.CreateProtector("Shelter.Columns.v1");
+
+    public string Protect(string plaintext) => _protector.Protect(plaintext);
+    public string Unprotect(string ciphertext) => _protector.Unprotect(ciphertext);
 }

@@ -211,11 +211,10 @@ public sealed class DemoSeeder(ShelterDbContext db, UserManager<ShelterUser> use
         }
         // The Oksana example: on OST, her passport taken by her partner.
         var oksana = stays[2];
-        db.MedicationProgrammes.Add(new MedicationProgramme { ResidentId = oksana.ResidentId, Kind = MedicationKind.Ost, HasEnoughAtIntake = Answer.Yes, SupplyUntil = today.AddDays(5), RecordedAt = oksana.AdmittedAt });
         var passport = new DocumentRecovery { ResidentId = oksana.ResidentId, Document = DocumentType.Passport, StartedAt = oksana.AdmittedAt };
         db.DocumentRecoveries.Add(passport);
         db.FollowUps.Add(new FollowUp { Kind = FollowUpKind.DocumentRecovery, ResidentId = oksana.ResidentId, Recovery = passport, DueAt = now.AddDays(3), CreatedAt = oksana.AdmittedAt });
-        db.MedicationProgrammes.Add(new MedicationProgramme { ResidentId = stays[4].ResidentId, Kind = MedicationKind.Art, HasEnoughAtIntake = Answer.No, RecordedAt = stays[4].AdmittedAt });
+        SeedMedication(stays, partners[2], partners[3], now);
         db.Consents.Add(new Consent { ResidentId = oksana.ResidentId, PartnerId = partners[5].Id, Purpose = ConsentPurpose.Referral, GivenAt = oksana.AdmittedAt, ExpiresOn = today.AddMonths(3) });
 
         // Two women wait: one with three children (no family room has four beds free), one who left before a decision.
@@ -230,6 +229,39 @@ public sealed class DemoSeeder(ShelterDbContext db, UserManager<ShelterUser> use
             db.WaitingList.Add(new WaitingEntry { ResidentId = resident.Id, IntakeId = intake.Id, Since = resident.RegisteredAt, HighRisk = highRisk, HitsTotal = hits, Children = children });
         }
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Residents on methadone, buprenorphine and ART: covered, at risk, one broken; her OST site closes in three days.</summary>
+    private void SeedMedication(IReadOnlyList<Stay> stays, Partner ostSite, Partner hospital, DateTime now)
+    {
+        var today = DateOnly.FromDateTime(now);
+        MedicationProgramme Programme(Stay stay, MedicationKind kind, string medicine, string dose, Partner site, DispensingSchedule schedule, Answer enough) => new()
+        {
+            ResidentId = stay.ResidentId, Kind = kind, Medicine = medicine, Dose = dose, DispensingSiteId = site.Id, Schedule = schedule,
+            HasEnoughAtIntake = enough, RecordedAt = stay.AdmittedAt,
+        };
+        // Oksana: methadone, dosed daily at the harm-reduction site, which closes in three days.
+        var oksana = Programme(stays[2], MedicationKind.Ost, "Methadone", "60 mg daily", ostSite, DispensingSchedule.SupervisedDaily, Answer.Yes);
+        oksana.LastDispensedOn = today;
+        oksana.NextPickupOn = today.AddDays(1);
+        oksana.PickupWindow = "Afternoons";
+        // ART, take-home, running out tomorrow: at risk.
+        var art = Programme(stays[4], MedicationKind.Art, "Dolutegravir + tenofovir/lamivudine", "1 tablet daily", hospital, DispensingSchedule.TakeHome, Answer.No);
+        art.SupplyLastsUntil(today.AddDays(-10), today.AddDays(1));
+        art.NextPickupOn = today.AddDays(1);
+        // Buprenorphine, take-home, two weeks at a time: covered.
+        var bup = Programme(stays[6], MedicationKind.Ost, "Buprenorphine", "8 mg daily", ostSite, DispensingSchedule.TakeHome, Answer.Yes);
+        bup.SupplyLastsUntil(today.AddDays(-3), today.AddDays(10));
+        bup.NextPickupOn = today.AddDays(9);
+        bup.LastDispensedOn = today.AddDays(-3);
+        // ART whose supply ended two days ago, no pick-up recorded: broken.
+        var broken = Programme(stays[8], MedicationKind.Art, "Efavirenz/emtricitabine/tenofovir", "1 tablet at night", hospital, DispensingSchedule.TakeHome, Answer.Yes);
+        broken.SupplyLastsUntil(today.AddDays(-30), today.AddDays(-2));
+        // Methadone take-home with plenty on hand but no next pick-up arranged: at risk.
+        var noPickup = Programme(stays[10], MedicationKind.Ost, "Methadone", "40 mg daily", ostSite, DispensingSchedule.TakeHome, Answer.Yes);
+        noPickup.SupplyLastsUntil(today.AddDays(-1), today.AddDays(6));
+        db.MedicationProgrammes.AddRange(oksana, art, bup, broken, noPickup);
+        db.DispensingSiteClosures.Add(new DispensingSiteClosure { PartnerId = ostSite.Id, From = today.AddDays(3), To = today.AddDays(10), Reason = ClosureReason.Lockdown, RecordedAt = now });
     }
 
     private static Room Room(string name, RoomKind kind, int beds) => new()

@@ -1,0 +1,90 @@
+using Hangfire;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Shelter.Core.Accounts;
+using Shelter.Core.Data;
+using Shelter.Core.FollowUps;
+using Shelter.Core.Medication;
+using Shelter.Web.Features.Intake;
+using Shelter.Web.Infrastructure.Email;
+using Shelter.Web.Infrastructure.Jobs;
+
+namespace Shelter.Web.Features.Medication;
+
+/// <summary>
+/// The daily continuity sweep, and the same check for one woman at check-in, move and check-out.
+/// Each at-risk or broken programme gets one open follow-up for the case managers; they get one
+/// digest a day with counts and a link: no names, no medication. Safe to run any number of times.
+/// </summary>
+public sealed class ContinuitySweep(ShelterDbContext db, Continuity continuity, UserManager<ShelterUser> users, IEmailSender email,
+    IOptions<ShelterLinks> links, TimeProvider clock, ILogger<ContinuitySweep> log) : IScheduleSource
+{
+    public const string JobId = "medication:continuity-sweep";
+
+    public async Task SweepAsync()
+    {
+        var statuses = (await continuity.LoadAsync()).Where(s => s.InHouse).ToList();
+        var opened = await OpenFollowUpsAsync(statuses);
+        var atRisk = statuses.Count(s => s.Result.Status == ContinuityStatus.AtRisk);
+        var broken = statuses.Count(s => s.Result.Status == ContinuityStatus.Broken);
+        log.LogInformation("Continuity sweep: {AtRisk} at risk, {Broken} broken, {Opened} follow-ups opened", atRisk, broken, opened);
+        if (atRisk + broken == 0) return;
+
+        var day = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var caseManagers = (await users.GetUsersInRoleAsync(Roles.CaseManager)).Where(u => u.LockoutEnd != DateTimeOffset.MaxValue && u.Email is not null).ToList();
+        if (!await Notices.ClaimAsync(db, $"continuity-digest:{day:yyyy-MM-dd}", caseManagers.Count, clock)) return;
+        var subject = $"Medication continuity: {broken} broken, {atRisk} at risk";
+        var body = $"{subject} today.\n\nOpen the continuity page in Shelter:\n{links.Value.PublicUrl.TrimEnd('/')}/medication\n";
+        try
+        {
+            foreach (var user in caseManagers)
+                await email.SendAsync(new EmailMessage(user.Email!, subject, body));
+        }
+        catch
+        {
+            await Notices.ReleaseAsync(db, $"continuity-digest:{day:yyyy-MM-dd}");
+            throw;
+        }
+    }
+
+    /// <summary>The check for one woman, when she arrives, moves or leaves.</summary>
+    public async Task CheckResidentAsync(int residentId) =>
+        await OpenFollowUpsAsync(await continuity.LoadAsync(residentId));
+
+    private async Task<int> OpenFollowUpsAsync(IReadOnlyList<ProgrammeStatus> statuses)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var needing = statuses.Where(s => s.Result.NeedsAttention).Select(s => s.Programme.Id).ToList();
+        if (needing.Count == 0) return 0;
+        var open = await db.FollowUps.Where(f => f.Kind == FollowUpKind.MedicationContinuity && f.Status == FollowUpStatus.Open && needing.Contains(f.MedicationProgrammeId!.Value))
+            .Select(f => f.MedicationProgrammeId!.Value).ToListAsync();
+        var opened = 0;
+        foreach (var status in statuses.Where(s => s.Result.NeedsAttention && !open.Contains(s.Programme.Id)))
+        {
+            db.FollowUps.Add(new FollowUp
+            {
+                Kind = FollowUpKind.MedicationContinuity, ResidentId = status.ResidentId, MedicationProgrammeId = status.Programme.Id,
+                DueAt = now, CreatedAt = now,
+            });
+            opened++;
+        }
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException)
+        {
+            // Another run opened the same follow-ups a moment ago: the unique index keeps one.
+            db.ChangeTracker.Clear();
+            return 0;
+        }
+        return opened;
+    }
+
+    public Task RebuildAsync(IRecurringJobManager recurring, IBackgroundJobClient jobs, CancellationToken ct)
+    {
+        recurring.AddOrUpdate<ContinuitySweep>(JobId, s => s.SweepAsync(), "0 5 * * *");
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,124 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Shelter.Core.Data;
+using Shelter.Web.Infrastructure.Audit;
+using Shelter.Web.Infrastructure.Auth;
+
+namespace Shelter.Web.Features.Medication;
+
+public sealed record ResidentMedicationPage(int ResidentId, string Alias, IReadOnlyList<ProgrammeStatus> Programmes, ProgrammeForm NewProgramme, IReadOnlyList<Core.Partners.Partner> Sites);
+
+[Route("medication")]
+[Authorize(Policy = Policies.Medication)]
+public sealed class MedicationController(AuditLog audit) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index([FromServices] Continuity continuity, [FromServices] RecordClosure closures, CancellationToken ct)
+    {
+        var statuses = await continuity.LoadAsync(ct: ct);
+        await audit.ViewedAsync("Medication", "continuity", ct);
+        ViewData["Closures"] = await closures.ListAsync(ct);
+        return View(statuses);
+    }
+
+    [HttpGet("residents/{residentId:int}")]
+    public async Task<IActionResult> Resident(int residentId, [FromServices] Continuity continuity, [FromServices] RecordClosure closures, [FromServices] ShelterDbContext db, CancellationToken ct)
+    {
+        var alias = await db.Residents.Where(r => r.Id == residentId).Select(r => r.Alias).FirstOrDefaultAsync(ct);
+        if (alias is null) return NotFound();
+        await audit.ViewedAsync("Medication", residentId, ct);
+        return View(new ResidentMedicationPage(residentId, alias, await continuity.LoadAsync(residentId, ct), new ProgrammeForm(), await closures.DispensingSitesAsync(ct)));
+    }
+
+    [HttpPost("residents/{residentId:int}")]
+    public async Task<IActionResult> Add(int residentId, ProgrammeForm form, [FromServices] SaveProgramme save, CancellationToken ct)
+    {
+        var error = ModelState.IsValid ? await save.HandleAsync(residentId, null, form, ct) : FirstError();
+        Tell(error, "The programme is recorded.");
+        return Redirect($"/medication/residents/{residentId}");
+    }
+
+    [HttpGet("{id:int}")]
+    public async Task<IActionResult> Edit(int id, [FromServices] SaveProgramme save, [FromServices] RecordClosure closures, CancellationToken ct)
+    {
+        var programme = await save.FindAsync(id, ct);
+        if (programme is null) return NotFound();
+        await audit.ViewedAsync(nameof(Core.Medication.MedicationProgramme), id, ct);
+        ViewData["Sites"] = await closures.DispensingSitesAsync(ct);
+        ViewData["ResidentId"] = programme.ResidentId;
+        ViewData["ProgrammeId"] = id;
+        return View(SaveProgramme.FormOf(programme));
+    }
+
+    [HttpPost("{id:int}")]
+    public async Task<IActionResult> Edit(int id, ProgrammeForm form, [FromServices] SaveProgramme save, [FromServices] RecordClosure closures, CancellationToken ct)
+    {
+        var programme = await save.FindAsync(id, ct);
+        if (programme is null) return NotFound();
+        if (ModelState.IsValid)
+        {
+            var error = await save.HandleAsync(programme.ResidentId, id, form, ct);
+            if (error is null)
+            {
+                TempData["Notice"] = "The programme is saved.";
+                return Redirect($"/medication/residents/{programme.ResidentId}");
+            }
+            ModelState.AddModelError("", error);
+        }
+        ViewData["Sites"] = await closures.DispensingSitesAsync(ct);
+        ViewData["ResidentId"] = programme.ResidentId;
+        ViewData["ProgrammeId"] = id;
+        return View(form);
+    }
+
+    [HttpPost("{id:int}/dispensed")]
+    public async Task<IActionResult> Dispensed(int id, DispensingForm form, [FromServices] SaveProgramme save, CancellationToken ct)
+    {
+        var programme = await save.FindAsync(id, ct);
+        if (programme is null) return NotFound();
+        Tell(ModelState.IsValid ? await save.DispensedAsync(id, form, ct) : FirstError(), "The dispensing is recorded.");
+        return Redirect($"/medication/residents/{programme.ResidentId}");
+    }
+
+    [HttpPost("{id:int}/end")]
+    public async Task<IActionResult> End(int id, [FromServices] SaveProgramme save, CancellationToken ct)
+    {
+        var programme = await save.FindAsync(id, ct);
+        if (programme is null || !await save.EndAsync(id, ct)) return NotFound();
+        TempData["Notice"] = "The programme has ended.";
+        return Redirect($"/medication/residents/{programme.ResidentId}");
+    }
+
+    [HttpGet("closures/new")]
+    public async Task<IActionResult> NewClosure([FromServices] RecordClosure closures, CancellationToken ct)
+    {
+        ViewData["Sites"] = await closures.DispensingSitesAsync(ct);
+        return View(new ClosureForm { From = DateOnly.FromDateTime(DateTime.UtcNow) });
+    }
+
+    [HttpPost("closures/new")]
+    public async Task<IActionResult> NewClosure(ClosureForm form, [FromServices] RecordClosure closures, CancellationToken ct)
+    {
+        if (ModelState.IsValid)
+        {
+            var (id, error) = await closures.HandleAsync(form, ct);
+            if (id is not null) return Redirect($"/medication/closures/{id}");
+            ModelState.AddModelError("", error!);
+        }
+        ViewData["Sites"] = await closures.DispensingSitesAsync(ct);
+        return View(form);
+    }
+
+    [HttpGet("closures/{id:int}")]
+    public async Task<IActionResult> Closure(int id, [FromServices] RecordClosure closures, CancellationToken ct) =>
+        await closures.LoadAsync(id, ct) is { } page ? View(page) : NotFound();
+
+    private string FirstError() => ModelState.Values.SelectMany(v => v.Errors).First().ErrorMessage;
+
+    private void Tell(string? error, string notice)
+    {
+        if (error is null) TempData["Notice"] = notice;
+        else TempData["Error"] = error;
+    }
+}

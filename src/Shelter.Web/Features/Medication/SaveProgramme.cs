@@ -1,0 +1,134 @@
+using System.ComponentModel.DataAnnotations;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Shelter.Core.Audit;
+using Shelter.Core.Data;
+using Shelter.Core.Medication;
+using Shelter.Web.Infrastructure.Audit;
+
+namespace Shelter.Web.Features.Medication;
+
+public sealed class ProgrammeForm
+{
+    [Required(ErrorMessage = "Choose the kind of treatment.")]
+    public MedicationKind? Kind { get; set; }
+
+    [StringLength(120, ErrorMessage = "Keep the medicine under 120 characters.")]
+    public string? Medicine { get; set; }
+
+    [StringLength(80, ErrorMessage = "Keep the dose under 80 characters.")]
+    public string? Dose { get; set; }
+
+    public int? DispensingSiteId { get; set; }
+    public DispensingSchedule Schedule { get; set; } = DispensingSchedule.TakeHome;
+
+    [Range(0, 365, ErrorMessage = "Supply on hand is 0 to 365 days.")]
+    public int? SupplyDays { get; set; }
+    public DateOnly? SupplyAsOf { get; set; }
+    public DateOnly? NextPickupOn { get; set; }
+    public DateOnly? LastDispensedOn { get; set; }
+
+    [StringLength(120, ErrorMessage = "Keep the pick-up window under 120 characters.")]
+    public string? PickupWindow { get; set; }
+
+    [StringLength(1000, ErrorMessage = "Keep the notes under 1000 characters.")]
+    public string? Notes { get; set; }
+}
+
+public sealed class DispensingForm
+{
+    [Required(ErrorMessage = "Choose the day she got her medication.")]
+    public DateOnly? On { get; set; }
+
+    [Range(1, 90, ErrorMessage = "Days supplied is 1 to 90.")]
+    public int DaysSupplied { get; set; } = 1;
+
+    public DateOnly? NextPickupOn { get; set; }
+}
+
+/// <summary>A case manager records, changes and ends a programme, and records each dispensing.</summary>
+public sealed class SaveProgramme(ShelterDbContext db, AuditLog audit, TimeProvider clock, IBackgroundJobClient jobs)
+{
+    public async Task<MedicationProgramme?> FindAsync(int id, CancellationToken ct) =>
+        await db.MedicationProgrammes.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id && m.EndedAt == null, ct);
+
+    public static ProgrammeForm FormOf(MedicationProgramme p) => new()
+    {
+        Kind = p.Kind, Medicine = p.Medicine, Dose = p.Dose, DispensingSiteId = p.DispensingSiteId, Schedule = p.Schedule,
+        SupplyDays = p.SupplyDays, SupplyAsOf = p.SupplyAsOf, NextPickupOn = p.NextPickupOn, LastDispensedOn = p.LastDispensedOn,
+        PickupWindow = p.PickupWindow, Notes = p.Notes,
+    };
+
+    public async Task<string?> HandleAsync(int residentId, int? programmeId, ProgrammeForm form, CancellationToken ct)
+    {
+        if (!await db.Residents.AnyAsync(r => r.Id == residentId, ct)) return "That resident does not exist.";
+        if (form.SupplyDays is not null && form.SupplyAsOf is null) return "Say as of which day she has that supply.";
+        if (form.DispensingSiteId is int site && !await db.Partners.AnyAsync(p => p.Id == site, ct)) return "That dispensing site is not in the partner directory.";
+        var now = clock.GetUtcNow().UtcDateTime;
+        var programme = programmeId is int id
+            ? await db.MedicationProgrammes.FirstOrDefaultAsync(m => m.Id == id && m.ResidentId == residentId && m.EndedAt == null, ct)
+            : new MedicationProgramme { ResidentId = residentId, RecordedAt = now };
+        if (programme is null) return "That programme no longer exists.";
+        programme.Kind = form.Kind!.Value;
+        programme.Medicine = Blank(form.Medicine);
+        programme.Dose = Blank(form.Dose);
+        programme.DispensingSiteId = form.DispensingSiteId;
+        programme.Schedule = form.Schedule;
+        programme.SupplyDays = form.SupplyDays;
+        programme.SupplyAsOf = form.SupplyDays is null ? null : form.SupplyAsOf;
+        programme.NextPickupOn = form.NextPickupOn;
+        programme.LastDispensedOn = form.LastDispensedOn;
+        programme.PickupWindow = Blank(form.PickupWindow);
+        programme.Notes = Blank(form.Notes);
+        if (programmeId is null) db.MedicationProgrammes.Add(programme);
+        await db.SaveChangesAsync(ct);
+        audit.Record(programmeId is null ? AuditActions.Created : AuditActions.Changed, nameof(MedicationProgramme), programme.Id);
+        await db.SaveChangesAsync(ct);
+        jobs.Enqueue<ContinuitySweep>(s => s.CheckResidentAsync(residentId));
+        return null;
+    }
+
+    /// <summary>She picked up her medication (or took her dose at the site): the supply starts again from that day.</summary>
+    public async Task<string?> DispensedAsync(int programmeId, DispensingForm form, CancellationToken ct)
+    {
+        var programme = await db.MedicationProgrammes.FirstOrDefaultAsync(m => m.Id == programmeId && m.EndedAt == null, ct);
+        if (programme is null) return "That programme no longer exists.";
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        if (form.On > today.AddDays(1)) return "A dispensing cannot be recorded in the future.";
+        if (form.NextPickupOn is { } next && next < form.On) return "The next pick-up cannot be before this one.";
+        programme.LastDispensedOn = form.On;
+        programme.SupplyAsOf = form.On;
+        programme.SupplyDays = form.DaysSupplied;
+        programme.NextPickupOn = form.NextPickupOn ?? form.On!.Value.AddDays(form.DaysSupplied);
+        audit.Record(AuditActions.Changed, nameof(MedicationProgramme), programme.Id);
+        // The woman is covered again: close the open continuity follow-up if the check now agrees.
+        var result = ContinuityCheck.Check(programme, today, await db.DispensingSiteClosures.Where(c => c.PartnerId == programme.DispensingSiteId).ToListAsync(ct));
+        if (!result.NeedsAttention)
+        {
+            foreach (var f in await db.FollowUps.Where(f => f.MedicationProgrammeId == programme.Id && f.Status == Core.FollowUps.FollowUpStatus.Open).ToListAsync(ct))
+            {
+                f.Status = Core.FollowUps.FollowUpStatus.Done;
+                f.ClosedAt = clock.GetUtcNow().UtcDateTime;
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
+    public async Task<bool> EndAsync(int programmeId, CancellationToken ct)
+    {
+        var programme = await db.MedicationProgrammes.FirstOrDefaultAsync(m => m.Id == programmeId && m.EndedAt == null, ct);
+        if (programme is null) return false;
+        programme.EndedAt = clock.GetUtcNow().UtcDateTime;
+        foreach (var f in await db.FollowUps.Where(f => f.MedicationProgrammeId == programme.Id && f.Status == Core.FollowUps.FollowUpStatus.Open).ToListAsync(ct))
+        {
+            f.Status = Core.FollowUps.FollowUpStatus.Cancelled;
+            f.ClosedAt = programme.EndedAt;
+        }
+        audit.Record(AuditActions.Changed, nameof(MedicationProgramme), programme.Id);
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}
