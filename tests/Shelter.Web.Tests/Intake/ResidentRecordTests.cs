@@ -30,7 +30,9 @@ public class ResidentRecordTests(ShelterFactory app) : IClassFixture<ShelterFact
         Assert.Contains("Medication: needs attention", html);
         Assert.DoesNotContain("ART", html);
         Assert.DoesNotContain("Antiretroviral", html);
-        Assert.DoesNotContain("supply until", html);
+        Assert.DoesNotContain("supply", html);
+        Assert.DoesNotContain("Dolutegravir", html);
+        Assert.DoesNotContain("1 tablet", html);
     }
 
     [Fact]
