@@ -263,6 +263,57 @@ namespace Shelter.Migrations.Sqlite.Migrations
                     b.ToTable("AuditEvents");
                 });
 
+            modelBuilder.Entity("Shelter.Core.Children.CounsellingSession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("Attended")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ChildId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CounsellorName")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CounsellorUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EndsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ResidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Room")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScheduledByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId");
+
+                    b.HasIndex("StartsAt");
+
+                    b.ToTable("CounsellingSessions");
+                });
+
             modelBuilder.Entity("Shelter.Core.Consents.Consent", b =>
                 {
                     b.Property<int>("Id")
@@ -338,8 +389,18 @@ namespace Shelter.Migrations.Sqlite.Migrations
                     b.Property<int?>("ChildId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Document")
                         .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Fees")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("IssuingOffice")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("ResidentId")
                         .HasColumnType("INTEGER");
@@ -355,6 +416,93 @@ namespace Shelter.Migrations.Sqlite.Migrations
                     b.HasIndex("Status", "ResidentId");
 
                     b.ToTable("DocumentRecoveries");
+                });
+
+            modelBuilder.Entity("Shelter.Core.Documents.RecoveryStep", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DocumentRecoveryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentRecoveryId");
+
+                    b.ToTable("RecoverySteps");
+                });
+
+            modelBuilder.Entity("Shelter.Core.Employment.JobSearch", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ConditionOfStay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResidentId");
+
+                    b.ToTable("JobSearches");
+                });
+
+            modelBuilder.Entity("Shelter.Core.Employment.JobSearchStep", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Employer")
+                        .HasMaxLength(160)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("JobSearchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JobSearchId");
+
+                    b.ToTable("JobSearchSteps");
                 });
 
             modelBuilder.Entity("Shelter.Core.FollowUps.FollowUp", b =>
@@ -382,6 +530,9 @@ namespace Shelter.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("DueAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("JobSearchId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
@@ -397,9 +548,15 @@ namespace Shelter.Migrations.Sqlite.Migrations
                     b.Property<int?>("StayId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("What")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("DocumentRecoveryId");
+
+                    b.HasIndex("JobSearchId");
 
                     b.HasIndex("MedicationProgrammeId");
 
@@ -417,7 +574,39 @@ namespace Shelter.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Status", "DueAt");
 
+                    b.HasIndex("AssignedToUserId", "Status", "DueAt");
+
                     b.ToTable("FollowUps");
+                });
+
+            modelBuilder.Entity("Shelter.Core.FollowUps.FollowUpStep", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FollowUpId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FollowUpId");
+
+                    b.ToTable("FollowUpSteps");
                 });
 
             modelBuilder.Entity("Shelter.Core.Intake.Intake", b =>
@@ -736,8 +925,16 @@ namespace Shelter.Migrations.Sqlite.Migrations
                     b.Property<DateOnly>("ArrivedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ChildcareNeeds")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ResidentId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("School")
+                        .HasMaxLength(160)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -927,6 +1124,12 @@ namespace Shelter.Migrations.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<TimeOnly>("WorkdayEnds")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("WorkdayStarts")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Name")
@@ -1088,6 +1291,15 @@ namespace Shelter.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Shelter.Core.Children.CounsellingSession", b =>
+                {
+                    b.HasOne("Shelter.Core.Residents.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Shelter.Core.Consents.Consent", b =>
                 {
                     b.HasOne("Shelter.Core.Partners.Partner", "Partner")
@@ -1110,11 +1322,34 @@ namespace Shelter.Migrations.Sqlite.Migrations
                     b.Navigation("Partner");
                 });
 
+            modelBuilder.Entity("Shelter.Core.Documents.RecoveryStep", b =>
+                {
+                    b.HasOne("Shelter.Core.Documents.DocumentRecovery", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("DocumentRecoveryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Shelter.Core.Employment.JobSearchStep", b =>
+                {
+                    b.HasOne("Shelter.Core.Employment.JobSearch", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("JobSearchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Shelter.Core.FollowUps.FollowUp", b =>
                 {
                     b.HasOne("Shelter.Core.Documents.DocumentRecovery", "Recovery")
                         .WithMany()
                         .HasForeignKey("DocumentRecoveryId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Shelter.Core.Employment.JobSearch", null)
+                        .WithMany()
+                        .HasForeignKey("JobSearchId")
                         .OnDelete(DeleteBehavior.Cascade);
 
                     b.HasOne("Shelter.Core.Medication.MedicationProgramme", null)
@@ -1123,6 +1358,15 @@ namespace Shelter.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade);
 
                     b.Navigation("Recovery");
+                });
+
+            modelBuilder.Entity("Shelter.Core.FollowUps.FollowUpStep", b =>
+                {
+                    b.HasOne("Shelter.Core.FollowUps.FollowUp", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("FollowUpId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Shelter.Core.Intake.Intake", b =>
@@ -1264,6 +1508,21 @@ namespace Shelter.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Stay");
+                });
+
+            modelBuilder.Entity("Shelter.Core.Documents.DocumentRecovery", b =>
+                {
+                    b.Navigation("Steps");
+                });
+
+            modelBuilder.Entity("Shelter.Core.Employment.JobSearch", b =>
+                {
+                    b.Navigation("Steps");
+                });
+
+            modelBuilder.Entity("Shelter.Core.FollowUps.FollowUp", b =>
+                {
+                    b.Navigation("Steps");
                 });
 
             modelBuilder.Entity("Shelter.Core.Residents.Resident", b =>

@@ -78,6 +78,8 @@ internal sealed class ChildConfiguration : IEntityTypeConfiguration<Child>
     public void Configure(EntityTypeBuilder<Child> b)
     {
         b.Property(c => c.Alias).HasMaxLength(80);
+        b.Property(c => c.School).HasMaxLength(160);
+        b.Property(c => c.ChildcareNeeds).HasMaxLength(500);
         b.HasOne(c => c.Resident).WithMany(r => r.Children).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -132,6 +134,11 @@ internal sealed class FollowUpConfiguration : IEntityTypeConfiguration<FollowUp>
     public void Configure(EntityTypeBuilder<FollowUp> b)
     {
         b.Property(f => f.AssignedToUserId).HasMaxLength(450);
+        b.Property(f => f.What).HasMaxLength(200);
+        b.Ignore(f => f.IsOpen);
+        b.HasMany(f => f.Steps).WithOne().HasForeignKey(s => s.FollowUpId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Employment.JobSearch>().WithMany().HasForeignKey(f => f.JobSearchId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(f => new { f.AssignedToUserId, f.Status, f.DueAt });
         b.HasIndex(f => new { f.Status, f.DueAt });
         b.HasIndex(f => f.ResidentId);
         b.HasOne(f => f.Recovery).WithMany().HasForeignKey(f => f.DocumentRecoveryId).OnDelete(DeleteBehavior.Cascade);
@@ -226,7 +233,12 @@ internal sealed class DispensingSiteClosureConfiguration : IEntityTypeConfigurat
 
 internal sealed class DocumentRecoveryConfiguration : IEntityTypeConfiguration<DocumentRecovery>
 {
-    public void Configure(EntityTypeBuilder<DocumentRecovery> b) => b.HasIndex(d => new { d.Status, d.ResidentId });
+    public void Configure(EntityTypeBuilder<DocumentRecovery> b)
+    {
+        b.HasIndex(d => new { d.Status, d.ResidentId });
+        b.Property(d => d.IssuingOffice).HasMaxLength(200);
+        b.Property(d => d.Fees).HasConversion<double?>();
+    }
 }
 
 internal sealed class SentNoticeConfiguration : IEntityTypeConfiguration<Notices.SentNotice>
@@ -235,5 +247,49 @@ internal sealed class SentNoticeConfiguration : IEntityTypeConfiguration<Notices
     {
         b.Property(n => n.Key).HasMaxLength(400);
         b.HasIndex(n => n.Key).IsUnique();
+    }
+}
+
+internal sealed class FollowUpStepConfiguration : IEntityTypeConfiguration<FollowUpStep>
+{
+    public void Configure(EntityTypeBuilder<FollowUpStep> b) => b.Property(s => s.Note).HasMaxLength(1000);
+}
+
+internal sealed class DocumentRecoveryStepsConfiguration : IEntityTypeConfiguration<RecoveryStep>
+{
+    public void Configure(EntityTypeBuilder<RecoveryStep> b)
+    {
+        b.Property(s => s.Note).HasMaxLength(500);
+        b.HasOne<DocumentRecovery>().WithMany(d => d.Steps).HasForeignKey(s => s.DocumentRecoveryId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class JobSearchConfiguration : IEntityTypeConfiguration<Employment.JobSearch>
+{
+    public void Configure(EntityTypeBuilder<Employment.JobSearch> b)
+    {
+        b.HasMany(j => j.Steps).WithOne().HasForeignKey(s => s.JobSearchId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(j => j.ResidentId);
+    }
+}
+
+internal sealed class JobSearchStepConfiguration : IEntityTypeConfiguration<Employment.JobSearchStep>
+{
+    public void Configure(EntityTypeBuilder<Employment.JobSearchStep> b)
+    {
+        b.Property(s => s.Employer).HasMaxLength(160);
+        b.Property(s => s.Note).HasMaxLength(500);
+    }
+}
+
+internal sealed class CounsellingSessionConfiguration : IEntityTypeConfiguration<Children.CounsellingSession>
+{
+    public void Configure(EntityTypeBuilder<Children.CounsellingSession> b)
+    {
+        b.Ignore(s => s.CounsellorKey);
+        b.Property(s => s.Room).HasMaxLength(80);
+        b.Property(s => s.CounsellorName).HasMaxLength(120);
+        b.HasOne<Child>().WithMany().HasForeignKey(s => s.ChildId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(s => s.StartsAt);
     }
 }

@@ -39,6 +39,11 @@ public class ShelterDbContext(DbContextOptions<ShelterDbContext> options, IColum
     public DbSet<DispensingSiteClosure> DispensingSiteClosures => Set<DispensingSiteClosure>();
     public DbSet<DocumentRecovery> DocumentRecoveries => Set<DocumentRecovery>();
     public DbSet<Notices.SentNotice> SentNotices => Set<Notices.SentNotice>();
+    public DbSet<FollowUpStep> FollowUpSteps => Set<FollowUpStep>();
+    public DbSet<RecoveryStep> RecoverySteps => Set<RecoveryStep>();
+    public DbSet<Employment.JobSearch> JobSearches => Set<Employment.JobSearch>();
+    public DbSet<Employment.JobSearchStep> JobSearchSteps => Set<Employment.JobSearchStep>();
+    public DbSet<Children.CounsellingSession> CounsellingSessions => Set<Children.CounsellingSession>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

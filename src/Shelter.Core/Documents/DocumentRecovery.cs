@@ -28,4 +28,8 @@ public class DocumentRecovery
     public DocumentType Document { get; set; }
     public DateTime StartedAt { get; set; }
     public RecoveryStatus Status { get; set; } = RecoveryStatus.Open;
+    public string? IssuingOffice { get; set; }
+    public decimal? Fees { get; set; }
+    public DateTime? ClosedAt { get; set; }
+    public List<RecoveryStep> Steps { get; set; } = [];
 }

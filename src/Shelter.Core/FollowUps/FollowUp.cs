@@ -40,4 +40,25 @@ public class FollowUp
     public FollowUpStatus Status { get; set; } = FollowUpStatus.Open;
     public DateTime CreatedAt { get; set; }
     public DateTime? ClosedAt { get; set; }
+
+    /// <summary>What is to be done, in a few words, when the kind alone does not say it.</summary>
+    public string? What { get; set; }
+    /// <summary>The job search this follow-up moves on.</summary>
+    public int? JobSearchId { get; set; }
+
+    public List<FollowUpStep> Steps { get; set; } = [];
+
+    public bool IsOpen => Status == FollowUpStatus.Open;
+    public bool IsOverdue(DateTime now) => IsOpen && DueAt < now;
+}
+
+/// <summary>A dated note on a follow-up: what was done, what was learnt.</summary>
+public class FollowUpStep
+{
+    public int Id { get; set; }
+    public int FollowUpId { get; set; }
+    public DateOnly On { get; set; }
+    public required string Note { get; set; }
+    public string? RecordedByUserId { get; set; }
+    public DateTime RecordedAt { get; set; }
 }

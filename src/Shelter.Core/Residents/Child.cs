@@ -11,6 +11,10 @@ public class Child
     public int? AgeAtArrival { get; set; }
     public DateOnly ArrivedOn { get; set; }
 
+    /// <summary>School or kindergarten.</summary>
+    public string? School { get; set; }
+    public string? ChildcareNeeds { get; set; }
+
     public int? AgeOn(DateOnly day) => AgeOn(AgeAtArrival, ArrivedOn, day);
 
     public static int? AgeOn(int? ageAtArrival, DateOnly arrivedOn, DateOnly day) =>

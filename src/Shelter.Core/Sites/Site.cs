@@ -17,5 +17,9 @@ public class Site
     /// <summary>IANA time zone; "today" for supply and reviews is the site's local day.</summary>
     public string TimeZoneId { get; set; } = "Europe/Kyiv";
 
+    /// <summary>Working hours for reminders to staff; nothing is sent outside them.</summary>
+    public TimeOnly WorkdayStarts { get; set; } = new(9, 0);
+    public TimeOnly WorkdayEnds { get; set; } = new(17, 0);
+
     public List<Room> Rooms { get; set; } = [];
 }

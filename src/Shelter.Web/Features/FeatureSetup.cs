@@ -47,6 +47,13 @@ public static class FeatureSetup
         services.AddScoped<IScheduleSource>(sp => sp.GetRequiredService<Medication.ContinuitySweep>());
         services.AddScoped<Medication.SaveProgramme>();
         services.AddScoped<Medication.RecordClosure>();
+        services.AddScoped<Tasks.Worklist>();
+        services.AddScoped<Tasks.FollowUpWork>();
+        services.AddScoped<Tasks.ReminderDispatcher>();
+        services.AddScoped<IScheduleSource>(sp => sp.GetRequiredService<Tasks.ReminderDispatcher>());
+        services.AddScoped<Children.ChildServices>();
+        services.AddScoped<Documents.DocumentWork>();
+        services.AddScoped<Employment.JobSearchWork>();
         services.AddScoped<Shelter.Web.Infrastructure.Demo.DemoSeeder>();
         services.AddSingleton<Shelter.Web.Infrastructure.Demo.LargeSeeder>();
         return services;

@@ -44,7 +44,7 @@ public sealed class ResidentRecord(ShelterDbContext db, AuditLog audit, Medicati
         var medication = view == MedicationView.None ? [] : await continuity.LoadAsync(id, ct);
         var attention = medication.Any(m => m.Result.NeedsAttention);
         if (view == MedicationView.Details && medication.Count > 0) await audit.ViewedAsync("Medication", id, ct);
-        var socialOnly = reader.IsInRole(Roles.SocialWorker) && !reader.IsInRole(Roles.CaseManager) && !reader.IsInRole(Roles.Staff);
+        var kinds = Tasks.CaseWorkAccess.KindsFor(reader);
 
         return new ResidentPage(
             resident,
@@ -52,9 +52,8 @@ public sealed class ResidentRecord(ShelterDbContext db, AuditLog audit, Medicati
             stays.Where(s => s.EndedAt is not null).ToList(),
             await db.Intakes.AsNoTracking().Where(i => i.ResidentId == id).OrderByDescending(i => i.ReceivedAt).ToListAsync(ct),
             view, attention, view == MedicationView.Details ? medication : [],
-            socialOnly ? [] : await db.DocumentRecoveries.AsNoTracking().Where(d => d.ResidentId == id).OrderBy(d => d.StartedAt).ToListAsync(ct),
-            await db.FollowUps.AsNoTracking().Where(f => f.ResidentId == id && f.Status == FollowUpStatus.Open)
-                .Where(f => !socialOnly || f.Kind == FollowUpKind.ChildService).Where(f => view != MedicationView.None || f.Kind != FollowUpKind.MedicationContinuity)
+            reader.IsInRole(Roles.CaseManager) ? await db.DocumentRecoveries.AsNoTracking().Where(d => d.ResidentId == id).OrderBy(d => d.StartedAt).ToListAsync(ct) : [],
+            await db.FollowUps.AsNoTracking().Where(f => f.ResidentId == id && f.Status == FollowUpStatus.Open && kinds.Contains(f.Kind))
                 .OrderBy(f => f.DueAt).ToListAsync(ct),
             await db.Consents.AsNoTracking().Include(c => c.Partner).Where(c => c.ResidentId == id).OrderByDescending(c => c.GivenAt).ToListAsync(ct),
             await db.Referrals.AsNoTracking().Include(r => r.Partner).Where(r => r.ResidentId == id).OrderByDescending(r => r.MadeAt).ToListAsync(ct),

@@ -212,4 +212,34 @@ public static class Labels
         FollowUpKind.ChildService => "Children's services",
         _ => "Follow-up",
     };
+
+    public static string Of(RecoveryStepKind kind) => kind switch
+    {
+        RecoveryStepKind.ReportedToPolice => "Loss or withholding reported to the police",
+        RecoveryStepKind.ApplicationFiled => "Application filed",
+        RecoveryStepKind.Appointment => "Appointment",
+        RecoveryStepKind.Issued => "Issued",
+        RecoveryStepKind.Collected => "Collected",
+        _ => kind.ToString(),
+    };
+
+    public static string Of(Shelter.Core.Employment.JobSearchStepKind kind) => kind switch
+    {
+        Shelter.Core.Employment.JobSearchStepKind.RegisteredWithEmploymentService => "Registered with the employment service",
+        Shelter.Core.Employment.JobSearchStepKind.CvWritten => "CV written",
+        Shelter.Core.Employment.JobSearchStepKind.Interview => "Interview",
+        Shelter.Core.Employment.JobSearchStepKind.Training => "Training",
+        Shelter.Core.Employment.JobSearchStepKind.Offer => "Job offer",
+        Shelter.Core.Employment.JobSearchStepKind.StartedWork => "Started work",
+        _ => kind.ToString(),
+    };
+
+    public static string Of(FollowUpStatus status) => status switch
+    {
+        FollowUpStatus.Open => "Open",
+        FollowUpStatus.Done => "Done",
+        FollowUpStatus.DeclinedByHer => "Declined by her",
+        FollowUpStatus.Cancelled => "Cancelled",
+        _ => status.ToString(),
+    };
 }

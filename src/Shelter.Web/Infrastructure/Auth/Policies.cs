@@ -39,6 +39,18 @@ public static class Policies
     /// <summary>Medication details and continuity: case managers only.</summary>
     public const string Medication = nameof(Medication);
 
+    /// <summary>Follow-ups and the worklist.</summary>
+    public const string CaseWork = nameof(CaseWork);
+
+    /// <summary>Children's records and their sessions: read.</summary>
+    public const string Children = nameof(Children);
+
+    /// <summary>Booking children's counselling: social workers.</summary>
+    public const string ScheduleCounselling = nameof(ScheduleCounselling);
+
+    /// <summary>Job search with the resident.</summary>
+    public const string Employment = nameof(Employment);
+
     /// <summary>Sites, rooms, beds and reports.</summary>
     public const string Management = nameof(Management);
 
@@ -53,6 +65,10 @@ public static class Policies
         options.AddPolicy(Partners, p => p.RequireRole(Roles.Staff, Roles.CaseManager, Roles.SocialWorker, Roles.Manager));
         options.AddPolicy(ManagePartners, p => p.RequireRole(Roles.CaseManager, Roles.Manager));
         options.AddPolicy(Medication, p => p.RequireRole(Roles.CaseManager));
+        options.AddPolicy(CaseWork, p => p.RequireRole(Roles.Staff, Roles.CaseManager, Roles.SocialWorker));
+        options.AddPolicy(Children, p => p.RequireRole(Roles.SocialWorker, Roles.CaseManager));
+        options.AddPolicy(ScheduleCounselling, p => p.RequireRole(Roles.SocialWorker));
+        options.AddPolicy(Employment, p => p.RequireRole(Roles.CaseManager, Roles.SocialWorker));
         options.AddPolicy(ManageUsers, p => p.RequireRole(Roles.Admin));
         options.AddPolicy(Jobs, p => p.RequireRole(Roles.Manager, Roles.Admin));
         options.AddPolicy(Management, p => p.RequireRole(Roles.Manager));

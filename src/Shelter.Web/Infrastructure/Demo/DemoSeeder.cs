@@ -215,6 +215,7 @@ public sealed class DemoSeeder(ShelterDbContext db, UserManager<ShelterUser> use
         db.DocumentRecoveries.Add(passport);
         db.FollowUps.Add(new FollowUp { Kind = FollowUpKind.DocumentRecovery, ResidentId = oksana.ResidentId, Recovery = passport, DueAt = now.AddDays(3), CreatedAt = oksana.AdmittedAt });
         SeedMedication(stays, partners[2], partners[3], now);
+        await SeedCaseWorkAsync(stays, now, ct);
         db.Consents.Add(new Consent { ResidentId = oksana.ResidentId, PartnerId = partners[5].Id, Purpose = ConsentPurpose.Referral, GivenAt = oksana.AdmittedAt, ExpiresOn = today.AddMonths(3) });
 
         // Two women wait: one with three children (no family room has four beds free), one who left before a decision.
@@ -262,6 +263,47 @@ public sealed class DemoSeeder(ShelterDbContext db, UserManager<ShelterUser> use
         noPickup.SupplyLastsUntil(today.AddDays(-1), today.AddDays(6));
         db.MedicationProgrammes.AddRange(oksana, art, bup, broken, noPickup);
         db.DispensingSiteClosures.Add(new DispensingSiteClosure { PartnerId = ostSite.Id, From = today.AddDays(3), To = today.AddDays(10), Reason = ClosureReason.Lockdown, RecordedAt = now });
+    }
+
+    /// <summary>Follow-ups of every kind, open, overdue and finished; a job search; children's school and sessions.</summary>
+    private async Task SeedCaseWorkAsync(IReadOnlyList<Stay> stays, DateTime now, CancellationToken ct)
+    {
+        var caseManager = (await users.FindByEmailAsync("casemanager@demo.shelter"))!.Id;
+        var socialWorker = (await users.FindByEmailAsync("socialworker@demo.shelter"))!.Id;
+        var staff = (await users.FindByEmailAsync("staff@demo.shelter"))!.Id;
+        // The stay reviews are the case manager's; two are overdue.
+        foreach (var review in await db.FollowUps.Where(f => f.Kind == FollowUpKind.StayReview).ToListAsync(ct))
+            review.AssignedToUserId = caseManager;
+        var oksana = stays[2];
+        var search = new Core.Employment.JobSearch { ResidentId = oksana.ResidentId, StartedAt = oksana.AdmittedAt, ConditionOfStay = true };
+        search.Steps.Add(new Core.Employment.JobSearchStep { Kind = Core.Employment.JobSearchStepKind.RegisteredWithEmploymentService, On = DateOnly.FromDateTime(oksana.AdmittedAt.AddDays(2)), RecordedAt = now });
+        search.Steps.Add(new Core.Employment.JobSearchStep { Kind = Core.Employment.JobSearchStepKind.Interview, On = DateOnly.FromDateTime(now.AddDays(-1)), Employer = "Harm reduction organisation (documentation specialist)", RecordedAt = now });
+        db.JobSearches.Add(search);
+        await db.SaveChangesAsync(ct);
+        db.FollowUps.AddRange(
+            new FollowUp { Kind = FollowUpKind.JobSearch, ResidentId = oksana.ResidentId, JobSearchId = search.Id, AssignedToUserId = socialWorker, DueAt = now.AddDays(2), CreatedAt = now, What = "Call the employer about the interview" },
+            new FollowUp { Kind = FollowUpKind.Other, ResidentId = stays[5].ResidentId, AssignedToUserId = caseManager, DueAt = now.AddDays(-2), CreatedAt = now.AddDays(-9), What = "Accompany her to the legal aid centre" },
+            new FollowUp { Kind = FollowUpKind.Other, ResidentId = stays[7].ResidentId, AssignedToUserId = staff, DueAt = now.AddHours(3), CreatedAt = now.AddDays(-1), What = "Bring winter clothes from the store room" },
+            new FollowUp { Kind = FollowUpKind.Other, ResidentId = stays[9].ResidentId, AssignedToUserId = caseManager, DueAt = now.AddDays(-5), CreatedAt = now.AddDays(-12), What = "File the police report", Status = FollowUpStatus.DeclinedByHer, ClosedAt = now.AddDays(-6) },
+            new FollowUp { Kind = FollowUpKind.Other, ResidentId = stays[9].ResidentId, AssignedToUserId = caseManager, DueAt = now.AddDays(-3), CreatedAt = now.AddDays(-10), What = "Register her at the clinic", Status = FollowUpStatus.Done, ClosedAt = now.AddDays(-4) });
+
+        // Children: school, and counselling with the social worker (the Rosa example: counselling with her daughter).
+        var children = await db.Children.Where(c => db.Stays.Any(s => s.ChildId == c.Id && s.EndedAt == null)).OrderBy(c => c.Id).ToListAsync(ct);
+        foreach (var child in children)
+            child.School = child.AgeAtArrival switch { >= 7 => "School No. 14", >= 3 => "Kindergarten \"Sonechko\"", _ => null };
+        var hours = Core.FollowUps.WorkingHours.Default();
+        var slot = hours.NextWorkingMoment(hours.StartOfNextWorkingDay(now)).AddHours(2);
+        for (var i = 0; i < Math.Min(3, children.Count); i++)
+        {
+            var child = children[i];
+            db.CounsellingSessions.Add(new Core.Children.CounsellingSession
+            {
+                ChildId = child.Id, ResidentId = child.ResidentId, CounsellorUserId = socialWorker, ScheduledByUserId = socialWorker,
+                Room = "Play room", StartsAt = slot.AddHours(i), EndsAt = slot.AddHours(i).AddMinutes(50), CreatedAt = now,
+            });
+            db.FollowUps.Add(new FollowUp { Kind = FollowUpKind.ChildService, ResidentId = child.ResidentId, ChildId = child.Id, AssignedToUserId = socialWorker, DueAt = now.AddDays(4 + i), CreatedAt = now, What = "Check school enrolment" });
+        }
+        await db.SaveChangesAsync(ct);
     }
 
     private static Room Room(string name, RoomKind kind, int beds) => new()

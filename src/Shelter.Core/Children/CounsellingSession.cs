@@ -1,0 +1,42 @@
+namespace Shelter.Core.Children;
+
+/// <summary>A counselling session for a child with a child psychotherapist (a colleague or a partner's).</summary>
+public class CounsellingSession
+{
+    public int Id { get; set; }
+    public int ChildId { get; set; }
+    public int ResidentId { get; set; }
+    /// <summary>The counsellor: a staff account or a partner's psychotherapist by name.</summary>
+    public string? CounsellorUserId { get; set; }
+    public string? CounsellorName { get; set; }
+    public required string Room { get; set; }
+    public DateTime StartsAt { get; set; }
+    public DateTime EndsAt { get; set; }
+    public bool? Attended { get; set; }
+    public DateTime? CancelledAt { get; set; }
+    public string? ScheduledByUserId { get; set; }
+    public DateTime CreatedAt { get; set; }
+
+    /// <summary>Who the counsellor is, for clash checks: the account if there is one, otherwise the name.</summary>
+    public string CounsellorKey => CounsellorUserId ?? "name:" + (CounsellorName ?? "").Trim().ToLowerInvariant();
+}
+
+/// <summary>
+/// A new session must not double-book the counsellor, the room or the child.
+/// Returns what clashes, or null when the time is free.
+/// </summary>
+public static class SessionClash
+{
+    public static string? Find(CounsellingSession proposed, IEnumerable<CounsellingSession> booked)
+    {
+        if (proposed.EndsAt <= proposed.StartsAt) return "The session must end after it starts.";
+        foreach (var other in booked.Where(b => b.CancelledAt is null && b.Id != proposed.Id && b.StartsAt < proposed.EndsAt && proposed.StartsAt < b.EndsAt))
+        {
+            var when = $"{other.StartsAt:HH:mm}–{other.EndsAt:HH:mm} UTC on {other.StartsAt:dd MMM}";
+            if (other.CounsellorKey == proposed.CounsellorKey) return $"The counsellor already has a session {when}.";
+            if (string.Equals(other.Room.Trim(), proposed.Room.Trim(), StringComparison.OrdinalIgnoreCase)) return $"{proposed.Room} is already booked {when}.";
+            if (other.ChildId == proposed.ChildId) return $"This child already has a session {when}.";
+        }
+        return null;
+    }
+}

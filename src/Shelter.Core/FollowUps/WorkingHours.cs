@@ -1,0 +1,51 @@
+using Shelter.Core.Sites;
+
+namespace Shelter.Core.FollowUps;
+
+/// <summary>
+/// When staff may be reached: the guide's burnout section asks for fixed hours. Reminders that
+/// would fall at night or at the weekend wait for the next start of working hours.
+/// </summary>
+public sealed record WorkingHours(TimeOnly Start, TimeOnly End, IReadOnlySet<DayOfWeek> Days, string TimeZoneId)
+{
+    public static WorkingHours Default(string timeZoneId = "Europe/Kyiv") => new(new TimeOnly(9, 0), new TimeOnly(17, 0),
+        new HashSet<DayOfWeek> { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday }, timeZoneId);
+
+    public bool IsWorkingTime(DateTime utc)
+    {
+        var local = SiteTime.Local(TimeZoneId, utc);
+        var time = TimeOnly.FromDateTime(local);
+        return Days.Contains(local.DayOfWeek) && time >= Start && time < End;
+    }
+
+    /// <summary>The moment itself if it is within working hours, otherwise the next start of working hours (UTC).</summary>
+    public DateTime NextWorkingMoment(DateTime utc)
+    {
+        if (IsWorkingTime(utc)) return utc;
+        var local = SiteTime.Local(TimeZoneId, utc);
+        var day = DateOnly.FromDateTime(local);
+        if (TimeOnly.FromDateTime(local) >= Start) day = day.AddDays(1);
+        for (var i = 0; i < 8 && !Days.Contains(day.DayOfWeek); i++) day = day.AddDays(1);
+        var start = DateTime.SpecifyKind(day.ToDateTime(Start), DateTimeKind.Unspecified);
+        return TimeZoneInfo.ConvertTimeToUtc(start, SiteTime.Zone(TimeZoneId));
+    }
+
+    /// <summary>The start of the working day before <paramref name="dueUtc"/>: a reminder lands a working day ahead.</summary>
+    public DateTime ReminderFor(DateTime dueUtc)
+    {
+        var local = SiteTime.Local(TimeZoneId, dueUtc);
+        var day = DateOnly.FromDateTime(local).AddDays(-1);
+        for (var i = 0; i < 8 && !Days.Contains(day.DayOfWeek); i++) day = day.AddDays(-1);
+        var start = DateTime.SpecifyKind(day.ToDateTime(Start), DateTimeKind.Unspecified);
+        return TimeZoneInfo.ConvertTimeToUtc(start, SiteTime.Zone(TimeZoneId));
+    }
+
+    /// <summary>The start of the first working day after the local day of <paramref name="utc"/>: when overdue work is escalated.</summary>
+    public DateTime StartOfNextWorkingDay(DateTime utc)
+    {
+        var day = DateOnly.FromDateTime(SiteTime.Local(TimeZoneId, utc)).AddDays(1);
+        for (var i = 0; i < 8 && !Days.Contains(day.DayOfWeek); i++) day = day.AddDays(1);
+        var start = DateTime.SpecifyKind(day.ToDateTime(Start), DateTimeKind.Unspecified);
+        return TimeZoneInfo.ConvertTimeToUtc(start, SiteTime.Zone(TimeZoneId));
+    }
+}

@@ -1,0 +1,146 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Shelter.Core.Accounts;
+using Shelter.Core.Audit;
+using Shelter.Core.Children;
+using Shelter.Core.Data;
+using Shelter.Core.Residents;
+using Shelter.Core.Sites;
+using Shelter.Web.Infrastructure.Audit;
+
+namespace Shelter.Web.Features.Children;
+
+public sealed class ChildForm
+{
+    [StringLength(160, ErrorMessage = "Keep the school's name under 160 characters.")]
+    public string? School { get; set; }
+
+    [StringLength(500, ErrorMessage = "Keep the childcare needs under 500 characters.")]
+    public string? ChildcareNeeds { get; set; }
+}
+
+public sealed class SessionForm
+{
+    /// <summary>A colleague who counsels children…</summary>
+    public string? CounsellorUserId { get; set; }
+
+    /// <summary>…or a partner's child psychotherapist, by name.</summary>
+    [StringLength(120, ErrorMessage = "Keep the counsellor's name under 120 characters.")]
+    public string? CounsellorName { get; set; }
+
+    [Required(ErrorMessage = "Say which room.")]
+    [StringLength(80, ErrorMessage = "Keep the room under 80 characters.")]
+    public string Room { get; set; } = "";
+
+    [Required(ErrorMessage = "Choose the day.")]
+    public DateOnly? On { get; set; }
+
+    [Required(ErrorMessage = "Choose the time.")]
+    public TimeOnly? At { get; set; }
+
+    [Range(15, 180, ErrorMessage = "A session lasts 15 to 180 minutes.")]
+    public int Minutes { get; set; } = 50;
+}
+
+public sealed record ChildRow(int Id, string Alias, int? Age, int ResidentId, string Mother, string? School, int UpcomingSessions);
+
+public sealed record ChildPage(Child Child, string Mother, string TimeZoneId, IReadOnlyList<CounsellingSession> Sessions, IReadOnlyList<(string Id, string Name)> Counsellors);
+
+/// <summary>
+/// Children's services: school, childcare, and counselling sessions that social workers book
+/// with a child psychotherapist, never double-booking the counsellor, the room or the child.
+/// </summary>
+public sealed class ChildServices(ShelterDbContext db, UserManager<ShelterUser> users, AuditLog audit, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<ChildRow>> ListAsync(CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var children = await db.Children.AsNoTracking()
+            .Where(c => db.Stays.Any(s => s.ResidentId == c.ResidentId && s.EndedAt == null))
+            .Select(c => new { c.Id, c.Alias, c.AgeAtArrival, c.ArrivedOn, c.ResidentId, Mother = c.Resident.Alias, c.School,
+                Upcoming = db.CounsellingSessions.Count(s => s.ChildId == c.Id && s.CancelledAt == null && s.StartsAt > now) })
+            .OrderBy(c => c.Mother).ToListAsync(ct);
+        await audit.ViewedAsync("Children", "in-house", ct);
+        return children.Select(c => new ChildRow(c.Id, c.Alias, Child.AgeOn(c.AgeAtArrival, c.ArrivedOn, today), c.ResidentId, c.Mother, c.School, c.Upcoming)).ToList();
+    }
+
+    public async Task<ChildPage?> PageAsync(int id, CancellationToken ct)
+    {
+        var child = await db.Children.AsNoTracking().Include(c => c.Resident).FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (child is null) return null;
+        await audit.ViewedAsync(nameof(Child), id, ct);
+        var sessions = await db.CounsellingSessions.AsNoTracking().Where(s => s.ChildId == id).OrderByDescending(s => s.StartsAt).ToListAsync(ct);
+        return new ChildPage(child, child.Resident.Alias, await ZoneOfAsync(child.ResidentId, ct), sessions, await CounsellorsAsync());
+    }
+
+    public async Task<IReadOnlyList<(string Id, string Name)>> CounsellorsAsync() =>
+        (await users.GetUsersInRoleAsync(Roles.SocialWorker)).Concat(await users.GetUsersInRoleAsync(Roles.CaseManager))
+            .Where(u => u.LockoutEnd != DateTimeOffset.MaxValue).DistinctBy(u => u.Id)
+            .Select(u => (u.Id, string.IsNullOrWhiteSpace(u.DisplayName) ? u.Email! : u.DisplayName)).OrderBy(u => u.Item2).ToList();
+
+    public async Task<string?> SaveAsync(int id, ChildForm form, CancellationToken ct)
+    {
+        var child = await db.Children.FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (child is null) return "That child does not exist.";
+        child.School = string.IsNullOrWhiteSpace(form.School) ? null : form.School.Trim();
+        child.ChildcareNeeds = string.IsNullOrWhiteSpace(form.ChildcareNeeds) ? null : form.ChildcareNeeds.Trim();
+        audit.Record(AuditActions.Changed, nameof(Child), id);
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
+    public async Task<string?> ScheduleAsync(int childId, SessionForm form, ClaimsPrincipal scheduler, CancellationToken ct)
+    {
+        var hasUser = !string.IsNullOrEmpty(form.CounsellorUserId);
+        if (hasUser == !string.IsNullOrWhiteSpace(form.CounsellorName))
+            return "Choose a counsellor from the list, or write a partner's psychotherapist's name — one of the two.";
+        if (hasUser && (await CounsellorsAsync()).All(c => c.Id != form.CounsellorUserId)) return "That person is not a counsellor here.";
+        var child = await db.Children.AsNoTracking().FirstOrDefaultAsync(c => c.Id == childId, ct);
+        if (child is null) return "That child does not exist.";
+        var zone = await ZoneOfAsync(child.ResidentId, ct);
+        var local = DateTime.SpecifyKind(form.On!.Value.ToDateTime(form.At!.Value), DateTimeKind.Unspecified);
+        var startsAt = TimeZoneInfo.ConvertTimeToUtc(local, SiteTime.Zone(zone));
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (startsAt < now) return "A session cannot be booked in the past.";
+        var session = new CounsellingSession
+        {
+            ChildId = childId, ResidentId = child.ResidentId, CounsellorUserId = hasUser ? form.CounsellorUserId : null,
+            CounsellorName = hasUser ? null : form.CounsellorName!.Trim(), Room = form.Room.Trim(),
+            StartsAt = startsAt, EndsAt = startsAt.AddMinutes(form.Minutes), CreatedAt = now,
+            ScheduledByUserId = scheduler.FindFirstValue(ClaimTypes.NameIdentifier),
+        };
+
+        // Check and book in one IMMEDIATE transaction, so two social workers cannot take the same slot.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var sameDay = await db.CounsellingSessions.AsNoTracking()
+            .Where(s => s.CancelledAt == null && s.StartsAt < session.EndsAt && s.EndsAt > session.StartsAt).ToListAsync(ct);
+        if (SessionClash.Find(session, sameDay) is { } clash) return clash;
+        db.CounsellingSessions.Add(session);
+        await db.SaveChangesAsync(ct);
+        audit.Record(AuditActions.Created, nameof(CounsellingSession), session.Id);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return null;
+    }
+
+    public async Task<string?> AttendanceAsync(int sessionId, bool? attended, bool cancel, CancellationToken ct)
+    {
+        var session = await db.CounsellingSessions.FirstOrDefaultAsync(s => s.Id == sessionId, ct);
+        if (session is null) return "That session does not exist.";
+        if (cancel) session.CancelledAt = clock.GetUtcNow().UtcDateTime;
+        else session.Attended = attended;
+        audit.Record(AuditActions.Changed, nameof(CounsellingSession), sessionId);
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
+    public async Task<int?> ChildOfSessionAsync(int sessionId, CancellationToken ct) =>
+        await db.CounsellingSessions.Where(s => s.Id == sessionId).Select(s => (int?)s.ChildId).FirstOrDefaultAsync(ct);
+
+    private async Task<string> ZoneOfAsync(int residentId, CancellationToken ct) =>
+        await db.Stays.Where(s => s.ResidentId == residentId && s.ChildId == null && s.EndedAt == null).Select(s => s.Bed.Room.Site.TimeZoneId).FirstOrDefaultAsync(ct)
+        ?? "Europe/Kyiv";
+}

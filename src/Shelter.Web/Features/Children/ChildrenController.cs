@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Shelter.Web.Infrastructure.Auth;
+
+namespace Shelter.Web.Features.Children;
+
+[Route("children")]
+public sealed class ChildrenController : Controller
+{
+    [HttpGet("")]
+    [Authorize(Policy = Policies.Children)]
+    public async Task<IActionResult> Index([FromServices] ChildServices children, CancellationToken ct) => View(await children.ListAsync(ct));
+
+    [HttpGet("{id:int}")]
+    [Authorize(Policy = Policies.Children)]
+    public async Task<IActionResult> Show(int id, [FromServices] ChildServices children, CancellationToken ct) =>
+        await children.PageAsync(id, ct) is { } page ? View(page) : NotFound();
+
+    [HttpPost("{id:int}")]
+    [Authorize(Policy = Policies.Children)]
+    public async Task<IActionResult> Save(int id, ChildForm form, [FromServices] ChildServices children, CancellationToken ct)
+    {
+        Tell(ModelState.IsValid ? await children.SaveAsync(id, form, ct) : FirstError(), "Saved.");
+        return Redirect($"/children/{id}");
+    }
+
+    [HttpPost("{id:int}/sessions")]
+    [Authorize(Policy = Policies.ScheduleCounselling)]
+    public async Task<IActionResult> Schedule(int id, SessionForm form, [FromServices] ChildServices children, CancellationToken ct)
+    {
+        Tell(ModelState.IsValid ? await children.ScheduleAsync(id, form, User, ct) : FirstError(), "The session is booked.");
+        return Redirect($"/children/{id}#sessions");
+    }
+
+    [HttpPost("sessions/{sessionId:int}")]
+    [Authorize(Policy = Policies.ScheduleCounselling)]
+    public async Task<IActionResult> Attendance(int sessionId, bool? attended, bool cancel, [FromServices] ChildServices children, CancellationToken ct)
+    {
+        var childId = await children.ChildOfSessionAsync(sessionId, ct);
+        if (childId is null) return NotFound();
+        Tell(await children.AttendanceAsync(sessionId, attended, cancel, ct), cancel ? "The session is cancelled." : "Attendance is recorded.");
+        return Redirect($"/children/{childId}#sessions");
+    }
+
+    private string FirstError() => ModelState.Values.SelectMany(v => v.Errors).First().ErrorMessage;
+
+    private void Tell(string? error, string notice)
+    {
+        if (error is null) TempData["Notice"] = notice;
+        else TempData["Error"] = error;
+    }
+}

@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Shelter.Web.Infrastructure.Auth;
+
+namespace Shelter.Web.Features.Employment;
+
+[Route("employment/residents/{residentId:int}")]
+[Authorize(Policy = Policies.Employment)]
+public sealed class EmploymentController : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Show(int residentId, [FromServices] JobSearchWork work, CancellationToken ct) =>
+        await work.PageAsync(residentId, ct) is { } page ? View(page) : NotFound();
+
+    [HttpPost("start")]
+    public async Task<IActionResult> Start(int residentId, [FromServices] JobSearchWork work, CancellationToken ct) =>
+        Done(residentId, await work.StartAsync(residentId, ct), "The job search is open.");
+
+    [HttpPost("steps")]
+    public async Task<IActionResult> Step(int residentId, JobStepForm form, [FromServices] JobSearchWork work, CancellationToken ct) =>
+        Done(residentId, ModelState.IsValid ? await work.StepAsync(residentId, form, ct) : ModelState.Values.SelectMany(v => v.Errors).First().ErrorMessage, "The step is recorded.");
+
+    [HttpPost("declined")]
+    public async Task<IActionResult> Declined(int residentId, [FromServices] JobSearchWork work, CancellationToken ct) =>
+        Done(residentId, await work.DeclineAsync(residentId, ct), "Recorded as her choice: she declined.");
+
+    private IActionResult Done(int residentId, string? error, string notice)
+    {
+        if (error is null) TempData["Notice"] = notice;
+        else TempData["Error"] = error;
+        return Redirect($"/employment/residents/{residentId}");
+    }
+}

@@ -1,0 +1,139 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Shelter.Core.Accounts;
+using Shelter.Core.Audit;
+using Shelter.Core.Data;
+using Shelter.Core.FollowUps;
+using Shelter.Web.Infrastructure.Audit;
+
+namespace Shelter.Web.Features.Tasks;
+
+public sealed class FollowUpForm
+{
+    [Required(ErrorMessage = "Choose what kind of follow-up it is.")]
+    public FollowUpKind? Kind { get; set; }
+
+    [StringLength(200, ErrorMessage = "Say it in under 200 characters.")]
+    public string? What { get; set; }
+
+    [Required(ErrorMessage = "Choose when it is due.")]
+    public DateOnly? DueOn { get; set; }
+
+    public string? AssignedToUserId { get; set; }
+    public int? ChildId { get; set; }
+}
+
+public sealed class StepForm
+{
+    [Required(ErrorMessage = "Write what was done.")]
+    [StringLength(1000, ErrorMessage = "Keep the note under 1000 characters.")]
+    public string Note { get; set; } = "";
+
+    /// <summary>When the next step is due, if it moves.</summary>
+    public DateOnly? NextDueOn { get; set; }
+}
+
+public sealed record Assignee(string Id, string Name);
+
+public sealed record FollowUpPage(FollowUp FollowUp, string Alias, string? AssigneeName, IReadOnlyList<Assignee> Assignees);
+
+/// <summary>
+/// One follow-up: its dated steps and notes, who has it, when it is due, and how it ends: done,
+/// declined by her (her choice, never a failure), or cancelled. Only kinds the reader may see exist.
+/// </summary>
+public sealed class FollowUpWork(ShelterDbContext db, UserManager<ShelterUser> users, AuditLog audit, TimeProvider clock)
+{
+    public async Task<FollowUp?> FindAsync(int id, ClaimsPrincipal reader, CancellationToken ct)
+    {
+        var kinds = CaseWorkAccess.KindsFor(reader);
+        return await db.FollowUps.Include(f => f.Steps).FirstOrDefaultAsync(f => f.Id == id && kinds.Contains(f.Kind), ct);
+    }
+
+    public async Task<IReadOnlyList<Assignee>> AssigneesAsync(FollowUpKind kind)
+    {
+        var people = new Dictionary<string, Assignee>();
+        foreach (var role in CaseWorkAccess.AssigneeRoles(kind))
+            foreach (var u in await users.GetUsersInRoleAsync(role))
+                if (u.LockoutEnd != DateTimeOffset.MaxValue) people[u.Id] = new Assignee(u.Id, string.IsNullOrWhiteSpace(u.DisplayName) ? u.Email! : u.DisplayName);
+        return people.Values.OrderBy(a => a.Name).ToList();
+    }
+
+    public async Task<FollowUpPage?> PageAsync(int id, ClaimsPrincipal reader, CancellationToken ct)
+    {
+        var followUp = await FindAsync(id, reader, ct);
+        if (followUp is null) return null;
+        await audit.ViewedAsync(nameof(FollowUp), id, ct);
+        var alias = await db.Residents.Where(r => r.Id == followUp.ResidentId).Select(r => r.Alias).FirstAsync(ct);
+        var assignees = await AssigneesAsync(followUp.Kind);
+        return new FollowUpPage(followUp, alias, assignees.FirstOrDefault(a => a.Id == followUp.AssignedToUserId)?.Name, assignees);
+    }
+
+    public async Task<(int? Id, string? Error)> CreateAsync(int residentId, FollowUpForm form, ClaimsPrincipal author, CancellationToken ct)
+    {
+        if (!CaseWorkAccess.KindsFor(author).Contains(form.Kind!.Value)) return (null, "That kind of follow-up is not yours to open.");
+        if (!await db.Residents.AnyAsync(r => r.Id == residentId, ct)) return (null, "That resident does not exist.");
+        if (form.ChildId is int child && !await db.Children.AnyAsync(c => c.Id == child && c.ResidentId == residentId, ct)) return (null, "That child is not hers.");
+        if (form.AssignedToUserId is { Length: > 0 } assignee && (await AssigneesAsync(form.Kind.Value)).All(a => a.Id != assignee))
+            return (null, "That person cannot be given this kind of follow-up.");
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (form.DueOn < DateOnly.FromDateTime(now)) return (null, "The due date cannot be in the past.");
+        var followUp = new FollowUp
+        {
+            Kind = form.Kind.Value, What = string.IsNullOrWhiteSpace(form.What) ? null : form.What.Trim(), ResidentId = residentId, ChildId = form.ChildId,
+            AssignedToUserId = string.IsNullOrEmpty(form.AssignedToUserId) ? null : form.AssignedToUserId,
+            DueAt = DueAt(form.DueOn!.Value), CreatedAt = now,
+        };
+        db.FollowUps.Add(followUp);
+        await db.SaveChangesAsync(ct);
+        audit.Record(AuditActions.Created, nameof(FollowUp), followUp.Id);
+        await db.SaveChangesAsync(ct);
+        return (followUp.Id, null);
+    }
+
+    public async Task<string?> AddStepAsync(int id, StepForm form, ClaimsPrincipal author, CancellationToken ct)
+    {
+        var followUp = await FindAsync(id, author, ct);
+        if (followUp is null) return "That follow-up does not exist.";
+        if (!followUp.IsOpen) return "This follow-up is closed.";
+        var now = clock.GetUtcNow().UtcDateTime;
+        followUp.Steps.Add(new FollowUpStep { On = DateOnly.FromDateTime(now), Note = form.Note.Trim(), RecordedAt = now, RecordedByUserId = author.FindFirstValue(ClaimTypes.NameIdentifier) });
+        if (form.NextDueOn is { } next)
+        {
+            if (next < DateOnly.FromDateTime(now)) return "The next step cannot be due in the past.";
+            followUp.DueAt = DueAt(next);
+        }
+        audit.Record(AuditActions.Changed, nameof(FollowUp), id);
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
+    public async Task<string?> CloseAsync(int id, FollowUpStatus status, ClaimsPrincipal author, CancellationToken ct)
+    {
+        if (status == FollowUpStatus.Open) return "Choose how it ends.";
+        var followUp = await FindAsync(id, author, ct);
+        if (followUp is null) return "That follow-up does not exist.";
+        if (!followUp.IsOpen) return "This follow-up is already closed.";
+        followUp.Status = status;
+        followUp.ClosedAt = clock.GetUtcNow().UtcDateTime;
+        audit.Record(AuditActions.Changed, nameof(FollowUp), id);
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
+    public async Task<string?> AssignAsync(int id, string? userId, ClaimsPrincipal author, CancellationToken ct)
+    {
+        var followUp = await FindAsync(id, author, ct);
+        if (followUp is null) return "That follow-up does not exist.";
+        if (!string.IsNullOrEmpty(userId) && (await AssigneesAsync(followUp.Kind)).All(a => a.Id != userId)) return "That person cannot be given this kind of follow-up.";
+        followUp.AssignedToUserId = string.IsNullOrEmpty(userId) ? null : userId;
+        audit.Record(AuditActions.Changed, nameof(FollowUp), id);
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
+    /// <summary>A follow-up "due on" a day is due by the end of its working day.</summary>
+    private static DateTime DueAt(DateOnly day) =>
+        TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(day.ToDateTime(new TimeOnly(17, 0)), DateTimeKind.Unspecified), Core.Sites.SiteTime.Zone("Europe/Kyiv"));
+}

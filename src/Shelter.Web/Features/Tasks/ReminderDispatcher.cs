@@ -1,0 +1,170 @@
+using Hangfire;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Shelter.Core.Accounts;
+using Shelter.Core.Data;
+using Shelter.Core.FollowUps;
+using Shelter.Core.Sites;
+using Shelter.Web.Features.Intake;
+using Shelter.Web.Infrastructure.Email;
+using Shelter.Web.Infrastructure.Jobs;
+
+namespace Shelter.Web.Features.Tasks;
+
+/// <summary>
+/// Sends what is due, within working hours only: a reminder the working day before each
+/// follow-up or counselling session, an escalation to managers the working day after work
+/// becomes overdue, and each worker's digest at the start of her day. Everything is decided
+/// from rows in the database and each email is claimed once (SentNotices), so running it
+/// twice, late, or after a restart sends each thing once. Emails carry counts and links only.
+/// </summary>
+public sealed class ReminderDispatcher(ShelterDbContext db, UserManager<ShelterUser> users, IEmailSender email, IOptions<ShelterLinks> links,
+    TimeProvider clock, ILogger<ReminderDispatcher> log) : IScheduleSource
+{
+    public const string JobId = "reminders:dispatch";
+    private static readonly TimeSpan Horizon = TimeSpan.FromDays(8);
+
+    private string Url(string path) => links.Value.PublicUrl.TrimEnd('/') + path;
+
+    public async Task DispatchAsync()
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var hoursBySite = await HoursBySiteAsync();
+        var defaultHours = hoursBySite.Values.FirstOrDefault() ?? WorkingHours.Default();
+        var sent = 0;
+        sent += await RemindFollowUpsAsync(now, hoursBySite, defaultHours);
+        sent += await RemindSessionsAsync(now, hoursBySite, defaultHours);
+        if (defaultHours.IsWorkingTime(now))
+        {
+            sent += await EscalateOverdueAsync(now, defaultHours);
+            sent += await DigestsAsync(now, defaultHours);
+        }
+        if (sent > 0) log.LogInformation("Reminders: {Count} emails sent", sent);
+    }
+
+    /// <summary>When each pending reminder is due to go (for scheduling precise runs after a restart).</summary>
+    public async Task<IReadOnlyList<DateTime>> PendingTimesAsync()
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var hoursBySite = await HoursBySiteAsync();
+        var defaultHours = hoursBySite.Values.FirstOrDefault() ?? WorkingHours.Default();
+        var followUps = await DueFollowUpsAsync(now);
+        var sessions = await db.CounsellingSessions.AsNoTracking().Where(s => s.CancelledAt == null && s.StartsAt > now && s.StartsAt < now + Horizon)
+            .Select(s => new { s.StartsAt, s.ResidentId }).ToListAsync();
+        var siteOf = await SiteOfResidentsAsync(followUps.Select(f => f.ResidentId).Concat(sessions.Select(s => s.ResidentId)));
+        return followUps.Select(f => SendAt(f.DueAt, Hours(f.ResidentId)))
+            .Concat(sessions.Select(s => SendAt(s.StartsAt, Hours(s.ResidentId))))
+            .Distinct().Order().ToList();
+
+        WorkingHours Hours(int residentId) => siteOf.TryGetValue(residentId, out var site) && hoursBySite.TryGetValue(site, out var h) ? h : defaultHours;
+    }
+
+    private static DateTime SendAt(DateTime dueUtc, WorkingHours hours) => hours.NextWorkingMoment(hours.ReminderFor(dueUtc));
+
+    private async Task<int> RemindFollowUpsAsync(DateTime now, IReadOnlyDictionary<int, WorkingHours> hoursBySite, WorkingHours defaultHours)
+    {
+        var due = await DueFollowUpsAsync(now);
+        var siteOf = await SiteOfResidentsAsync(due.Select(f => f.ResidentId));
+        var claimed = new List<(string UserId, FollowUp FollowUp)>();
+        foreach (var f in due)
+        {
+            var hours = siteOf.TryGetValue(f.ResidentId, out var site) && hoursBySite.TryGetValue(site, out var h) ? h : defaultHours;
+            if (SendAt(f.DueAt, hours) > now || !hours.IsWorkingTime(now)) continue;
+            if (await Notices.ClaimAsync(db, $"reminder:follow-up:{f.Id}:{f.DueAt:yyyyMMddHHmm}", 1, clock)) claimed.Add((f.AssignedToUserId!, f));
+        }
+        var sent = 0;
+        foreach (var group in claimed.GroupBy(c => c.UserId))
+        {
+            var count = group.Count();
+            var subject = count == 1 ? "A follow-up is due soon" : $"{count} follow-ups are due soon";
+            var first = group.Min(g => g.FollowUp.DueAt);
+            sent += await SendToAsync(group.Key, subject, $"{subject}; the first on {first:dd MMM}.\n\nOpen your follow-ups in Shelter:\n{Url("/tasks")}\n");
+        }
+        return sent;
+    }
+
+    private async Task<int> RemindSessionsAsync(DateTime now, IReadOnlyDictionary<int, WorkingHours> hoursBySite, WorkingHours defaultHours)
+    {
+        var sessions = await db.CounsellingSessions.AsNoTracking().Where(s => s.CancelledAt == null && s.StartsAt > now && s.StartsAt < now + Horizon).ToListAsync();
+        var siteOf = await SiteOfResidentsAsync(sessions.Select(s => s.ResidentId));
+        var sent = 0;
+        foreach (var s in sessions)
+        {
+            var hours = siteOf.TryGetValue(s.ResidentId, out var site) && hoursBySite.TryGetValue(site, out var h) ? h : defaultHours;
+            if (SendAt(s.StartsAt, hours) > now || !hours.IsWorkingTime(now)) continue;
+            if (!await Notices.ClaimAsync(db, $"reminder:session:{s.Id}:{s.StartsAt:yyyyMMddHHmm}", 1, clock)) continue;
+            var when = SiteTime.Local(hours.TimeZoneId, s.StartsAt);
+            foreach (var userId in new[] { s.CounsellorUserId, s.ScheduledByUserId }.Where(u => u is not null).Distinct())
+                sent += await SendToAsync(userId!, "A counselling session is coming up", $"A child's counselling session is booked for {when:ddd dd MMM HH:mm}.\n\nOpen Shelter:\n{Url("/children")}\n");
+        }
+        return sent;
+    }
+
+    private async Task<int> EscalateOverdueAsync(DateTime now, WorkingHours hours)
+    {
+        var overdue = await db.FollowUps.AsNoTracking().Where(f => f.Status == FollowUpStatus.Open && f.DueAt < now).Select(f => new { f.Id, f.DueAt }).ToListAsync();
+        var fresh = 0;
+        foreach (var f in overdue.Where(f => hours.StartOfNextWorkingDay(f.DueAt) <= now))
+            if (await Notices.ClaimAsync(db, $"escalation:follow-up:{f.Id}:{f.DueAt:yyyyMMddHHmm}", 1, clock)) fresh++;
+        if (fresh == 0) return 0;
+        var sent = 0;
+        var subject = fresh == 1 ? "A follow-up is overdue" : $"{fresh} follow-ups are overdue";
+        foreach (var manager in await ActiveInRoleAsync(Roles.Manager))
+            sent += await SendAsync(manager, subject, $"{subject} since the last working day ({overdue.Count} overdue in all).\n\nOpen Shelter:\n{Url("/")}\n");
+        return sent;
+    }
+
+    private async Task<int> DigestsAsync(DateTime now, WorkingHours hours)
+    {
+        var today = SiteTime.Today(hours.TimeZoneId, now);
+        var endOfToday = SiteTime.EndOfLocalDayUtc(hours.TimeZoneId, today);
+        var counts = await db.FollowUps.AsNoTracking().Where(f => f.Status == FollowUpStatus.Open && f.AssignedToUserId != null && f.DueAt <= endOfToday)
+            .GroupBy(f => f.AssignedToUserId!).Select(g => new { UserId = g.Key, Overdue = g.Count(f => f.DueAt < now), Today = g.Count(f => f.DueAt >= now) })
+            .ToListAsync();
+        var sent = 0;
+        foreach (var c in counts)
+        {
+            if (!await Notices.ClaimAsync(db, $"digest:{c.UserId}:{today:yyyy-MM-dd}", 1, clock)) continue;
+            sent += await SendToAsync(c.UserId, $"Today: {c.Overdue} overdue, {c.Today} due", $"Good morning. You have {c.Overdue} overdue follow-ups and {c.Today} due today.\n\nOpen Shelter:\n{Url("/tasks")}\n");
+        }
+        return sent;
+    }
+
+    private async Task<List<FollowUp>> DueFollowUpsAsync(DateTime now) =>
+        await db.FollowUps.AsNoTracking().Where(f => f.Status == FollowUpStatus.Open && f.AssignedToUserId != null && f.DueAt > now && f.DueAt < now + Horizon).ToListAsync();
+
+    private async Task<Dictionary<int, WorkingHours>> HoursBySiteAsync() =>
+        (await db.Sites.AsNoTracking().OrderBy(s => s.Id).ToListAsync())
+            .ToDictionary(s => s.Id, s => WorkingHours.Default(s.TimeZoneId) with { Start = s.WorkdayStarts, End = s.WorkdayEnds });
+
+    private async Task<Dictionary<int, int>> SiteOfResidentsAsync(IEnumerable<int> residentIds)
+    {
+        var ids = residentIds.Distinct().ToList();
+        return await db.Stays.AsNoTracking().Where(s => ids.Contains(s.ResidentId) && s.ChildId == null && s.EndedAt == null)
+            .Select(s => new { s.ResidentId, s.Bed.Room.SiteId }).ToDictionaryAsync(s => s.ResidentId, s => s.SiteId);
+    }
+
+    private async Task<IReadOnlyList<ShelterUser>> ActiveInRoleAsync(string role) =>
+        (await users.GetUsersInRoleAsync(role)).Where(u => u.LockoutEnd != DateTimeOffset.MaxValue && u.Email is not null).ToList();
+
+    private async Task<int> SendToAsync(string userId, string subject, string body)
+    {
+        var user = await users.FindByIdAsync(userId);
+        return user is null || user.LockoutEnd == DateTimeOffset.MaxValue || user.Email is null ? 0 : await SendAsync(user, subject, body);
+    }
+
+    private async Task<int> SendAsync(ShelterUser user, string subject, string body)
+    {
+        await email.SendAsync(new EmailMessage(user.Email!, subject, body));
+        return 1;
+    }
+
+    public async Task RebuildAsync(IRecurringJobManager recurring, IBackgroundJobClient jobs, CancellationToken ct)
+    {
+        recurring.AddOrUpdate<ReminderDispatcher>(JobId, d => d.DispatchAsync(), "*/5 * * * *");
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var at in await PendingTimesAsync())
+            jobs.Schedule<ReminderDispatcher>(d => d.DispatchAsync(), at > now ? at - now : TimeSpan.Zero);
+    }
+}

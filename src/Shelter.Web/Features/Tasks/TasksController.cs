@@ -1,0 +1,80 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Shelter.Core.Data;
+using Shelter.Core.FollowUps;
+using Shelter.Web.Infrastructure.Auth;
+
+namespace Shelter.Web.Features.Tasks;
+
+[Route("tasks")]
+[Authorize(Policy = Policies.CaseWork)]
+public sealed class TasksController : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index([FromServices] Worklist worklist, CancellationToken ct) =>
+        View(await worklist.HandleAsync(User, ct));
+
+    [HttpGet("{id:int}")]
+    public async Task<IActionResult> Show(int id, [FromServices] FollowUpWork work, CancellationToken ct) =>
+        await work.PageAsync(id, User, ct) is { } page ? View(page) : NotFound();
+
+    [HttpGet("new")]
+    public async Task<IActionResult> New(int residentId, [FromServices] ShelterDbContext db, [FromServices] FollowUpWork work, CancellationToken ct)
+    {
+        var resident = await db.Residents.AsNoTracking().Include(r => r.Children).FirstOrDefaultAsync(r => r.Id == residentId, ct);
+        if (resident is null) return NotFound();
+        ViewData["Resident"] = resident;
+        ViewData["Assignees"] = await work.AssigneesAsync(FollowUpKind.Other);
+        return View(new FollowUpForm { DueOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1) });
+    }
+
+    [HttpPost("new")]
+    public async Task<IActionResult> New(int residentId, FollowUpForm form, [FromServices] ShelterDbContext db, [FromServices] FollowUpWork work, CancellationToken ct)
+    {
+        if (ModelState.IsValid)
+        {
+            var (id, error) = await work.CreateAsync(residentId, form, User, ct);
+            if (id is not null)
+            {
+                TempData["Notice"] = "The follow-up is open.";
+                return Redirect($"/tasks/{id}");
+            }
+            ModelState.AddModelError("", error!);
+        }
+        var resident = await db.Residents.AsNoTracking().Include(r => r.Children).FirstOrDefaultAsync(r => r.Id == residentId, ct);
+        if (resident is null) return NotFound();
+        ViewData["Resident"] = resident;
+        ViewData["Assignees"] = await work.AssigneesAsync(form.Kind ?? FollowUpKind.Other);
+        return View(form);
+    }
+
+    [HttpPost("{id:int}/steps")]
+    public async Task<IActionResult> Step(int id, StepForm form, [FromServices] FollowUpWork work, CancellationToken ct)
+    {
+        Tell(ModelState.IsValid ? await work.AddStepAsync(id, form, User, ct) : FirstError(), "The step is recorded.");
+        return Redirect($"/tasks/{id}");
+    }
+
+    [HttpPost("{id:int}/close")]
+    public async Task<IActionResult> Close(int id, FollowUpStatus status, [FromServices] FollowUpWork work, CancellationToken ct)
+    {
+        Tell(await work.CloseAsync(id, status, User, ct), status == FollowUpStatus.DeclinedByHer ? "Recorded as her choice: she declined." : "The follow-up is closed.");
+        return Redirect($"/tasks/{id}");
+    }
+
+    [HttpPost("{id:int}/assign")]
+    public async Task<IActionResult> Assign(int id, string? userId, [FromServices] FollowUpWork work, CancellationToken ct)
+    {
+        Tell(await work.AssignAsync(id, userId, User, ct), "The follow-up is assigned.");
+        return Redirect($"/tasks/{id}");
+    }
+
+    private string FirstError() => ModelState.Values.SelectMany(v => v.Errors).First().ErrorMessage;
+
+    private void Tell(string? error, string notice)
+    {
+        if (error is null) TempData["Notice"] = notice;
+        else TempData["Error"] = error;
+    }
+}

@@ -1,0 +1,37 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Shelter.Core.Data;
+using Shelter.Core.FollowUps;
+using Shelter.Core.Sites;
+
+namespace Shelter.Web.Features.Tasks;
+
+public sealed record WorkItem(int Id, FollowUpKind Kind, string? What, int ResidentId, string Alias, DateTime DueAt, bool Mine);
+
+public sealed record WorklistModel(IReadOnlyList<WorkItem> Overdue, IReadOnlyList<WorkItem> Today, IReadOnlyList<WorkItem> Upcoming, IReadOnlyList<WorkItem> Unassigned);
+
+/// <summary>
+/// The signed-in worker's follow-ups: overdue, due today, upcoming; and the unassigned ones of
+/// her kinds, so nothing falls between two people. Declined and finished work is not shown.
+/// </summary>
+public sealed class Worklist(ShelterDbContext db, TimeProvider clock)
+{
+    public async Task<WorklistModel> HandleAsync(ClaimsPrincipal user, CancellationToken ct)
+    {
+        var me = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        var kinds = CaseWorkAccess.KindsFor(user);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var items = await db.FollowUps.AsNoTracking()
+            .Where(f => f.Status == FollowUpStatus.Open && kinds.Contains(f.Kind) && (f.AssignedToUserId == me || f.AssignedToUserId == null))
+            .OrderBy(f => f.DueAt).Take(500)
+            .Select(f => new WorkItem(f.Id, f.Kind, f.What, f.ResidentId, db.Residents.Where(r => r.Id == f.ResidentId).Select(r => r.Alias).First(), f.DueAt, f.AssignedToUserId == me))
+            .ToListAsync(ct);
+        var endOfToday = SiteTime.EndOfLocalDayUtc("Europe/Kyiv", SiteTime.Today("Europe/Kyiv", now));
+        var mine = items.Where(i => i.Mine).ToList();
+        return new WorklistModel(
+            mine.Where(i => i.DueAt < now).ToList(),
+            mine.Where(i => i.DueAt >= now && i.DueAt <= endOfToday).ToList(),
+            mine.Where(i => i.DueAt > endOfToday).Take(50).ToList(),
+            items.Where(i => !i.Mine).Take(100).ToList());
+    }
+}
