@@ -34,7 +34,7 @@ public static class SessionClash
         {
             var when = $"{other.StartsAt:HH:mm}–{other.EndsAt:HH:mm} UTC on {other.StartsAt:dd MMM}";
             if (other.CounsellorKey == proposed.CounsellorKey) return $"The counsellor already has a session {when}.";
-            if (string.Equals(other.Room.Trim(), proposed.Room.Trim(), StringComparison.OrdinalIgnoreCase)) return $"{proposed.Room} is already booked {when}.";
+            if (string.Equals(other.Room.Trim(), proposed.Room.Trim(), StringComparison.OrdinalIgnoreCase)) return $"{other.Room.Trim()} is already booked {when}.";
             if (other.ChildId == proposed.ChildId) return $"This child already has a session {when}.";
         }
         return null;
