@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Shelter.Core.Accounts;
 using Shelter.Core.Data;
 using Shelter.Web.Features.Beds;
+using Shelter.Web.Features.Reports;
 using Shelter.Web.Infrastructure.Demo;
 
 // Benchmarks over the large seed (10 sites, 300 beds, 5 years of stays).
@@ -64,10 +65,52 @@ public static class Benchmarks
             response.EnsureSuccessStatusCode();
             await response.Content.ReadAsByteArrayAsync();
         });
+        // 3. Reports over the whole history, in SQL; memory is the managed allocation per run.
+        var to = DateOnly.FromDateTime(DateTime.UtcNow);
+        var reportRuns = Math.Max(10, runs / 10);
+        var results = new List<(string Name, string Line)>
+        {
+            ("bed board handler", handler),
+            ("GET /beds", page),
+        };
+        foreach (var (name, from) in new[] { ("occupancy report, 1 year", to.AddYears(-1)), ("occupancy report, 5 years", to.AddYears(-5)) })
+        {
+            var line = await Measure(name, reportRuns, async () =>
+            {
+                using var scope = app.Services.CreateScope();
+                await scope.ServiceProvider.GetRequiredService<Occupancy>().HandleAsync(from, to, CancellationToken.None);
+            });
+            results.Add((name, line + $", {await AllocatedMb(() => Run(o => o.HandleAsync(from, to, CancellationToken.None)))} MB allocated"));
+        }
+        var csv5 = await Measure("occupancy CSV, 5 years (streamed)", reportRuns, async () =>
+        {
+            using var scope = app.Services.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<Occupancy>().WriteCsvAsync(to.AddYears(-5), to, TextWriter.Null, CancellationToken.None);
+        });
+        results.Add(("occupancy CSV, 5 years (streamed to a null writer)", csv5));
+        var outcomes = await Measure("outcomes report, 5 years", reportRuns, async () =>
+        {
+            using var scope = app.Services.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<Outcomes>().HandleAsync(to.AddYears(-5), to, CancellationToken.None);
+        });
+        results.Add(("outcomes report, 5 years", outcomes));
         Console.WriteLine();
-        Console.WriteLine($"| bed board handler | {handler} |");
-        Console.WriteLine($"| GET /beds | {page} |");
+        foreach (var (name, line) in results) Console.WriteLine($"| {name} | {line} |");
         return 0;
+
+        async Task Run(Func<Occupancy, Task> work)
+        {
+            using var scope = app.Services.CreateScope();
+            await work(scope.ServiceProvider.GetRequiredService<Occupancy>());
+        }
+    }
+
+    private static async Task<string> AllocatedMb(Func<Task> work)
+    {
+        await work();
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+        await work();
+        return ((GC.GetTotalAllocatedBytes(precise: true) - before) / 1024.0 / 1024.0).ToString("0.0");
     }
 
     private static async Task<string> Measure(string name, int runs, Func<Task> work)

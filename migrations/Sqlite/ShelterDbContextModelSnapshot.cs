@@ -719,6 +719,35 @@ namespace Shelter.Migrations.Sqlite.Migrations
                     b.ToTable("WaitingList");
                 });
 
+            modelBuilder.Entity("Shelter.Core.Medication.ContinuitySnapshot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AtRisk")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Broken")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Covered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Programmes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day")
+                        .IsUnique();
+
+                    b.ToTable("ContinuitySnapshots");
+                });
+
             modelBuilder.Entity("Shelter.Core.Medication.DispensingSiteClosure", b =>
                 {
                     b.Property<int>("Id")

@@ -293,3 +293,8 @@ internal sealed class CounsellingSessionConfiguration : IEntityTypeConfiguration
         b.HasIndex(s => s.StartsAt);
     }
 }
+
+internal sealed class ContinuitySnapshotConfiguration : IEntityTypeConfiguration<ContinuitySnapshot>
+{
+    public void Configure(EntityTypeBuilder<ContinuitySnapshot> b) => b.HasIndex(c => c.Day).IsUnique();
+}

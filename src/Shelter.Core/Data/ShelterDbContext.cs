@@ -37,6 +37,7 @@ public class ShelterDbContext(DbContextOptions<ShelterDbContext> options, IColum
     public DbSet<Referral> Referrals => Set<Referral>();
     public DbSet<MedicationProgramme> MedicationProgrammes => Set<MedicationProgramme>();
     public DbSet<DispensingSiteClosure> DispensingSiteClosures => Set<DispensingSiteClosure>();
+    public DbSet<ContinuitySnapshot> ContinuitySnapshots => Set<ContinuitySnapshot>();
     public DbSet<DocumentRecovery> DocumentRecoveries => Set<DocumentRecovery>();
     public DbSet<Notices.SentNotice> SentNotices => Set<Notices.SentNotice>();
     public DbSet<FollowUpStep> FollowUpSteps => Set<FollowUpStep>();

@@ -54,6 +54,8 @@ public static class FeatureSetup
         services.AddScoped<Children.ChildServices>();
         services.AddScoped<Documents.DocumentWork>();
         services.AddScoped<Employment.JobSearchWork>();
+        services.AddScoped<Reports.Occupancy>();
+        services.AddScoped<Reports.Outcomes>();
         services.AddScoped<Shelter.Web.Infrastructure.Demo.DemoSeeder>();
         services.AddSingleton<Shelter.Web.Infrastructure.Demo.LargeSeeder>();
         return services;

@@ -29,6 +29,7 @@ public sealed class ContinuitySweep(ShelterDbContext db, Continuity continuity, 
         var atRisk = statuses.Count(s => s.Result.Status == ContinuityStatus.AtRisk);
         var broken = statuses.Count(s => s.Result.Status == ContinuityStatus.Broken);
         log.LogInformation("Continuity sweep: {AtRisk} at risk, {Broken} broken, {Opened} follow-ups opened", atRisk, broken, opened);
+        await SnapshotAsync(statuses.Count, atRisk, broken);
         if (atRisk + broken == 0) return;
 
         var day = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
@@ -46,6 +47,20 @@ public sealed class ContinuitySweep(ShelterDbContext db, Continuity continuity, 
             await Notices.ReleaseAsync(db, $"continuity-digest:{day:yyyy-MM-dd}");
             throw;
         }
+    }
+
+    /// <summary>Today's counts for the reports; a second run the same day replaces the first.</summary>
+    private async Task SnapshotAsync(int programmes, int atRisk, int broken)
+    {
+        var day = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var snapshot = await db.ContinuitySnapshots.FirstOrDefaultAsync(s => s.Day == day);
+        if (snapshot is null) db.ContinuitySnapshots.Add(snapshot = new ContinuitySnapshot { Day = day });
+        snapshot.Programmes = programmes;
+        snapshot.AtRisk = atRisk;
+        snapshot.Broken = broken;
+        snapshot.Covered = programmes - atRisk - broken;
+        try { await db.SaveChangesAsync(); }
+        catch (DbUpdateException) { db.ChangeTracker.Clear(); } // a parallel run wrote today's row
     }
 
     /// <summary>The check for one woman, when she arrives, moves or leaves.</summary>

@@ -51,8 +51,11 @@ public static class Policies
     /// <summary>Job search with the resident.</summary>
     public const string Employment = nameof(Employment);
 
-    /// <summary>Sites, rooms, beds and reports.</summary>
+    /// <summary>Sites, rooms and beds.</summary>
     public const string Management = nameof(Management);
+
+    /// <summary>Aggregate reports: managers only.</summary>
+    public const string Reports = nameof(Reports);
 
     public static void Configure(AuthorizationOptions options)
     {
@@ -69,6 +72,7 @@ public static class Policies
         options.AddPolicy(Children, p => p.RequireRole(Roles.SocialWorker, Roles.CaseManager));
         options.AddPolicy(ScheduleCounselling, p => p.RequireRole(Roles.SocialWorker));
         options.AddPolicy(Employment, p => p.RequireRole(Roles.CaseManager, Roles.SocialWorker));
+        options.AddPolicy(Reports, p => p.RequireRole(Roles.Manager));
         options.AddPolicy(ManageUsers, p => p.RequireRole(Roles.Admin));
         options.AddPolicy(Jobs, p => p.RequireRole(Roles.Manager, Roles.Admin));
         options.AddPolicy(Management, p => p.RequireRole(Roles.Manager));

@@ -262,6 +262,9 @@ public sealed class DemoSeeder(ShelterDbContext db, UserManager<ShelterUser> use
         var noPickup = Programme(stays[10], MedicationKind.Ost, "Methadone", "40 mg daily", ostSite, DispensingSchedule.TakeHome, Answer.Yes);
         noPickup.SupplyLastsUntil(today.AddDays(-1), today.AddDays(6));
         db.MedicationProgrammes.AddRange(oksana, art, bup, broken, noPickup);
+        // Thirty days of sweeps behind us, for the continuity figure in the outcomes report.
+        for (var d = 1; d <= 30; d++)
+            db.ContinuitySnapshots.Add(new ContinuitySnapshot { Day = today.AddDays(-d), Programmes = 5, Covered = d % 7 == 0 ? 3 : 4, AtRisk = d % 7 == 0 ? 2 : 1, Broken = 0 });
         db.DispensingSiteClosures.Add(new DispensingSiteClosure { PartnerId = ostSite.Id, From = today.AddDays(3), To = today.AddDays(10), Reason = ClosureReason.Lockdown, RecordedAt = now });
     }
 

@@ -5,6 +5,7 @@ using Shelter.Core.Data;
 using Shelter.Core.Residents;
 using Shelter.Core.Sites;
 using Shelter.Core.Stays;
+using Shelter.Core.Intake;
 using Shelter.Web.Features.Sites;
 
 namespace Shelter.Web.Infrastructure.Demo;
@@ -65,6 +66,7 @@ public sealed class LargeSeeder(IServiceScopeFactory scopes, TimeProvider clock)
         // Walk each room through five years: a household arrives, stays, leaves; the room rests a few days.
         var batch = new List<Resident>();
         var batchStays = new List<Stay>();
+        var batchIntakes = new List<Core.Intake.Intake>();
         var stays = 0;
         foreach (var room in sites.SelectMany(s => s.Rooms.Select(r => (Site: s, Room: r))))
         {
@@ -101,19 +103,66 @@ public sealed class LargeSeeder(IServiceScopeFactory scopes, TimeProvider clock)
                     }
                     batch.Add(resident);
                     batchStays.AddRange(stayList);
+                    batchIntakes.Add(new Core.Intake.Intake
+                    {
+                        Resident = resident, ReceivedAt = at, ConsentToKeepData = true, Route = faker.PickRandom<ArrivalRoute>(), HitsTotal = faker.Random.Int(4, 20),
+                        Outcome = room.Room.Kind == RoomKind.SafeRoom ? IntakeOutcome.SafeRoom : IntakeOutcome.Bed,
+                        Reason = room.Room.Kind == RoomKind.SafeRoom ? faker.PickRandom(OutcomeReason.SafetyFirst, OutcomeReason.NoFittingCapacity) : null,
+                    });
                     stays += stayList.Count;
                     if (active) break;
                     at = end.AddDays(faker.Random.Int(0, 5));
                 }
-                if (batch.Count >= 2_000) await FlushAsync(batch, batchStays, progress, stays, ct);
+                if (batch.Count >= 2_000) await FlushAsync(batch, batchStays, batchIntakes, progress, stays, ct);
             }
         }
-        await FlushAsync(batch, batchStays, progress, stays, ct);
+        await FlushAsync(batch, batchStays, batchIntakes, progress, stays, ct);
+        await SeedOutcomesAsync(faker, start, now, progress, ct);
         progress.WriteLine($"  done: {stays} stays in {watch.Elapsed.TotalSeconds:0.0} s");
         return 0;
     }
 
-    private async Task FlushAsync(List<Resident> batch, List<Stay> batchStays, TextWriter progress, int stays, CancellationToken ct)
+    /// <summary>What the outcomes report reads beyond stays: other intake outcomes, barriers, sweeps, documents, job searches, sessions.</summary>
+    private async Task SeedOutcomesAsync(Faker faker, DateTime start, DateTime now, TextWriter progress, CancellationToken ct)
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ShelterDbContext>();
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        var partner = new Core.Partners.Partner { Name = "Large seed partner shelter", Kind = Core.Partners.PartnerKind.Shelter };
+        db.Partners.Add(partner);
+        var days = (int)(now - start).TotalDays;
+        for (var i = 0; i < 3000; i++)
+        {
+            var at = start.AddDays(faker.Random.Int(0, days)).AddHours(faker.Random.Int(0, 23));
+            var outcome = faker.PickRandom(IntakeOutcome.WaitingList, IntakeOutcome.Referral);
+            var resident = new Resident { Alias = $"{faker.Name.FirstName(Bogus.DataSets.Name.Gender.Female)} {faker.Random.Char('A', 'Z')}.", RegisteredAt = at, ConsentToKeepData = faker.Random.Bool(0.8f) };
+            var intake = new Core.Intake.Intake
+            {
+                Resident = resident, ReceivedAt = at, ConsentToKeepData = resident.ConsentToKeepData, Outcome = outcome,
+                Route = resident.ConsentToKeepData ? faker.PickRandom<ArrivalRoute>() : null,
+                Reason = outcome == IntakeOutcome.WaitingList ? faker.PickRandom(OutcomeReason.NoFittingCapacity, OutcomeReason.LeftBeforeDecision) : faker.PickRandom(OutcomeReason.SheChoseAnotherOption, OutcomeReason.NeedsHospitalCareNow),
+            };
+            db.Intakes.Add(intake);
+            if (outcome == IntakeOutcome.WaitingList)
+                db.WaitingList.Add(new Core.Intake.WaitingEntry { Resident = resident, IntakeId = 0, Since = at, ClosedAt = at.AddHours(faker.Random.Int(2, 240)), Closed = Core.Intake.WaitingClosed.Admitted });
+            db.Barriers.Add(new Core.Partners.BarrierRecord { Partner = partner, Reason = faker.PickRandom<Core.Partners.BarrierReason>(), On = DateOnly.FromDateTime(at), RecordedAt = at });
+        }
+        await db.SaveChangesAsync(ct);
+        // Waiting entries need their intake's id; the seed links them after the fact.
+        await db.Database.ExecuteSqlRawAsync("UPDATE WaitingList SET IntakeId = (SELECT i.Id FROM Intakes i WHERE i.ResidentId = WaitingList.ResidentId) WHERE IntakeId = 0", ct);
+        var today = DateOnly.FromDateTime(now);
+        for (var d = 1; d <= days; d++)
+        {
+            var programmes = faker.Random.Int(30, 60);
+            var broken = faker.Random.Int(0, 2);
+            var atRisk = faker.Random.Int(0, 5);
+            db.ContinuitySnapshots.Add(new Core.Medication.ContinuitySnapshot { Day = today.AddDays(-d), Programmes = programmes, Broken = broken, AtRisk = atRisk, Covered = programmes - broken - atRisk });
+        }
+        await db.SaveChangesAsync(ct);
+        progress.WriteLine("  intakes, waiting list, barriers and continuity sweeps written…");
+    }
+
+    private async Task FlushAsync(List<Resident> batch, List<Stay> batchStays, List<Core.Intake.Intake> batchIntakes, TextWriter progress, int stays, CancellationToken ct)
     {
         if (batch.Count == 0) return;
         using var scope = scopes.CreateScope();
@@ -121,7 +170,9 @@ public sealed class LargeSeeder(IServiceScopeFactory scopes, TimeProvider clock)
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         db.Residents.AddRange(batch);
         db.Stays.AddRange(batchStays);
+        db.Intakes.AddRange(batchIntakes);
         await db.SaveChangesAsync(ct);
+        batchIntakes.Clear();
         progress.WriteLine($"  {stays} stays written…");
         batch.Clear();
         batchStays.Clear();

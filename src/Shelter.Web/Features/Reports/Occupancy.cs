@@ -1,0 +1,179 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Shelter.Core.Data;
+using Shelter.Core.Sites;
+
+namespace Shelter.Web.Features.Reports;
+
+public sealed record OccupancyDay(DateOnly Day, long Beds, long Occupied);
+
+public sealed record OccupancyTotal(string Site, RoomKind Kind, long BedNightsAvailable, long BedNights, long SafeRoomNights)
+{
+    public double Utilisation => BedNightsAvailable == 0 ? 0 : 100.0 * BedNights / BedNightsAvailable;
+}
+
+public sealed record OccupancyReport(DateOnly From, DateOnly To, IReadOnlyList<OccupancyDay> Daily, IReadOnlyList<OccupancyTotal> Totals);
+
+/// <summary>
+/// Occupancy per day, site and room type, computed in SQLite: a stay occupies the night of
+/// every day from the day it started up to (not including) the day it ended, so a move is
+/// counted once; out-of-service beds are taken off the beds available. Stays become +1/−1
+/// events summed with a running window, so the cost follows the number of stays and days, and
+/// nothing is loaded into memory but the answer. Days are UTC calendar days. Beds count as
+/// they are now (a bed added last month counts for earlier days too).
+/// </summary>
+public sealed class Occupancy(ShelterDbContext db)
+{
+    public const string CsvHeader = "date,site,room_type,beds,occupied,utilisation";
+
+    private const string Grid = """
+        WITH RECURSIVE days(d) AS (
+            SELECT $from UNION ALL SELECT date(d, '+1 day') FROM days WHERE d < $to
+        ),
+        groups AS (
+            SELECT r.SiteId, r.Kind, COUNT(b.Id) AS Beds FROM Rooms r JOIN Beds b ON b.RoomId = r.Id GROUP BY r.SiteId, r.Kind
+        ),
+        deltas AS (
+            SELECT date(s.StartedAt) AS d, r.SiteId, r.Kind, 1 AS delta
+              FROM Stays s JOIN Beds b ON b.Id = s.BedId JOIN Rooms r ON r.Id = b.RoomId
+             WHERE s.StartedAt < date($to, '+1 day') AND (s.EndedAt IS NULL OR s.EndedAt >= $from)
+            UNION ALL
+            SELECT date(s.EndedAt), r.SiteId, r.Kind, -1
+              FROM Stays s JOIN Beds b ON b.Id = s.BedId JOIN Rooms r ON r.Id = b.RoomId
+             WHERE s.EndedAt IS NOT NULL AND s.EndedAt >= $from AND s.StartedAt < date($to, '+1 day')
+        ),
+        daily AS (
+            SELECT MAX(d, $from) AS d, SiteId, Kind, SUM(delta) AS delta FROM deltas GROUP BY MAX(d, $from), SiteId, Kind
+        ),
+        out_of_service AS (
+            SELECT days.d, r.SiteId, r.Kind, COUNT(*) AS n
+              FROM days JOIN BedsOutOfService o ON o."From" <= days.d AND (o."To" IS NULL OR o."To" >= days.d)
+              JOIN Beds b ON b.Id = o.BedId JOIN Rooms r ON r.Id = b.RoomId
+             GROUP BY days.d, r.SiteId, r.Kind
+        ),
+        grid AS (
+            SELECT days.d AS Day, g.SiteId, g.Kind, g.Beds - COALESCE(x.n, 0) AS Beds,
+                   SUM(COALESCE(e.delta, 0)) OVER (PARTITION BY g.SiteId, g.Kind ORDER BY days.d ROWS UNBOUNDED PRECEDING) AS Occupied
+              FROM days CROSS JOIN groups g
+              LEFT JOIN daily e ON e.d = days.d AND e.SiteId = g.SiteId AND e.Kind = g.Kind
+              LEFT JOIN out_of_service x ON x.d = days.d AND x.SiteId = g.SiteId AND x.Kind = g.Kind
+        )
+        """;
+
+    /// <summary>Nights per day across the network: +1/−1 events per stay summed with a running window, no joins.</summary>
+    private const string DailySql = """
+        WITH RECURSIVE days(d) AS (
+            SELECT $from UNION ALL SELECT date(d, '+1 day') FROM days WHERE d < $to
+        ),
+        events AS (
+            SELECT MAX(date(StartedAt), $from) AS d, 1 AS delta FROM Stays
+             WHERE StartedAt < date($to, '+1 day') AND (EndedAt IS NULL OR EndedAt >= $from)
+            UNION ALL
+            SELECT MAX(date(EndedAt), $from), -1 FROM Stays
+             WHERE EndedAt IS NOT NULL AND EndedAt >= $from AND StartedAt < date($to, '+1 day')
+        ),
+        daily AS (SELECT d, SUM(delta) AS delta FROM events GROUP BY d),
+        out_of_service AS (
+            SELECT days.d, COUNT(*) AS n FROM days JOIN BedsOutOfService o ON o."From" <= days.d AND (o."To" IS NULL OR o."To" >= days.d) GROUP BY days.d
+        )
+        SELECT days.d, (SELECT COUNT(*) FROM Beds) - COALESCE(x.n, 0),
+               SUM(COALESCE(e.delta, 0)) OVER (ORDER BY days.d ROWS UNBOUNDED PRECEDING)
+          FROM days LEFT JOIN daily e ON e.d = days.d LEFT JOIN out_of_service x ON x.d = days.d
+         ORDER BY days.d
+        """;
+
+    /// <summary>Bed-nights per site and room type: each stay's nights inside the period, summed by SQLite.</summary>
+    private const string NightsSql = """
+        SELECT r.SiteId, r.Kind,
+               SUM(MAX(0, julianday(MIN(COALESCE(date(s.EndedAt), date($to, '+1 day')), date($to, '+1 day'))) - julianday(MAX(date(s.StartedAt), $from))))
+          FROM Stays s JOIN Beds b ON b.Id = s.BedId JOIN Rooms r ON r.Id = b.RoomId
+         WHERE s.StartedAt < date($to, '+1 day') AND (s.EndedAt IS NULL OR s.EndedAt >= $from)
+         GROUP BY r.SiteId, r.Kind
+        """;
+
+    /// <summary>Beds and out-of-service bed-nights per site and room type.</summary>
+    private const string CapacitySql = """
+        SELECT r.SiteId, r.Kind, COUNT(b.Id),
+               COALESCE(SUM((SELECT SUM(MAX(0, julianday(MIN(COALESCE(o."To", $to), $to)) - julianday(MAX(o."From", $from)) + 1))
+                               FROM BedsOutOfService o WHERE o.BedId = b.Id)), 0),
+               s.Name
+          FROM Rooms r JOIN Beds b ON b.RoomId = r.Id JOIN Sites s ON s.Id = r.SiteId
+         GROUP BY r.SiteId, r.Kind, s.Name
+         ORDER BY s.Name, r.Kind
+        """;
+
+    public async Task<OccupancyReport> HandleAsync(DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var daily = new List<OccupancyDay>();
+        await foreach (var r in QueryAsync(DailySql, from, to, ct))
+            daily.Add(new OccupancyDay(DateOnly.Parse(r.GetString(0)), r.GetInt64(1), r.GetInt64(2)));
+        var nights = new Dictionary<(long, long), long>();
+        await foreach (var r in QueryAsync(NightsSql, from, to, ct))
+            nights[(r.GetInt64(0), r.GetInt64(1))] = (long)Math.Round(r.GetDouble(2));
+        var days = to.DayNumber - from.DayNumber + 1;
+        var totals = new List<OccupancyTotal>();
+        await foreach (var r in QueryAsync(CapacitySql, from, to, ct))
+        {
+            var kind = (RoomKind)r.GetInt32(1);
+            var bedNights = nights.GetValueOrDefault((r.GetInt64(0), r.GetInt64(1)));
+            totals.Add(new OccupancyTotal(r.GetString(4), kind, r.GetInt64(2) * days - (long)Math.Round(r.GetDouble(3)), bedNights, kind == RoomKind.SafeRoom ? bedNights : 0));
+        }
+        return new OccupancyReport(from, to, daily, totals);
+    }
+
+    /// <summary>Writes one CSV row per day, site and room type as SQLite produces them: memory stays flat however long the period.</summary>
+    public async Task WriteCsvAsync(DateOnly from, DateOnly to, TextWriter output, CancellationToken ct)
+    {
+        await output.WriteLineAsync(CsvHeader);
+        await foreach (var r in QueryAsync(Grid + """
+            SELECT grid.Day, s.Name, grid.Kind, grid.Beds, grid.Occupied
+              FROM grid JOIN Sites s ON s.Id = grid.SiteId ORDER BY grid.Day, s.Name, grid.Kind
+            """, from, to, ct))
+        {
+            var beds = r.GetInt64(3);
+            var occupied = r.GetInt64(4);
+            var utilisation = beds == 0 ? "" : (100.0 * occupied / beds).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture);
+            await output.WriteLineAsync($"{r.GetString(0)},{Csv.Field(r.GetString(1))},{RoomTypeCode((RoomKind)r.GetInt32(2))},{beds},{occupied},{utilisation}");
+        }
+    }
+
+    public static string RoomTypeCode(RoomKind kind) => kind switch
+    {
+        RoomKind.Single => "single",
+        RoomKind.Shared => "shared",
+        RoomKind.Family => "family",
+        RoomKind.Accessible => "accessible",
+        RoomKind.SafeRoom => "safe_room",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
+
+    private async IAsyncEnumerable<DbDataReader> QueryAsync(string sql, DateOnly from, DateOnly to, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        var connection = db.Database.GetDbConnection();
+        if (connection.State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        Add(command, "$from", from.ToString("yyyy-MM-dd"));
+        Add(command, "$to", to.ToString("yyyy-MM-dd"));
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) yield return reader;
+    }
+
+    private static void Add(DbCommand command, string name, object value)
+    {
+        var p = command.CreateParameter();
+        p.ParameterName = name;
+        p.Value = value;
+        command.Parameters.Add(p);
+    }
+}
+
+public static class Csv
+{
+    /// <summary>Quotes a field that needs it, and defuses a leading formula character (CSV injection).</summary>
+    public static string Field(string value)
+    {
+        if (value.Length > 0 && "=+-@\t\r".Contains(value[0])) value = "'" + value;
+        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
+    }
+}

@@ -1,0 +1,177 @@
+using System.Data.Common;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Shelter.Core.Children;
+using Shelter.Core.Data;
+using Shelter.Core.Documents;
+using Shelter.Core.Intake;
+using Shelter.Core.Reports;
+using Shelter.Core.Stays;
+using Shelter.Web.Features.Shared;
+
+namespace Shelter.Web.Features.Reports;
+
+/// <summary>One table of a report: its rows are already text, with small counts suppressed where they describe the women.</summary>
+public sealed record ReportTable(string Key, string Title, IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<string>> Rows, string? Note = null);
+
+/// <summary>
+/// The outcomes a manager reports to funders and uses for advocacy (guide, Table 4). Every
+/// figure is an aggregate computed by SQLite; any breakdown by something about the women shows
+/// counts from 1 to 4 as "&lt;5". No names, ever.
+/// </summary>
+public sealed class Outcomes(ShelterDbContext db)
+{
+    public static readonly IReadOnlyList<string> Keys =
+        ["admissions", "exits", "length-of-stay", "intake-outcomes", "arrival-routes", "outcome-reasons", "waiting", "barriers", "continuity", "documents", "job-search", "counselling"];
+
+    public async Task<IReadOnlyList<ReportTable>> HandleAsync(DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var tables = new List<ReportTable>();
+        foreach (var key in Keys) tables.Add((await TableAsync(key, from, to, ct))!);
+        return tables;
+    }
+
+    public async Task<ReportTable?> TableAsync(string key, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        // Her own stays: not her children's beds, not the second half of a move.
+        var hers = db.Stays.AsNoTracking().Where(s => s.ChildId == null);
+        switch (key)
+        {
+            case "admissions":
+            {
+                var admitted = await hers.CountAsync(s => s.MovedFromStayId == null && s.StartedAt >= start && s.StartedAt < end, ct);
+                var children = await db.Stays.CountAsync(s => s.ChildId != null && s.MovedFromStayId == null && s.StartedAt >= start && s.StartedAt < end, ct);
+                var exits = await hers.CountAsync(s => s.EndedAt >= start && s.EndedAt < end && s.ExitReason != ExitReason.MovedWithinNetwork, ct);
+                return new(key, "Admissions and exits", ["measure", "count"],
+                    [["Women admitted", N(admitted)], ["Children admitted with them", N(children)], ["Women who left", N(exits)]]);
+            }
+            case "exits":
+            {
+                var rows = await hers.Where(s => s.EndedAt >= start && s.EndedAt < end && s.ExitReason != ExitReason.MovedWithinNetwork)
+                    .GroupBy(s => s.ExitDestination).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+                return new(key, "Exits by destination", ["destination", "women"],
+                    rows.OrderByDescending(r => r.Count).Select(r => Row(r.Key is { } d ? Labels.Of(d) : "Not recorded", SmallCells.Show(r.Count))).ToList());
+            }
+            case "length-of-stay":
+            {
+                var days = new List<double>();
+                await foreach (var r in QueryAsync("""
+                    SELECT julianday(EndedAt) - julianday(AdmittedAt) AS los FROM Stays
+                     WHERE ChildId IS NULL AND EndedAt >= $start AND EndedAt < $end AND ExitReason <> 3 ORDER BY los
+                    """, start, end, ct))
+                    days.Add(r.GetDouble(0));
+                string D(double? v) => v is null ? "" : v.Value.ToString("0.0", CultureInfo.InvariantCulture);
+                return new(key, "Length of stay of women who left (days, whole stay across moves)", ["measure", "days"],
+                    [["Women", N(days.Count)], ["Median", D(Percentile.Of(days, 0.5))], ["Mean", D(days.Count == 0 ? null : days.Average())], ["90th percentile", D(Percentile.Of(days, 0.9))]],
+                    "Computed over the sorted lengths SQLite returns; nothing else about the stays is read.");
+            }
+            case "intake-outcomes":
+            {
+                var rows = await db.Intakes.AsNoTracking().Where(i => i.ReceivedAt >= start && i.ReceivedAt < end)
+                    .GroupBy(i => i.Outcome).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+                return new(key, "Intake outcomes", ["outcome", "intakes"], rows.OrderBy(r => r.Key).Select(r => Row(Labels.Of(r.Key), SmallCells.Show(r.Count))).ToList());
+            }
+            case "arrival-routes":
+            {
+                var rows = await db.Intakes.AsNoTracking().Where(i => i.ReceivedAt >= start && i.ReceivedAt < end)
+                    .GroupBy(i => new { i.Route, i.Outcome }).Select(g => new { g.Key.Route, g.Key.Outcome, Count = g.Count() }).ToListAsync(ct);
+                return new(key, "Intake outcomes by how she arrived", ["route", "outcome", "intakes"],
+                    rows.OrderBy(r => r.Route).ThenBy(r => r.Outcome).Select(r => Row(r.Route is { } route ? Labels.Of(route) : "Not recorded (no consent)", Labels.Of(r.Outcome), SmallCells.Show(r.Count))).ToList());
+            }
+            case "outcome-reasons":
+            {
+                var rows = await db.Intakes.AsNoTracking().Where(i => i.ReceivedAt >= start && i.ReceivedAt < end && i.Reason != null)
+                    .GroupBy(i => i.Reason).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+                return new(key, "Why an intake did not end in a bed", ["reason", "intakes"],
+                    rows.OrderByDescending(r => r.Count).Select(r => Row(Labels.Of(r.Key!.Value), SmallCells.Show(r.Count))).ToList());
+            }
+            case "waiting":
+            {
+                var hours = new List<double>();
+                await foreach (var r in QueryAsync("""
+                    SELECT (julianday(ClosedAt) - julianday(Since)) * 24 AS h FROM WaitingList WHERE ClosedAt >= $start AND ClosedAt < $end ORDER BY h
+                    """, start, end, ct))
+                    hours.Add(r.GetDouble(0));
+                var open = await db.WaitingList.CountAsync(w => w.ClosedAt == null, ct);
+                string H(double? v) => v is null ? "" : v.Value.ToString("0.0", CultureInfo.InvariantCulture);
+                return new(key, "Waiting-list times (hours, places closed in the period)", ["measure", "value"],
+                    [["Places closed", N(hours.Count)], ["Median wait", H(Percentile.Of(hours, 0.5))], ["90th percentile wait", H(Percentile.Of(hours, 0.9))], ["Waiting now", N(open)]]);
+            }
+            case "barriers":
+            {
+                var rows = await db.Barriers.AsNoTracking().Where(b => b.On >= from && b.On <= to)
+                    .GroupBy(b => new { Service = b.Partner != null ? b.Partner.Name : b.OtherServiceName, b.Reason })
+                    .Select(g => new { g.Key.Service, g.Key.Reason, Count = g.Count() }).ToListAsync(ct);
+                return new(key, "Barriers: refusals by other services", ["service", "their reason", "refusals"],
+                    rows.OrderByDescending(r => r.Count).Select(r => Row(r.Service ?? "", Labels.Of(r.Reason), SmallCells.Show(r.Count))).ToList());
+            }
+            case "continuity":
+            {
+                var totals = await db.ContinuitySnapshots.AsNoTracking().Where(s => s.Day >= from && s.Day <= to)
+                    .GroupBy(s => 1).Select(g => new { Days = g.Count(), Programmes = g.Sum(s => s.Programmes), Covered = g.Sum(s => s.Covered), Broken = g.Sum(s => s.Broken) })
+                    .FirstOrDefaultAsync(ct);
+                var share = totals is null || totals.Programmes == 0 ? "" : (100.0 * totals.Covered / totals.Programmes).ToString("0.0", CultureInfo.InvariantCulture);
+                return new(key, "Medication continuity (from the daily sweep)", ["measure", "value"],
+                    [["Days swept", N(totals?.Days ?? 0)], ["Resident-days on medication", N(totals?.Programmes ?? 0)], ["Share of resident-days covered (%)", share], ["Resident-days broken", N(totals?.Broken ?? 0)]]);
+            }
+            case "documents":
+            {
+                var days = new List<double>();
+                await foreach (var r in QueryAsync("""
+                    SELECT julianday(MIN(s."On")) - julianday(date(d.StartedAt)) AS days
+                      FROM DocumentRecoveries d JOIN RecoverySteps s ON s.DocumentRecoveryId = d.Id AND s.Kind = 4
+                     GROUP BY d.Id HAVING MIN(s."On") >= $startDay AND MIN(s."On") <= $endDay ORDER BY days
+                    """, start, end, ct, ("$startDay", from.ToString("yyyy-MM-dd")), ("$endDay", to.ToString("yyyy-MM-dd"))))
+                    days.Add(r.GetDouble(0));
+                var open = await db.DocumentRecoveries.CountAsync(d => d.Status == RecoveryStatus.Open, ct);
+                return new(key, "Document recovery", ["measure", "value"],
+                    [["Documents issued in the period", N(days.Count)], ["Median days to issued", Percentile.Of(days, 0.5)?.ToString("0", CultureInfo.InvariantCulture) ?? ""], ["Recoveries open now", N(open)]]);
+            }
+            case "job-search":
+            {
+                var rows = await db.JobSearches.AsNoTracking().Where(j => j.StartedAt >= start && j.StartedAt < end)
+                    .GroupBy(j => j.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+                return new(key, "Job searches started in the period, by outcome", ["outcome", "women"],
+                    rows.OrderBy(r => r.Key).Select(r => Row(r.Key.ToString(), SmallCells.Show(r.Count))).ToList());
+            }
+            case "counselling":
+            {
+                var rows = await db.CounsellingSessions.AsNoTracking().Where(s => s.StartsAt >= start && s.StartsAt < end)
+                    .GroupBy(s => s.CancelledAt != null ? "Cancelled" : s.Attended == true ? "Held" : s.Attended == false ? "Missed" : "Booked")
+                    .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+                return new(key, "Children's counselling sessions", ["sessions", "count"],
+                    rows.OrderBy(r => r.Key).Select(r => Row(r.Key, SmallCells.Show(r.Count))).ToList());
+            }
+            default:
+                return null;
+        }
+    }
+
+    public static async Task WriteCsvAsync(ReportTable table, TextWriter output)
+    {
+        await output.WriteLineAsync(string.Join(",", table.Columns.Select(c => Csv.Field(c.Replace(' ', '_')))));
+        foreach (var row in table.Rows) await output.WriteLineAsync(string.Join(",", row.Select(Csv.Field)));
+    }
+
+    private static string N(long n) => n.ToString(CultureInfo.InvariantCulture);
+    private static IReadOnlyList<string> Row(params string[] cells) => cells;
+
+    private async IAsyncEnumerable<DbDataReader> QueryAsync(string sql, DateTime start, DateTime end, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct, params (string Name, object Value)[] extra)
+    {
+        var connection = db.Database.GetDbConnection();
+        if (connection.State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in extra.Prepend(("$end", end.ToString("yyyy-MM-dd HH:mm:ss"))).Prepend(("$start", start.ToString("yyyy-MM-dd HH:mm:ss"))))
+        {
+            var p = command.CreateParameter();
+            p.ParameterName = name;
+            p.Value = value;
+            command.Parameters.Add(p);
+        }
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) yield return reader;
+    }
+}

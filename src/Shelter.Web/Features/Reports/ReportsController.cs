@@ -1,0 +1,81 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Shelter.Core.Audit;
+using Shelter.Web.Infrastructure.Audit;
+using Shelter.Web.Infrastructure.Auth;
+
+namespace Shelter.Web.Features.Reports;
+
+public sealed record ReportPeriod(DateOnly From, DateOnly To, string? Error);
+
+[Route("reports")]
+[Authorize(Policy = Policies.Reports)]
+public sealed class ReportsController(AuditLog audit, TimeProvider clock) : Controller
+{
+    public const int MaxDays = 3660;
+
+    [HttpGet("occupancy")]
+    public async Task<IActionResult> Occupancy(string? from, string? to, [FromServices] Occupancy occupancy, CancellationToken ct)
+    {
+        var period = Period(from, to);
+        ViewData["Period"] = period;
+        if (period.Error is not null) return View((OccupancyReport?)null);
+        return View(await occupancy.HandleAsync(period.From, period.To, ct));
+    }
+
+    [HttpGet("occupancy.csv")]
+    public async Task<IActionResult> OccupancyCsv(string? from, string? to, [FromServices] Occupancy occupancy, CancellationToken ct)
+    {
+        var period = Period(from, to);
+        if (period.Error is not null) return BadRequest(period.Error);
+        return await CsvAsync($"occupancy-{period.From:yyyyMMdd}-{period.To:yyyyMMdd}.csv", "OccupancyReport",
+            writer => occupancy.WriteCsvAsync(period.From, period.To, writer, ct), ct);
+    }
+
+    [HttpGet("outcomes")]
+    public async Task<IActionResult> Outcomes(string? from, string? to, [FromServices] Outcomes outcomes, CancellationToken ct)
+    {
+        var period = Period(from, to);
+        ViewData["Period"] = period;
+        if (period.Error is not null) return View(Array.Empty<ReportTable>());
+        return View(await outcomes.HandleAsync(period.From, period.To, ct));
+    }
+
+    [HttpGet("outcomes/{table}.csv")]
+    public async Task<IActionResult> OutcomesCsv(string table, string? from, string? to, [FromServices] Outcomes outcomes, CancellationToken ct)
+    {
+        var period = Period(from, to);
+        if (period.Error is not null) return BadRequest(period.Error);
+        var result = await outcomes.TableAsync(table, period.From, period.To, ct);
+        if (result is null) return NotFound();
+        return await CsvAsync($"{table}-{period.From:yyyyMMdd}-{period.To:yyyyMMdd}.csv", "OutcomesReport:" + table,
+            writer => Features.Reports.Outcomes.WriteCsvAsync(result, writer), ct);
+    }
+
+    /// <summary>Streams a CSV and records the export in the audit trail.</summary>
+    private async Task<IActionResult> CsvAsync(string fileName, string what, Func<TextWriter, Task> write, CancellationToken ct)
+    {
+        audit.Record(AuditActions.Exported, "Report", what);
+        await HttpContext.RequestServices.GetRequiredService<Shelter.Core.Data.ShelterDbContext>().SaveChangesAsync(ct);
+        Response.ContentType = "text/csv; charset=utf-8";
+        Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
+        await using var writer = new StreamWriter(Response.Body, new System.Text.UTF8Encoding(false), bufferSize: 16 * 1024);
+        await write(writer);
+        await writer.FlushAsync(ct);
+        return new EmptyResult();
+    }
+
+    /// <summary>The period from the query string: the last 30 days by default; dates as YYYY-MM-DD.</summary>
+    private ReportPeriod Period(string? from, string? to)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        DateOnly? Parse(string? s) => DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+        var f = string.IsNullOrEmpty(from) ? today.AddDays(-29) : Parse(from);
+        var t = string.IsNullOrEmpty(to) ? today : Parse(to);
+        if (f is null || t is null) return new(today.AddDays(-29), today, "Give the dates as YYYY-MM-DD.");
+        if (t < f) return new(f.Value, t.Value, "The end of the period comes before its start.");
+        if (t.Value.DayNumber - f.Value.DayNumber >= MaxDays) return new(f.Value, t.Value, "Choose a period of at most ten years.");
+        return new(f.Value, t.Value, null);
+    }
+}

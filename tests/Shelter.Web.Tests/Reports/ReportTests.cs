@@ -1,0 +1,159 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Shelter.Core.Accounts;
+using Shelter.Core.Intake;
+using Shelter.Core.Residents;
+using Shelter.Core.Sites;
+using Shelter.Core.Stays;
+using Shelter.Web.Tests.Infrastructure;
+
+namespace Shelter.Web.Tests.Reports;
+
+/// <summary>
+/// A small house with a hand-counted March: a stay from before the period, one that starts and
+/// ends inside it, a moved stay, a safe-room night and a bed out of service for two days.
+/// </summary>
+public class ReportTests : IAsyncLifetime
+{
+    private readonly ShelterFactory _app = new(ShelterFactory.NewDataFolder(), demo: false);
+    private HttpClient _manager = null!;
+    private const string Period = "from=2026-03-01&to=2026-03-10";
+
+    private static DateTime At(int month, int day, int hour) => new(2026, month, day, hour, 0, 0, DateTimeKind.Utc);
+
+    public async Task InitializeAsync()
+    {
+        foreach (var (email, role) in new[] { ("manager@test.shelter", Roles.Manager), ("staff@test.shelter", Roles.Staff), ("cm@test.shelter", Roles.CaseManager), ("sw@test.shelter", Roles.SocialWorker), ("admin@test.shelter", Roles.Admin) })
+            await _app.CreateUserAsync(email, role);
+        var site = await _app.AddSiteAsync("North", false, ("Shared", RoomKind.Shared, 2), ("Safe", RoomKind.SafeRoom, 1));
+        var (b1, b2) = (site.BedIds("Shared").First(), site.BedIds("Shared").Last());
+        var s1 = site.BedIds("Safe").Single();
+        await _app.WithDbAsync(async db =>
+        {
+            Resident Woman(string alias) { var r = new Resident { Alias = alias, RegisteredAt = At(2, 1, 0), ConsentToKeepData = true }; db.Residents.Add(r); return r; }
+            Stay Stay(Resident r, int bed, DateTime start, DateTime? end, ExitReason? reason = ExitReason.PlannedEnd, ExitDestination? to = ExitDestination.OwnHousing) =>
+                new() { Resident = r, BedId = bed, AdmittedAt = start, StartedAt = start, PlannedEndAt = start.AddDays(90), EndedAt = end, ExitReason = end is null ? null : reason, ExitDestination = end is null ? null : to };
+            var x = Woman("X"); var y = Woman("Y"); var z = Woman("Z"); var w = Woman("W");
+            db.Stays.Add(Stay(x, b1, At(2, 25, 12), At(3, 4, 10)));
+            db.Stays.Add(Stay(y, b2, At(3, 3, 15), At(3, 6, 9)));
+            var z1 = Stay(z, b1, At(3, 5, 12), At(3, 7, 12), ExitReason.MovedWithinNetwork, ExitDestination.WithinThisNetwork);
+            db.Stays.Add(z1);
+            await db.SaveChangesAsync();
+            var z2 = Stay(z, b2, At(3, 7, 12), null);
+            z2.MovedFromStayId = z1.Id;
+            z2.AdmittedAt = z1.AdmittedAt;
+            db.Stays.Add(z2);
+            db.Stays.Add(Stay(w, s1, At(3, 8, 20), At(3, 9, 18)));
+            db.BedsOutOfService.Add(new BedOutOfService { BedId = b2, From = new DateOnly(2026, 3, 1), To = new DateOnly(2026, 3, 2), Reason = OutOfServiceReason.Repair, RecordedAt = At(2, 20, 0) });
+            // Intakes for the suppression rule: five admitted to a bed, two wait-listed.
+            foreach (var r in new[] { x, y, z, w, Woman("V") })
+                db.Intakes.Add(new Shelter.Core.Intake.Intake { Resident = r, ReceivedAt = At(3, 2, 10), Outcome = IntakeOutcome.Bed, ConsentToKeepData = true });
+            foreach (var r in new[] { Woman("U"), Woman("T") })
+                db.Intakes.Add(new Shelter.Core.Intake.Intake { Resident = r, ReceivedAt = At(3, 2, 11), Outcome = IntakeOutcome.WaitingList, Reason = OutcomeReason.NoFittingCapacity, ConsentToKeepData = true });
+            return await db.SaveChangesAsync();
+        });
+        _manager = await _app.SignedInClientAsync("manager@test.shelter");
+    }
+
+    public Task DisposeAsync()
+    {
+        _app.Dispose();
+        return Task.CompletedTask;
+    }
+
+    private async Task<List<string[]>> CsvAsync(string url)
+    {
+        var response = await _manager.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.StartsWith("text/csv", response.Content.Headers.ContentType!.ToString());
+        return (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r').Split(',')).ToList();
+    }
+
+    [Fact]
+    public async Task Occupancy_per_day_matches_the_hand_count_including_a_move_an_out_of_service_bed_and_a_safe_room_night()
+    {
+        var rows = await CsvAsync($"/reports/occupancy.csv?{Period}");
+
+        Assert.Equal("date,site,room_type,beds,occupied,utilisation", string.Join(",", rows[0]));
+        var shared = rows.Skip(1).Where(r => r[2] == "shared").ToDictionary(r => r[0], r => (Beds: int.Parse(r[3]), Occupied: int.Parse(r[4]), Utilisation: r[5]));
+        var safe = rows.Skip(1).Where(r => r[2] == "safe_room").ToDictionary(r => r[0], r => int.Parse(r[4]));
+        int[] expectedBeds = [1, 1, 2, 2, 2, 2, 2, 2, 2, 2];
+        int[] expectedOccupied = [1, 1, 2, 1, 2, 1, 1, 1, 1, 1];
+        for (var d = 1; d <= 10; d++)
+        {
+            var day = $"2026-03-{d:00}";
+            Assert.Equal((expectedBeds[d - 1], expectedOccupied[d - 1]), (shared[day].Beds, shared[day].Occupied));
+            Assert.Equal(d == 8 ? 1 : 0, safe[day]);
+        }
+        Assert.Equal("50.0", shared["2026-03-04"].Utilisation);
+        Assert.Equal("100.0", shared["2026-03-01"].Utilisation);
+
+        var page = await _manager.GetStringAsync($"/reports/occupancy?{Period}");
+        Assert.Contains("13 bed-nights of 28 available", page); // 12 shared + 1 safe; 18 shared + 10 safe
+    }
+
+    [Fact]
+    public async Task The_occupancy_CSV_has_one_row_per_day_site_and_room_type()
+    {
+        var rows = await CsvAsync($"/reports/occupancy.csv?{Period}");
+
+        Assert.Equal(1 + 10 * 2, rows.Count);
+        Assert.All(rows.Skip(1), r => Assert.Equal(6, r.Length));
+    }
+
+    [Fact]
+    public async Task Small_counts_show_as_under_five_on_the_page_and_in_the_CSV()
+    {
+        var outcomes = await CsvAsync($"/reports/outcomes/intake-outcomes.csv?{Period}");
+        var exits = await CsvAsync($"/reports/outcomes/exits.csv?{Period}");
+        var page = await _manager.GetStringAsync($"/reports/outcomes?{Period}");
+
+        Assert.Contains(outcomes, r => r[0] == "Admitted to a bed" && r[1] == "5");
+        Assert.Contains(outcomes, r => r[0] == "On the waiting list" && r[1] == "<5");
+        Assert.Contains(exits, r => r[0] == "Her own housing" && r[1] == "<5"); // three women left for their own housing
+        Assert.Contains("&lt;5", page);
+        Assert.DoesNotContain(">X<", page);
+    }
+
+    [Fact]
+    public async Task Length_of_stay_counts_a_moved_stay_once_from_her_arrival()
+    {
+        var rows = await CsvAsync($"/reports/outcomes/length-of-stay.csv?{Period}");
+
+        Assert.Contains(rows, r => r[0] == "Women" && r[1] == "3"); // X, Y, W left; Z moved and stays
+    }
+
+    [Fact]
+    public async Task Every_export_is_audit_logged()
+    {
+        var before = await _app.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.Action == "Exported"));
+
+        await CsvAsync($"/reports/occupancy.csv?{Period}");
+        await CsvAsync($"/reports/outcomes/barriers.csv?{Period}");
+
+        Assert.Equal(before + 2, await _app.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.Action == "Exported" && e.EntityType == "Report")));
+    }
+
+    [Fact]
+    public async Task A_period_that_ends_before_it_starts_gets_a_clear_message()
+    {
+        var page = await _manager.GetStringAsync("/reports/occupancy?from=2026-03-10&to=2026-03-01");
+        var csv = await _manager.GetAsync("/reports/occupancy.csv?from=2026-03-10&to=2026-03-01");
+
+        Assert.Contains("The end of the period comes before its start.", page);
+        Assert.Equal(HttpStatusCode.BadRequest, csv.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("staff@test.shelter")]
+    [InlineData("cm@test.shelter")]
+    [InlineData("sw@test.shelter")]
+    [InlineData("admin@test.shelter")]
+    public async Task Only_managers_get_reports(string email)
+    {
+        var client = await _app.SignedInClientAsync(email);
+
+        foreach (var url in new[] { "/reports/occupancy", $"/reports/occupancy.csv?{Period}", "/reports/outcomes", $"/reports/outcomes/exits.csv?{Period}" })
+            Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync(url)).StatusCode);
+    }
+}
