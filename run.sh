@@ -49,6 +49,8 @@ run_app() {
   export SHELTER_DATA="${SHELTER_DATA:-$ROOT/data}"
   export SHELTER_DEMO="${SHELTER_DEMO:-1}"
   export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Production}"
+  # Plain HTTP on 127.0.0.1 for a local demo; a real installation sits behind TLS and leaves this unset.
+  export Security__AllowInsecureCookies="${Security__AllowInsecureCookies:-true}"
   local port="${PORT:-5080}"
   say "Starting Shelter (data folder: $SHELTER_DATA)"
   exec dotnet run --project src/Shelter.Web -c Release --no-build -- --urls "http://127.0.0.1:$port"

@@ -21,12 +21,13 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddShelterData();
-builder.Services.AddShelterAccounts();
+builder.Services.AddShelterAccounts(builder.Configuration, builder.Environment);
 builder.Services.AddShelterEmail(builder.Configuration);
 builder.Services.AddShelterJobs();
 builder.Services.AddScoped<AuditLog>();
 builder.Services.AddShelterFeatures();
 builder.Services.Configure<Shelter.Web.Features.Intake.ShelterLinks>(builder.Configuration.GetSection("Shelter"));
+builder.Services.Configure<Shelter.Web.Features.Privacy.PurgeOptions>(builder.Configuration.GetSection("Purge"));
 builder.Services.AddShelterRateLimits(builder.Configuration);
 
 builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
@@ -38,7 +39,6 @@ builder.Services.AddControllersWithViews(o =>
     .AddViewLocalization()
     .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)))
     .AddRazorOptions(o => o.ViewLocationExpanders.Add(new FeatureFolderExpander()));
-builder.Services.AddAntiforgery(o => o.Cookie.Name = "Shelter.Antiforgery");
 
 var app = builder.Build();
 
@@ -58,6 +58,7 @@ app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseNoStoreForSignedIn();
 app.UseRateLimiter();
 
 app.MapHealthChecks("/health").AllowAnonymous();

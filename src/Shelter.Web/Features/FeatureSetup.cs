@@ -56,6 +56,8 @@ public static class FeatureSetup
         services.AddScoped<Employment.JobSearchWork>();
         services.AddScoped<Reports.Occupancy>();
         services.AddScoped<Reports.Outcomes>();
+        services.AddScoped<Privacy.PurgeJob>();
+        services.AddScoped<IScheduleSource>(sp => sp.GetRequiredService<Privacy.PurgeJob>());
         services.AddScoped<Shelter.Web.Infrastructure.Demo.DemoSeeder>();
         services.AddSingleton<Shelter.Web.Infrastructure.Demo.LargeSeeder>();
         return services;

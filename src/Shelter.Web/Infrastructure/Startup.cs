@@ -22,6 +22,21 @@ public static class Startup
             await sp.GetRequiredService<DemoSeeder>().SeedAsync();
     }
 
+    /// <summary>Pages shown to a signed-in person are never kept by the browser or a proxy.</summary>
+    public static IApplicationBuilder UseNoStoreForSignedIn(this IApplicationBuilder app) => app.Use(async (ctx, next) =>
+    {
+        ctx.Response.OnStarting(() =>
+        {
+            if (ctx.User.Identity?.IsAuthenticated == true || ctx.Request.Path.StartsWithSegments("/Account"))
+            {
+                ctx.Response.Headers.CacheControl = "no-store";
+                ctx.Response.Headers.Pragma = "no-cache";
+            }
+            return Task.CompletedTask;
+        });
+        await next();
+    });
+
     public static IApplicationBuilder UseShelterSecurityHeaders(this WebApplication app)
     {
         var isDev = app.Environment.IsDevelopment();

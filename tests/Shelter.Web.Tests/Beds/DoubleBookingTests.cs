@@ -12,7 +12,8 @@ namespace Shelter.Web.Tests.Beds;
 /// </summary>
 public class DoubleBookingTests : IAsyncLifetime
 {
-    private readonly ShelterFactory _app = new(ShelterFactory.NewDataFolder(), demo: false);
+    // Plain HTTP to Kestrel: the .NET cookie container will not send Secure cookies over it.
+    private readonly ShelterFactory _app = new(ShelterFactory.NewDataFolder(), demo: false, new Dictionary<string, string?> { ["Security:AllowInsecureCookies"] = "true" });
 
     public Task InitializeAsync()
     {

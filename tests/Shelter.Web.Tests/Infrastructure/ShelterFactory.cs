@@ -74,7 +74,7 @@ public class ShelterFactory : WebApplicationFactory<Program>
     {
         AllowAutoRedirect = false,
         HandleCookies = true,
-        BaseAddress = new Uri("http://localhost"),
+        BaseAddress = new Uri("https://localhost"),
     });
 
     /// <summary>A client that has signed in through the real login form.</summary>

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Shelter.Core.Accounts;
 using Shelter.Core.Data;
@@ -6,8 +7,14 @@ namespace Shelter.Web.Infrastructure.Auth;
 
 public static class AuthSetup
 {
-    public static IServiceCollection AddShelterAccounts(this IServiceCollection services)
+    /// <summary>A signed-in session ends after 12 hours whatever the activity.</summary>
+    public static readonly TimeSpan AbsoluteSessionLimit = TimeSpan.FromHours(12);
+    public const string SessionStartedClaim = "shelter:session_started";
+
+    public static IServiceCollection AddShelterAccounts(this IServiceCollection services, IConfiguration config, IHostEnvironment env)
     {
+        // Secure, __Host- prefixed cookies everywhere but development (and tests that speak plain HTTP to Kestrel).
+        var insecure = env.IsDevelopment() || config.GetValue("Security:AllowInsecureCookies", false);
         services.AddIdentity<ShelterUser, IdentityRole>(o =>
             {
                 o.User.RequireUniqueEmail = true;
@@ -30,12 +37,33 @@ public static class AuthSetup
             o.LoginPath = "/Account/Login";
             o.LogoutPath = "/Account/Logout";
             o.AccessDeniedPath = "/Account/AccessDenied";
-            o.Cookie.Name = "Shelter.Session";
+            o.Cookie.Name = insecure ? "Shelter.Session" : "__Host-Shelter.Session";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.Cookie.SecurePolicy = insecure ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            o.Cookie.Path = "/";
             o.ExpireTimeSpan = TimeSpan.FromMinutes(30);
             o.SlidingExpiration = true;
+            o.Events.OnSigningIn = ctx =>
+            {
+                // Stamp the session's start once, so sliding renewals cannot stretch it past 12 hours.
+                if (ctx.Principal?.Identity is System.Security.Claims.ClaimsIdentity identity && !identity.HasClaim(c => c.Type == SessionStartedClaim))
+                    identity.AddClaim(new System.Security.Claims.Claim(SessionStartedClaim,
+                        ctx.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().ToUnixTimeSeconds().ToString()));
+                return Task.CompletedTask;
+            };
+            o.Events.OnValidatePrincipal = async ctx =>
+            {
+                var started = ctx.Principal?.FindFirst(SessionStartedClaim)?.Value;
+                var clock = ctx.HttpContext.RequestServices.GetRequiredService<TimeProvider>();
+                if (started is null || clock.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(long.Parse(started)) > AbsoluteSessionLimit)
+                {
+                    ctx.RejectPrincipal();
+                    await ctx.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                    return;
+                }
+                await SecurityStampValidator.ValidatePrincipalAsync(ctx);
+            };
             // A forbidden page answers 403 in place instead of bouncing through a redirect.
             o.Events.OnRedirectToAccessDenied = ctx =>
             {
@@ -43,8 +71,26 @@ public static class AuthSetup
                 return Task.CompletedTask;
             };
         });
-        // Role changes and disabled accounts take effect quickly rather than at cookie expiry.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        // A disabled account or a changed role takes effect on the very next request: the stamp is checked every time.
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.Zero;
+            // Keep the session's start across the stamp check's re-issue of the cookie.
+            o.OnRefreshingPrincipal = ctx =>
+            {
+                var started = ctx.CurrentPrincipal?.FindFirst(SessionStartedClaim);
+                if (started is not null && ctx.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity && !identity.HasClaim(c => c.Type == SessionStartedClaim))
+                    identity.AddClaim(new System.Security.Claims.Claim(SessionStartedClaim, started.Value));
+                return Task.CompletedTask;
+            };
+        });
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = insecure ? "Shelter.Antiforgery" : "__Host-Shelter.Antiforgery";
+            o.Cookie.SecurePolicy = insecure ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.HttpOnly = true;
+        });
 
         services.AddAuthorization(Policies.Configure);
         return services;
