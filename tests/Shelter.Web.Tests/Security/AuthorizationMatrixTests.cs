@@ -1,0 +1,101 @@
+using System.Reflection;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.Controllers;
+using Microsoft.AspNetCore.Mvc.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Shelter.Core.Accounts;
+using Shelter.Web.Tests.Infrastructure;
+
+namespace Shelter.Web.Tests.Security;
+
+/// <summary>
+/// Every controller action × every role, against a table written down once here. An action
+/// that is not in the table fails the test: whoever adds one decides, in this file, who may use it.
+/// </summary>
+public class AuthorizationMatrixTests(ShelterFactory app) : IClassFixture<ShelterFactory>
+{
+    private const string S = Roles.Staff, C = Roles.CaseManager, W = Roles.SocialWorker, M = Roles.Manager, A = Roles.Admin;
+    private static readonly string[] Everyone = [S, C, W, M, A];
+    private static readonly string[] Nobody = [];
+
+    /// <summary>Controller.Action → the roles allowed. Anonymous actions are listed with null.</summary>
+    private static readonly Dictionary<string, string[]?> Expected = new()
+    {
+        ["Account.Login"] = null,
+        ["Errors.Show"] = null,
+        ["Account.Logout"] = Everyone, ["Account.ChangePassword"] = Everyone, ["Account.AccessDenied"] = Everyone,
+        ["Home.Index"] = Everyone,
+        ["Users.Index"] = [A], ["Users.Create"] = [A], ["Users.Edit"] = [A], ["Users.ResetPassword"] = [A],
+        ["Beds.Index"] = [S, C, W, M], ["Beds.Hold"] = [S, C], ["Beds.ReleaseHold"] = [S, C],
+        ["Stays.CheckIn"] = [S, C], ["Stays.Show"] = [S, C], ["Stays.Move"] = [S, C], ["Stays.CheckOut"] = [S, C], ["Stays.Terms"] = [S, C],
+        ["Sites.Index"] = [M], ["Sites.Create"] = [M], ["Sites.Show"] = [M], ["Sites.Edit"] = [M], ["Sites.AddRoom"] = [M], ["Sites.AddBeds"] = [M],
+        ["Sites.OutOfService"] = [M], ["Sites.BackInService"] = [M],
+        ["Intake.New"] = [S, C], ["Intake.Show"] = [S, C], ["Intake.Waiting"] = [S, C],
+        ["Residents.Index"] = [S, C, W], ["Residents.Show"] = [S, C, W],
+        ["Residents.Consent"] = [S, C], ["Residents.Revoke"] = [S, C], ["Residents.Referral"] = [S, C],
+        ["Partners.Index"] = [S, C, W, M], ["Partners.Create"] = [C, M], ["Partners.Edit"] = [C, M],
+        ["Partners.Barriers"] = [S, C, W, M], ["Partners.Barriers:POST"] = [S, C],
+        ["Medication.Index"] = [C], ["Medication.Resident"] = [C], ["Medication.Add"] = [C], ["Medication.Edit"] = [C], ["Medication.Dispensed"] = [C],
+        ["Medication.End"] = [C], ["Medication.NewClosure"] = [C], ["Medication.Closure"] = [C],
+        ["Documents.Index"] = [C], ["Documents.Show"] = [C], ["Documents.Start"] = [C], ["Documents.Step"] = [C], ["Documents.Declined"] = [C],
+        ["Tasks.Index"] = [S, C, W], ["Tasks.Show"] = [S, C, W], ["Tasks.New"] = [S, C, W], ["Tasks.Step"] = [S, C, W], ["Tasks.Close"] = [S, C, W], ["Tasks.Assign"] = [S, C, W],
+        ["Children.Index"] = [C, W], ["Children.Show"] = [C, W], ["Children.Save"] = [C, W], ["Children.Schedule"] = [W], ["Children.Attendance"] = [W],
+        ["Employment.Show"] = [C, W], ["Employment.Start"] = [C, W], ["Employment.Step"] = [C, W], ["Employment.Declined"] = [C, W],
+        ["Reports.Occupancy"] = [M], ["Reports.OccupancyCsv"] = [M], ["Reports.Outcomes"] = [M], ["Reports.OutcomesCsv"] = [M],
+    };
+
+    private static string Key(ControllerActionDescriptor a) => $"{a.ControllerName}.{a.ActionName}";
+
+    /// <summary>A POST with its own row ("Controller.Action:POST") when it differs from the GET of the same name.</summary>
+    private static string[]? ExpectedFor(ControllerActionDescriptor a)
+    {
+        var isPost = a.ActionConstraints?.OfType<Microsoft.AspNetCore.Mvc.ActionConstraints.HttpMethodActionConstraint>().Any(c => c.HttpMethods.Contains("POST")) == true;
+        return isPost && Expected.TryGetValue(Key(a) + ":POST", out var post) ? post : Expected[Key(a)];
+    }
+
+    [Fact]
+    public async Task Every_action_allows_exactly_the_roles_in_the_table()
+    {
+        var actions = app.Services.GetRequiredService<IActionDescriptorCollectionProvider>().ActionDescriptors.Items.OfType<ControllerActionDescriptor>().ToList();
+        var authorization = app.Services.GetRequiredService<IAuthorizationService>();
+        var policies = app.Services.GetRequiredService<IAuthorizationPolicyProvider>();
+        var missing = actions.Select(Key).Distinct().Where(k => !Expected.ContainsKey(k)).ToList();
+        Assert.True(missing.Count == 0, "Actions without an entry in the matrix: " + string.Join(", ", missing));
+        Assert.Empty(Expected.Keys.Select(k => k.Replace(":POST", "")).Where(k => actions.All(a => Key(a) != k))); // no stale rows either
+
+        var wrong = new List<string>();
+        foreach (var action in actions)
+        {
+            var expected = ExpectedFor(action);
+            var anonymous = action.MethodInfo.GetCustomAttribute<AllowAnonymousAttribute>() is not null || action.ControllerTypeInfo.GetCustomAttribute<AllowAnonymousAttribute>() is not null;
+            if (expected is null)
+            {
+                if (!anonymous) wrong.Add($"{Key(action)} should be open to strangers");
+                continue;
+            }
+            if (anonymous) { wrong.Add($"{Key(action)} is anonymous but should not be"); continue; }
+            var names = action.MethodInfo.GetCustomAttributes<AuthorizeAttribute>().Concat(action.ControllerTypeInfo.GetCustomAttributes<AuthorizeAttribute>())
+                .Select(a => a.Policy).Where(p => p is not null).Distinct().ToList();
+            foreach (var role in Everyone)
+            {
+                var user = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, "u"), new Claim(ClaimTypes.Role, role)], "test"));
+                var allowed = true;
+                foreach (var name in names)
+                    allowed &= (await authorization.AuthorizeAsync(user, (await policies.GetPolicyAsync(name!))!)).Succeeded;
+                if (allowed != expected.Contains(role)) wrong.Add($"{Key(action)} {(allowed ? "allows" : "refuses")} {role}");
+            }
+        }
+        Assert.Empty(wrong);
+    }
+
+    [Fact]
+    public async Task The_jobs_dashboard_is_for_managers_and_admins_only()
+    {
+        foreach (var (email, allowed) in new[] { (DemoAccounts.Staff, false), (DemoAccounts.CaseManager, false), (DemoAccounts.SocialWorker, false), (DemoAccounts.Manager, true), (DemoAccounts.Admin, true) })
+        {
+            var client = await app.SignedInClientAsync(email);
+            Assert.Equal(allowed ? System.Net.HttpStatusCode.OK : System.Net.HttpStatusCode.Forbidden, (await client.GetAsync("/jobs")).StatusCode);
+        }
+    }
+}
