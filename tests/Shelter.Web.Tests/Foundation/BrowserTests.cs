@@ -43,6 +43,12 @@ public class BrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture
     [InlineData(DemoAccounts.Staff, "/intake/waiting", "waiting-list-phone")]
     [InlineData(DemoAccounts.CaseManager, "/partners", "partners-phone")]
     [InlineData(DemoAccounts.CaseManager, "/residents", "residents-phone")]
+    [InlineData(DemoAccounts.CaseManager, "/medication", "medication-phone")]
+    [InlineData(DemoAccounts.CaseManager, "/tasks", "tasks-phone")]
+    [InlineData(DemoAccounts.CaseManager, "/documents", "documents-phone")]
+    [InlineData(DemoAccounts.SocialWorker, "/children", "children-phone")]
+    [InlineData(DemoAccounts.Manager, "/reports/occupancy", "occupancy-phone")]
+    [InlineData(DemoAccounts.Manager, "/reports/outcomes", "outcomes-phone")]
     public async Task Pages_fit_a_phone_screen_without_sideways_scrolling(string email, string url, string screenshot)
     {
         var page = await browser.NewPageAsync(width: 375, height: 740);
@@ -131,5 +137,23 @@ public class BrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture
 
         await Assertions.Expect(page.GetByTestId("medication")).ToContainTextAsync("Opioid substitution therapy");
         await browser.ScreenshotAsync(page, "resident-case-manager");
+    }
+
+    [Theory]
+    [InlineData(DemoAccounts.Manager, "/reports/occupancy", "occupancy-report")]
+    [InlineData(DemoAccounts.CaseManager, "/medication", "medication-continuity")]
+    [InlineData(DemoAccounts.CaseManager, "/tasks", "follow-ups")]
+    public async Task Desktop_pages_render_without_script_errors(string email, string url, string screenshot)
+    {
+        var page = await SignedInPageAsync(email);
+        var errors = new List<string>();
+        page.PageError += (_, e) => errors.Add(e);
+        page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
+
+        await page.GotoAsync(url);
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
+        Assert.Empty(errors); // a CSP violation or a broken script shows up here
+        await browser.ScreenshotAsync(page, screenshot);
     }
 }
