@@ -66,7 +66,7 @@ run_tests() {
   say "Running tests"
   local log status=0
   log=$(mktemp)
-  dotnet test Shelter.sln -c Release --no-build --verbosity quiet 2>&1 | tee "$log" || status=$?
+  dotnet test Shelter.sln -c Release --no-build --verbosity minimal 2>&1 | tee "$log" || status=$?
   # One plain closing line for CI: totals across the test projects.
   awk '/(Passed|Failed)! +- +Failed:/ { gsub(",", ""); for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) } }
        END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$log"

@@ -36,6 +36,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             BaseURL = App.ServerAddress.ToString().TrimEnd('/'),
             ViewportSize = new() { Width = width, Height = height },
         });
+        // Two cores shared with the build and the app under test: give slow moments room.
+        context.SetDefaultTimeout(60_000);
         return await context.NewPageAsync();
     }
 

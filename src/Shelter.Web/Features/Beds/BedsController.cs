@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Shelter.Web.Infrastructure.Auth;
+using Shelter.Web.Infrastructure.Mvc;
 
 namespace Shelter.Web.Features.Beds;
 
@@ -18,7 +19,7 @@ public sealed class BedsController : Controller
     {
         if (!ModelState.IsValid)
         {
-            TempData["Error"] = string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage));
+            TempData["Error"] = ModelState.FirstError();
             return Redirect("/beds");
         }
         var error = await hold.HandleAsync(bedId, form, ct);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Shelter.Web.Infrastructure.Auth;
+using Shelter.Web.Infrastructure.Mvc;
 
 namespace Shelter.Web.Features.Children;
 
@@ -20,7 +21,7 @@ public sealed class ChildrenController : Controller
     [Authorize(Policy = Policies.Children)]
     public async Task<IActionResult> Save(int id, ChildForm form, [FromServices] ChildServices children, CancellationToken ct)
     {
-        Tell(ModelState.IsValid ? await children.SaveAsync(id, form, ct) : FirstError(), "Saved.");
+        this.Tell(ModelState.IsValid ? await children.SaveAsync(id, form, ct) : ModelState.FirstError(), "Saved.");
         return Redirect($"/children/{id}");
     }
 
@@ -28,7 +29,7 @@ public sealed class ChildrenController : Controller
     [Authorize(Policy = Policies.ScheduleCounselling)]
     public async Task<IActionResult> Schedule(int id, SessionForm form, [FromServices] ChildServices children, CancellationToken ct)
     {
-        Tell(ModelState.IsValid ? await children.ScheduleAsync(id, form, User, ct) : FirstError(), "The session is booked.");
+        this.Tell(ModelState.IsValid ? await children.ScheduleAsync(id, form, User, ct) : ModelState.FirstError(), "The session is booked.");
         return Redirect($"/children/{id}#sessions");
     }
 
@@ -38,15 +39,8 @@ public sealed class ChildrenController : Controller
     {
         var childId = await children.ChildOfSessionAsync(sessionId, ct);
         if (childId is null) return NotFound();
-        Tell(await children.AttendanceAsync(sessionId, attended, cancel, ct), cancel ? "The session is cancelled." : "Attendance is recorded.");
+        this.Tell(await children.AttendanceAsync(sessionId, attended, cancel, ct), cancel ? "The session is cancelled." : "Attendance is recorded.");
         return Redirect($"/children/{childId}#sessions");
     }
 
-    private string FirstError() => ModelState.Values.SelectMany(v => v.Errors).First().ErrorMessage;
-
-    private void Tell(string? error, string notice)
-    {
-        if (error is null) TempData["Notice"] = notice;
-        else TempData["Error"] = error;
-    }
 }

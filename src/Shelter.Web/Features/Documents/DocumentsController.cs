@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Shelter.Web.Infrastructure.Auth;
+using Shelter.Web.Infrastructure.Mvc;
 
 namespace Shelter.Web.Features.Documents;
 
@@ -27,7 +28,7 @@ public sealed class DocumentsController : Controller
     [HttpPost("{id:int}/steps")]
     public async Task<IActionResult> Step(int id, RecoveryStepForm form, [FromServices] DocumentWork work, CancellationToken ct)
     {
-        var error = ModelState.IsValid ? await work.StepAsync(id, form, ct) : ModelState.Values.SelectMany(v => v.Errors).First().ErrorMessage;
+        var error = ModelState.IsValid ? await work.StepAsync(id, form, ct) : ModelState.FirstError();
         if (error is null) TempData["Notice"] = "The step is recorded.";
         else TempData["Error"] = error;
         return Redirect($"/documents/{id}");

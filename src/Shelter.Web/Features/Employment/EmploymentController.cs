@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Shelter.Web.Infrastructure.Auth;
+using Shelter.Web.Infrastructure.Mvc;
 
 namespace Shelter.Web.Features.Employment;
 
@@ -18,7 +19,7 @@ public sealed class EmploymentController : Controller
 
     [HttpPost("steps")]
     public async Task<IActionResult> Step(int residentId, JobStepForm form, [FromServices] JobSearchWork work, CancellationToken ct) =>
-        Done(residentId, ModelState.IsValid ? await work.StepAsync(residentId, form, ct) : ModelState.Values.SelectMany(v => v.Errors).First().ErrorMessage, "The step is recorded.");
+        Done(residentId, ModelState.IsValid ? await work.StepAsync(residentId, form, ct) : ModelState.FirstError(), "The step is recorded.");
 
     [HttpPost("declined")]
     public async Task<IActionResult> Declined(int residentId, [FromServices] JobSearchWork work, CancellationToken ct) =>

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Shelter.Core.Data;
 using Shelter.Web.Infrastructure.Audit;
 using Shelter.Web.Infrastructure.Auth;
+using Shelter.Web.Infrastructure.Mvc;
 
 namespace Shelter.Web.Features.Medication;
 
@@ -34,8 +35,8 @@ public sealed class MedicationController(AuditLog audit) : Controller
     [HttpPost("residents/{residentId:int}")]
     public async Task<IActionResult> Add(int residentId, ProgrammeForm form, [FromServices] SaveProgramme save, CancellationToken ct)
     {
-        var error = ModelState.IsValid ? await save.HandleAsync(residentId, null, form, ct) : FirstError();
-        Tell(error, "The programme is recorded.");
+        var error = ModelState.IsValid ? await save.HandleAsync(residentId, null, form, ct) : ModelState.FirstError();
+        this.Tell(error, "The programme is recorded.");
         return Redirect($"/medication/residents/{residentId}");
     }
 
@@ -77,7 +78,7 @@ public sealed class MedicationController(AuditLog audit) : Controller
     {
         var programme = await save.FindAsync(id, ct);
         if (programme is null) return NotFound();
-        Tell(ModelState.IsValid ? await save.DispensedAsync(id, form, ct) : FirstError(), "The dispensing is recorded.");
+        this.Tell(ModelState.IsValid ? await save.DispensedAsync(id, form, ct) : ModelState.FirstError(), "The dispensing is recorded.");
         return Redirect($"/medication/residents/{programme.ResidentId}");
     }
 
@@ -114,11 +115,4 @@ public sealed class MedicationController(AuditLog audit) : Controller
     public async Task<IActionResult> Closure(int id, [FromServices] RecordClosure closures, CancellationToken ct) =>
         await closures.LoadAsync(id, ct) is { } page ? View(page) : NotFound();
 
-    private string FirstError() => ModelState.Values.SelectMany(v => v.Errors).First().ErrorMessage;
-
-    private void Tell(string? error, string notice)
-    {
-        if (error is null) TempData["Notice"] = notice;
-        else TempData["Error"] = error;
-    }
 }

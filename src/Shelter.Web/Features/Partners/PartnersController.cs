@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Shelter.Web.Infrastructure.Auth;
+using Shelter.Web.Infrastructure.Mvc;
 
 namespace Shelter.Web.Features.Partners;
 
@@ -56,7 +57,7 @@ public sealed class PartnersController : Controller
     [Authorize(Policy = Policies.Intake)]
     public async Task<IActionResult> Barriers(BarrierForm form, [FromServices] RecordBarrier barriers, CancellationToken ct)
     {
-        var error = ModelState.IsValid ? await barriers.HandleAsync(form, ct) : ModelState.Values.SelectMany(v => v.Errors).First().ErrorMessage;
+        var error = ModelState.IsValid ? await barriers.HandleAsync(form, ct) : ModelState.FirstError();
         if (error is null) TempData["Notice"] = "The refusal is in the barrier log.";
         else TempData["Error"] = error;
         return Redirect("/barriers");

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Shelter.Core.Data;
 using Shelter.Web.Infrastructure.Auth;
+using Shelter.Web.Infrastructure.Mvc;
 
 namespace Shelter.Web.Features.Residents;
 
@@ -31,7 +32,7 @@ public sealed class ResidentsController : Controller
     [Authorize(Policy = Policies.Intake)]
     public async Task<IActionResult> Consent(int id, ConsentForm form, [FromServices] Refer refer, CancellationToken ct)
     {
-        var error = ModelState.IsValid ? await refer.RecordConsentAsync(id, form, ct) : ModelState.Values.SelectMany(v => v.Errors).First().ErrorMessage;
+        var error = ModelState.IsValid ? await refer.RecordConsentAsync(id, form, ct) : ModelState.FirstError();
         if (error is null) TempData["Notice"] = "Her consent is recorded.";
         else TempData["Error"] = error;
         return Redirect($"/residents/{id}#consents");
@@ -54,7 +55,7 @@ public sealed class ResidentsController : Controller
     [Authorize(Policy = Policies.Intake)]
     public async Task<IActionResult> Referral(int id, ReferralForm form, [FromServices] Refer refer, CancellationToken ct)
     {
-        var error = ModelState.IsValid ? await refer.ReferAsync(id, form, ct) : ModelState.Values.SelectMany(v => v.Errors).First().ErrorMessage;
+        var error = ModelState.IsValid ? await refer.ReferAsync(id, form, ct) : ModelState.FirstError();
         if (error is null) TempData["Notice"] = "The referral is recorded.";
         else TempData["Error"] = error;
         return Redirect($"/residents/{id}#refer");

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Shelter.Web.Infrastructure.Auth;
+using Shelter.Web.Infrastructure.Mvc;
 
 namespace Shelter.Web.Features.Sites;
 
@@ -49,15 +50,15 @@ public sealed class SitesController : Controller
     [HttpPost("{id:int}/rooms")]
     public async Task<IActionResult> AddRoom(int id, RoomForm form, [FromServices] AddRoom add, CancellationToken ct)
     {
-        var error = ModelState.IsValid ? await add.HandleAsync(id, form, ct) : FirstError();
-        Tell(error, "The room is added.");
+        var error = ModelState.IsValid ? await add.HandleAsync(id, form, ct) : ModelState.FirstError();
+        this.Tell(error, "The room is added.");
         return Redirect($"/sites/{id}");
     }
 
     [HttpPost("{id:int}/rooms/{roomId:int}/beds")]
     public async Task<IActionResult> AddBeds(int id, int roomId, int count, [FromServices] AddRoom add, CancellationToken ct)
     {
-        Tell(await add.AddBedsAsync(id, roomId, count, ct), "The beds are added.");
+        this.Tell(await add.AddBedsAsync(id, roomId, count, ct), "The beds are added.");
         return Redirect($"/sites/{id}");
     }
 
@@ -93,15 +94,8 @@ public sealed class SitesController : Controller
     [HttpPost("{id:int}/out-of-service/{recordId:int}/end")]
     public async Task<IActionResult> BackInService(int id, int recordId, [FromServices] PutOutOfService put, CancellationToken ct)
     {
-        Tell(await put.BackInServiceAsync(id, recordId, ct), "The bed is back in service.");
+        this.Tell(await put.BackInServiceAsync(id, recordId, ct), "The bed is back in service.");
         return Redirect($"/sites/{id}");
     }
 
-    private string FirstError() => ModelState.Values.SelectMany(v => v.Errors).First().ErrorMessage;
-
-    private void Tell(string? error, string notice)
-    {
-        if (error is null) TempData["Notice"] = notice;
-        else TempData["Error"] = error;
-    }
 }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Shelter.Core.Data;
 using Shelter.Core.FollowUps;
 using Shelter.Web.Infrastructure.Auth;
+using Shelter.Web.Infrastructure.Mvc;
 
 namespace Shelter.Web.Features.Tasks;
 
@@ -52,29 +53,22 @@ public sealed class TasksController : Controller
     [HttpPost("{id:int}/steps")]
     public async Task<IActionResult> Step(int id, StepForm form, [FromServices] FollowUpWork work, CancellationToken ct)
     {
-        Tell(ModelState.IsValid ? await work.AddStepAsync(id, form, User, ct) : FirstError(), "The step is recorded.");
+        this.Tell(ModelState.IsValid ? await work.AddStepAsync(id, form, User, ct) : ModelState.FirstError(), "The step is recorded.");
         return Redirect($"/tasks/{id}");
     }
 
     [HttpPost("{id:int}/close")]
     public async Task<IActionResult> Close(int id, FollowUpStatus status, [FromServices] FollowUpWork work, CancellationToken ct)
     {
-        Tell(await work.CloseAsync(id, status, User, ct), status == FollowUpStatus.DeclinedByHer ? "Recorded as her choice: she declined." : "The follow-up is closed.");
+        this.Tell(await work.CloseAsync(id, status, User, ct), status == FollowUpStatus.DeclinedByHer ? "Recorded as her choice: she declined." : "The follow-up is closed.");
         return Redirect($"/tasks/{id}");
     }
 
     [HttpPost("{id:int}/assign")]
     public async Task<IActionResult> Assign(int id, string? userId, [FromServices] FollowUpWork work, CancellationToken ct)
     {
-        Tell(await work.AssignAsync(id, userId, User, ct), "The follow-up is assigned.");
+        this.Tell(await work.AssignAsync(id, userId, User, ct), "The follow-up is assigned.");
         return Redirect($"/tasks/{id}");
     }
 
-    private string FirstError() => ModelState.Values.SelectMany(v => v.Errors).First().ErrorMessage;
-
-    private void Tell(string? error, string notice)
-    {
-        if (error is null) TempData["Notice"] = notice;
-        else TempData["Error"] = error;
-    }
 }

@@ -11,8 +11,8 @@ using Shelter.Core.Data;
 namespace Shelter.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(ShelterDbContext))]
-    [Migration("20261123193856_CaseWork")]
-    partial class CaseWork
+    [Migration("20261123201629_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -720,6 +720,35 @@ namespace Shelter.Migrations.Sqlite.Migrations
                         .HasFilter("\"ClosedAt\" IS NULL");
 
                     b.ToTable("WaitingList");
+                });
+
+            modelBuilder.Entity("Shelter.Core.Medication.ContinuitySnapshot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AtRisk")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Broken")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Covered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Programmes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day")
+                        .IsUnique();
+
+                    b.ToTable("ContinuitySnapshots");
                 });
 
             modelBuilder.Entity("Shelter.Core.Medication.DispensingSiteClosure", b =>
