@@ -23,8 +23,9 @@ public sealed class DesignTimeColumnProtector : IColumnProtector
 
 public static class ColumnProtection
 {
-    public static ValueConverter<string, string> Text(IColumnProtector protector) =>
-        new(v => protector.Protect(v), v => protector.Unprotect(v));
+    /// <summary>EF never passes null to a converter; the nullable types only match the optional columns.</summary>
+    public static ValueConverter<string?, string?> Text(IColumnProtector protector) =>
+        new(v => protector.Protect(v!), v => protector.Unprotect(v!));
 
     public static ValueConverter<TEnum, string> Enum<TEnum>(IColumnProtector protector) where TEnum : struct, System.Enum =>
         new(v => protector.Protect(v.ToString()), v => System.Enum.Parse<TEnum>(protector.Unprotect(v)));

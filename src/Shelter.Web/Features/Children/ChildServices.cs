@@ -85,8 +85,8 @@ public sealed class ChildServices(ShelterDbContext db, UserManager<ShelterUser> 
     {
         var child = await db.Children.FirstOrDefaultAsync(c => c.Id == id, ct);
         if (child is null) return "That child does not exist.";
-        child.School = string.IsNullOrWhiteSpace(form.School) ? null : form.School.Trim();
-        child.ChildcareNeeds = string.IsNullOrWhiteSpace(form.ChildcareNeeds) ? null : form.ChildcareNeeds.Trim();
+        child.School = Shared.FormText.Clean(form.School);
+        child.ChildcareNeeds = Shared.FormText.Clean(form.ChildcareNeeds);
         audit.Record(AuditActions.Changed, nameof(Child), id);
         await db.SaveChangesAsync(ct);
         return null;

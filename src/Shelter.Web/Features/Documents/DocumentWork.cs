@@ -105,7 +105,7 @@ public sealed class DocumentWork(ShelterDbContext db, AuditLog audit, TimeProvid
         else
         {
             if (form.Kind is RecoveryStepKind.Issued) recovery.Status = RecoveryStatus.Open; // issued, still to be collected
-            var nextDue = form.NextStepDueOn is { } next ? next.ToDateTime(new TimeOnly(15, 0), DateTimeKind.Utc) : now.AddDays(7);
+            var nextDue = form.NextStepDueOn is { } next ? Tasks.FollowUpWork.DueAt(next) : now.AddDays(7);
             if (followUp is null)
                 db.FollowUps.Add(new FollowUp { Kind = FollowUpKind.DocumentRecovery, ResidentId = recovery.ResidentId, ChildId = recovery.ChildId, DocumentRecoveryId = id, DueAt = nextDue, CreatedAt = now });
             else followUp.DueAt = nextDue;

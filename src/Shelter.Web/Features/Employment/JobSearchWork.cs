@@ -76,7 +76,7 @@ public sealed class JobSearchWork(ShelterDbContext db, AuditLog audit, TimeProvi
         }
         else if (form.NextStepDueOn is { } next)
         {
-            var dueAt = next.ToDateTime(new TimeOnly(15, 0), DateTimeKind.Utc);
+            var dueAt = Tasks.FollowUpWork.DueAt(next);
             if (followUp is null) db.FollowUps.Add(new FollowUp { Kind = FollowUpKind.JobSearch, ResidentId = residentId, JobSearchId = search.Id, DueAt = dueAt, CreatedAt = now });
             else followUp.DueAt = dueAt;
         }

@@ -14,6 +14,8 @@ using Shelter.Web.Features.Beds;
 using Shelter.Web.Features.Stays;
 using Shelter.Web.Infrastructure.Audit;
 
+using Shelter.Web.Features.Shared;
+
 namespace Shelter.Web.Features.Intake;
 
 public sealed class IntakeForm
@@ -114,10 +116,10 @@ public sealed class NewIntake(ShelterDbContext db, BedStates states, Placement p
         var resident = new Resident
         {
             Alias = form.Alias.Trim(), RegisteredAt = now, ConsentToKeepData = consent,
-            LegalName = consent ? Blank(form.LegalName) : null,
+            LegalName = consent ? FormText.Clean(form.LegalName) : null,
             DateOfBirth = consent ? form.DateOfBirth : null,
-            GenderIdentity = consent ? Blank(form.GenderIdentity) : null,
-            Languages = consent ? Blank(form.Languages) : null,
+            GenderIdentity = consent ? FormText.Clean(form.GenderIdentity) : null,
+            Languages = consent ? FormText.Clean(form.Languages) : null,
             NeedsAccessibleRoom = consent && form.NeedsAccessibleRoom,
             HighRisk = consent && answers.HighRisk,
         };
@@ -204,7 +206,7 @@ public sealed class NewIntake(ShelterDbContext db, BedStates states, Placement p
         if (form.RefusedBecause is not { } reason) return;
         db.Barriers.Add(new BarrierRecord
         {
-            PartnerId = form.RefusedByPartnerId, OtherServiceName = form.RefusedByPartnerId is null ? Blank(form.RefusedByOther) : null,
+            PartnerId = form.RefusedByPartnerId, OtherServiceName = form.RefusedByPartnerId is null ? FormText.Clean(form.RefusedByOther) : null,
             Reason = reason, On = DateOnly.FromDateTime(now), RecordedAt = now,
         });
     }
@@ -232,6 +234,4 @@ public sealed class NewIntake(ShelterDbContext db, BedStates states, Placement p
         Core.Intake.MissingDocuments.ResidenceRegistration => DocumentType.ResidenceRegistration,
         _ => DocumentType.SocialBenefitPapers,
     };
-
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

@@ -27,20 +27,9 @@ public sealed class WaitingListNotifier(ShelterDbContext db, WaitingList waiting
         if (fitting.Count == 0) return;
         var key = "waiting-list-fits:" + string.Join(",", fitting.Select(w => w.EntryId).Order());
         var staff = (await users.GetUsersInRoleAsync(Roles.Staff)).Where(u => u.LockoutEnd != DateTimeOffset.MaxValue && u.Email is not null).ToList();
-        if (!await Notices.ClaimAsync(db, key, staff.Count, clock)) return;
-
         var subject = fitting.Count == 1 ? "A free bed fits a woman on the waiting list" : $"Free beds fit {fitting.Count} women on the waiting list";
         var body = $"{subject}.\n\nOpen the waiting list in Shelter to check her in:\n{links.Value.PublicUrl.TrimEnd('/')}/intake/waiting\n";
-        try
-        {
-            foreach (var user in staff)
-                await email.SendAsync(new EmailMessage(user.Email!, subject, body));
-        }
-        catch
-        {
-            await Notices.ReleaseAsync(db, key); // let Hangfire's retry send it
-            throw;
-        }
+        if (!await Notices.SendOnceAsync(db, email, clock, key, staff.Select(u => u.Email!).ToList(), subject, body)) return;
         log.LogInformation("Waiting-list notice sent to {Count} staff", staff.Count);
     }
 }

@@ -34,19 +34,9 @@ public sealed class ContinuitySweep(ShelterDbContext db, Continuity continuity, 
 
         var day = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var caseManagers = (await users.GetUsersInRoleAsync(Roles.CaseManager)).Where(u => u.LockoutEnd != DateTimeOffset.MaxValue && u.Email is not null).ToList();
-        if (!await Notices.ClaimAsync(db, $"continuity-digest:{day:yyyy-MM-dd}", caseManagers.Count, clock)) return;
         var subject = $"Medication continuity: {broken} broken, {atRisk} at risk";
         var body = $"{subject} today.\n\nOpen the continuity page in Shelter:\n{links.Value.PublicUrl.TrimEnd('/')}/medication\n";
-        try
-        {
-            foreach (var user in caseManagers)
-                await email.SendAsync(new EmailMessage(user.Email!, subject, body));
-        }
-        catch
-        {
-            await Notices.ReleaseAsync(db, $"continuity-digest:{day:yyyy-MM-dd}");
-            throw;
-        }
+        await Notices.SendOnceAsync(db, email, clock, $"continuity-digest:{day:yyyy-MM-dd}", caseManagers.Select(u => u.Email!).ToList(), subject, body);
     }
 
     /// <summary>Today's counts for the reports; a second run the same day replaces the first.</summary>

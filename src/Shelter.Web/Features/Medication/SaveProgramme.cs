@@ -6,6 +6,8 @@ using Shelter.Core.Data;
 using Shelter.Core.Medication;
 using Shelter.Web.Infrastructure.Audit;
 
+using Shelter.Web.Features.Shared;
+
 namespace Shelter.Web.Features.Medication;
 
 public sealed class ProgrammeForm
@@ -70,16 +72,16 @@ public sealed class SaveProgramme(ShelterDbContext db, AuditLog audit, TimeProvi
             : new MedicationProgramme { ResidentId = residentId, RecordedAt = now };
         if (programme is null) return "That programme no longer exists.";
         programme.Kind = form.Kind!.Value;
-        programme.Medicine = Blank(form.Medicine);
-        programme.Dose = Blank(form.Dose);
+        programme.Medicine = FormText.Clean(form.Medicine);
+        programme.Dose = FormText.Clean(form.Dose);
         programme.DispensingSiteId = form.DispensingSiteId;
         programme.Schedule = form.Schedule;
         programme.SupplyDays = form.SupplyDays;
         programme.SupplyAsOf = form.SupplyDays is null ? null : form.SupplyAsOf;
         programme.NextPickupOn = form.NextPickupOn;
         programme.LastDispensedOn = form.LastDispensedOn;
-        programme.PickupWindow = Blank(form.PickupWindow);
-        programme.Notes = Blank(form.Notes);
+        programme.PickupWindow = FormText.Clean(form.PickupWindow);
+        programme.Notes = FormText.Clean(form.Notes);
         if (programmeId is null) db.MedicationProgrammes.Add(programme);
         await db.SaveChangesAsync(ct);
         audit.Record(programmeId is null ? AuditActions.Created : AuditActions.Changed, nameof(MedicationProgramme), programme.Id);
@@ -129,6 +131,4 @@ public sealed class SaveProgramme(ShelterDbContext db, AuditLog audit, TimeProvi
         await db.SaveChangesAsync(ct);
         return true;
     }
-
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

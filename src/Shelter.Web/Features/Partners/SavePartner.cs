@@ -5,6 +5,8 @@ using Shelter.Core.Data;
 using Shelter.Core.Partners;
 using Shelter.Web.Infrastructure.Audit;
 
+using Shelter.Web.Features.Shared;
+
 namespace Shelter.Web.Features.Partners;
 
 public sealed class PartnerForm
@@ -55,10 +57,10 @@ public sealed class SavePartner(ShelterDbContext db, AuditLog audit)
         if (partner is null) return "That partner no longer exists.";
         partner.Name = name;
         partner.Kind = form.Kind!.Value;
-        partner.Phone = Blank(form.Phone);
-        partner.Email = Blank(form.Email);
-        partner.Address = Blank(form.Address);
-        partner.Notes = Blank(form.Notes);
+        partner.Phone = FormText.Clean(form.Phone);
+        partner.Email = FormText.Clean(form.Email);
+        partner.Address = FormText.Clean(form.Address);
+        partner.Notes = FormText.Clean(form.Notes);
         partner.Active = form.Active;
         partner.Accepts = form.Accepts.Aggregate(PartnerAccepts.None, (all, a) => all | a);
         if (id is null) db.Partners.Add(partner);
@@ -67,6 +69,4 @@ public sealed class SavePartner(ShelterDbContext db, AuditLog audit)
         await db.SaveChangesAsync(ct);
         return null;
     }
-
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

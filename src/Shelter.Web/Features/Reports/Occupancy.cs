@@ -147,25 +147,8 @@ public sealed class Occupancy(ShelterDbContext db)
         _ => kind.ToString().ToLowerInvariant(),
     };
 
-    private async IAsyncEnumerable<DbDataReader> QueryAsync(string sql, DateOnly from, DateOnly to, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
-    {
-        var connection = db.Database.GetDbConnection();
-        if (connection.State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync(ct);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        Add(command, "$from", from.ToString("yyyy-MM-dd"));
-        Add(command, "$to", to.ToString("yyyy-MM-dd"));
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct)) yield return reader;
-    }
-
-    private static void Add(DbCommand command, string name, object value)
-    {
-        var p = command.CreateParameter();
-        p.ParameterName = name;
-        p.Value = value;
-        command.Parameters.Add(p);
-    }
+    private IAsyncEnumerable<DbDataReader> QueryAsync(string sql, DateOnly from, DateOnly to, CancellationToken ct) =>
+        ReportSql.QueryAsync(db, sql, ct, ("$from", from.ToString("yyyy-MM-dd")), ("$to", to.ToString("yyyy-MM-dd")));
 }
 
 public static class Csv

@@ -158,20 +158,6 @@ public sealed class Outcomes(ShelterDbContext db)
     private static string N(long n) => n.ToString(CultureInfo.InvariantCulture);
     private static IReadOnlyList<string> Row(params string[] cells) => cells;
 
-    private async IAsyncEnumerable<DbDataReader> QueryAsync(string sql, DateTime start, DateTime end, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct, params (string Name, object Value)[] extra)
-    {
-        var connection = db.Database.GetDbConnection();
-        if (connection.State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync(ct);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in extra.Prepend(("$end", end.ToString("yyyy-MM-dd HH:mm:ss"))).Prepend(("$start", start.ToString("yyyy-MM-dd HH:mm:ss"))))
-        {
-            var p = command.CreateParameter();
-            p.ParameterName = name;
-            p.Value = value;
-            command.Parameters.Add(p);
-        }
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct)) yield return reader;
-    }
+    private IAsyncEnumerable<DbDataReader> QueryAsync(string sql, DateTime start, DateTime end, CancellationToken ct, params (string Name, object Value)[] extra) =>
+        ReportSql.QueryAsync(db, sql, ct, extra.Prepend(("$end", end.ToString("yyyy-MM-dd HH:mm:ss"))).Prepend(("$start", start.ToString("yyyy-MM-dd HH:mm:ss"))).ToArray());
 }

@@ -5,6 +5,8 @@ using Shelter.Core.Data;
 using Shelter.Core.Sites;
 using Shelter.Web.Infrastructure.Audit;
 
+using Shelter.Web.Features.Shared;
+
 namespace Shelter.Web.Features.Sites;
 
 public sealed class SiteForm
@@ -47,7 +49,7 @@ public sealed class SaveSite(ShelterDbContext db, AuditLog audit)
         if (site is null) return (null, "That site no longer exists.");
         site.Name = name;
         site.IsAddressConfidential = form.IsAddressConfidential;
-        site.Address = string.IsNullOrWhiteSpace(form.Address) ? null : form.Address.Trim();
+        site.Address = FormText.Clean(form.Address);
         site.MaxStayDays = form.MaxStayDays;
         site.MaxSafeRoomStayHours = form.MaxSafeRoomStayHours;
         site.TimeZoneId = form.TimeZoneId;

@@ -134,6 +134,6 @@ public sealed class FollowUpWork(ShelterDbContext db, UserManager<ShelterUser> u
     }
 
     /// <summary>A follow-up "due on" a day is due by the end of its working day.</summary>
-    private static DateTime DueAt(DateOnly day) =>
+    public static DateTime DueAt(DateOnly day) =>
         TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(day.ToDateTime(new TimeOnly(17, 0)), DateTimeKind.Unspecified), Core.Sites.SiteTime.Zone("Europe/Kyiv"));
 }

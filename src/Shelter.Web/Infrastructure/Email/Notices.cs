@@ -29,4 +29,21 @@ public static class Notices
 
     public static async Task ReleaseAsync(ShelterDbContext db, string key) =>
         await db.SentNotices.Where(n => n.Key == key).ExecuteDeleteAsync();
+
+    /// <summary>Sends one email to each address unless the key was already sent; false when it was.</summary>
+    public static async Task<bool> SendOnceAsync(ShelterDbContext db, IEmailSender email, TimeProvider clock, string key, IReadOnlyList<string> to, string subject, string body)
+    {
+        if (!await ClaimAsync(db, key, to.Count, clock)) return false;
+        try
+        {
+            foreach (var address in to)
+                await email.SendAsync(new EmailMessage(address, subject, body));
+        }
+        catch
+        {
+            await ReleaseAsync(db, key); // let Hangfire's retry send it
+            throw;
+        }
+        return true;
+    }
 }
