@@ -65,6 +65,19 @@ public class BoardTests(ShelterFactory app) : IClassFixture<ShelterFactory>
     }
 
     [Fact]
+    public async Task The_dashboard_counts_free_beds_as_the_board_does_held_and_out_of_service_are_not_free()
+    {
+        var staff = await app.SignedInClientAsync(DemoAccounts.Staff);
+
+        var board = await staff.GetStringAsync("/beds");
+        var dashboard = await staff.GetStringAsync("/");
+
+        var freeOnBoard = Regex.Matches(board, "data-state=\"Free\"").Count;
+        var freeOnDashboard = Regex.Matches(dashboard, "data-testid=\"free\">(\\d+) ").Sum(m => int.Parse(m.Groups[1].Value));
+        Assert.Equal(freeOnBoard, freeOnDashboard);
+    }
+
+    [Fact]
     public async Task Viewing_the_board_is_audit_logged()
     {
         var before = await app.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.EntityType == "BedBoard"));

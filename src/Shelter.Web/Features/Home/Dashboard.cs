@@ -3,13 +3,13 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Shelter.Core.Accounts;
 using Shelter.Core.Data;
+using Shelter.Core.Beds;
 using Shelter.Core.Sites;
 
 namespace Shelter.Web.Features.Home;
 
-public sealed record SiteTonight(string Site, bool Confidential, int Beds, int Occupied, int Women, int Children, int SafeRoomBeds, int SafeRoomsOccupied)
+public sealed record SiteTonight(string Site, bool Confidential, int Beds, int Free, int Occupied, int Women, int Children, int SafeRoomBeds, int SafeRoomsOccupied)
 {
-    public int Free => Beds - Occupied;
     public int UtilisationPercent => Beds == 0 ? 0 : (int)Math.Round(100.0 * Occupied / Beds);
 }
 
@@ -34,7 +34,7 @@ public sealed class DashboardModel
 /// What each role needs first thing on a shift. Counts only: names are one click further,
 /// behind the pages that audit-log the view.
 /// </summary>
-public sealed class Dashboard(ShelterDbContext db, UserManager<ShelterUser> users, Intake.WaitingList waitingList, Medication.Continuity continuity, TimeProvider clock)
+public sealed class Dashboard(ShelterDbContext db, UserManager<ShelterUser> users, Intake.WaitingList waitingList, Medication.Continuity continuity, Beds.BedStates bedStates, TimeProvider clock)
 {
     public async Task<DashboardModel> HandleAsync(ClaimsPrincipal user, CancellationToken ct)
     {
@@ -70,33 +70,18 @@ public sealed class Dashboard(ShelterDbContext db, UserManager<ShelterUser> user
         return ends.Count(end => end > now && end != DateTimeOffset.MaxValue);
     }
 
+    /// <summary>The same states as the bed board, so "free" means the same on both: not held, not out of service.</summary>
     private async Task<IReadOnlyList<SiteTonight>> TonightAsync(CancellationToken ct)
     {
-        var beds = await db.Beds
-            .GroupBy(b => new { b.Room.Site.Name, b.Room.Site.IsAddressConfidential })
-            .Select(g => new
-            {
-                g.Key.Name,
-                g.Key.IsAddressConfidential,
-                Beds = g.Count(),
-                SafeRoomBeds = g.Count(b => b.Room.Kind == RoomKind.SafeRoom),
-            })
-            .ToListAsync(ct);
-        var stays = await db.Stays.Where(s => s.EndedAt == null)
-            .GroupBy(s => s.Bed.Room.Site.Name)
-            .Select(g => new
-            {
-                Site = g.Key,
-                Occupied = g.Count(),
-                Women = g.Count(s => s.ChildId == null),
-                Children = g.Count(s => s.ChildId != null),
-                SafeRooms = g.Count(s => s.Bed.Room.Kind == RoomKind.SafeRoom),
-            })
-            .ToListAsync(ct);
-        return beds.OrderBy(b => b.Name).Select(b =>
+        var (sites, beds) = await bedStates.LoadAsync(clock.GetUtcNow().UtcDateTime, ct);
+        return sites.Select(site =>
         {
-            var s = stays.FirstOrDefault(x => x.Site == b.Name);
-            return new SiteTonight(b.Name, b.IsAddressConfidential, b.Beds, s?.Occupied ?? 0, s?.Women ?? 0, s?.Children ?? 0, b.SafeRoomBeds, s?.SafeRooms ?? 0);
+            var mine = beds.Where(b => b.Bed.SiteId == site.Id).ToList();
+            var safe = mine.Where(b => b.Bed.RoomKind == RoomKind.SafeRoom).ToList();
+            return new SiteTonight(site.Name, site.Confidential, mine.Count,
+                mine.Count(b => b.Bed.State == BedState.Free), mine.Count(b => b.Occupant is not null),
+                mine.Count(b => b.Occupant is { ChildId: null }), mine.Count(b => b.Occupant is { ChildId: not null }),
+                safe.Count, safe.Count(b => b.Occupant is not null));
         }).ToList();
     }
 
