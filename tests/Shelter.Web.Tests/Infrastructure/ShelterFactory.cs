@@ -93,6 +93,22 @@ public class ShelterFactory : WebApplicationFactory<Program>
         return await work(scope.ServiceProvider.GetRequiredService<ShelterDbContext>());
     }
 
+    /// <summary>
+    /// The emails in the pickup folder, once at least <paramref name="atLeast"/> are there: a Hangfire
+    /// worker may still be writing one that a request enqueued, so wait for it rather than race it.
+    /// </summary>
+    public async Task<List<string>> PickedUpMailsAsync(int atLeast)
+    {
+        var folder = Path.Combine(DataFolder, "mail-pickup");
+        for (var waited = 0; ; waited += 100)
+        {
+            var files = Directory.Exists(folder) ? Directory.GetFiles(folder, "*.eml") : [];
+            if (files.Length >= atLeast || waited >= 30_000)
+                return files.Select(File.ReadAllText).ToList();
+            await Task.Delay(100);
+        }
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
