@@ -25,6 +25,7 @@ builder.Services.AddShelterAccounts(builder.Configuration, builder.Environment);
 builder.Services.AddShelterEmail(builder.Configuration);
 builder.Services.AddShelterJobs();
 builder.Services.AddScoped<AuditLog>();
+builder.Services.AddScoped<SiteScope>();
 builder.Services.AddShelterFeatures();
 builder.Services.Configure<Shelter.Web.Features.Intake.ShelterLinks>(builder.Configuration.GetSection("Shelter"));
 builder.Services.Configure<Shelter.Web.Features.Privacy.PurgeOptions>(builder.Configuration.GetSection("Purge"));
@@ -35,6 +36,7 @@ builder.Services.AddControllersWithViews(o =>
     {
         o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
         o.Filters.Add(new PasswordChangeRequiredFilter());
+        o.Filters.Add(new SiteScopeFilter());
     })
     .AddViewLocalization()
     .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)))

@@ -19,6 +19,16 @@ internal sealed class ShelterUserConfiguration : IEntityTypeConfiguration<Shelte
     public void Configure(EntityTypeBuilder<ShelterUser> b) => b.Property(u => u.DisplayName).HasMaxLength(100);
 }
 
+internal sealed class StaffSiteConfiguration : IEntityTypeConfiguration<StaffSite>
+{
+    public void Configure(EntityTypeBuilder<StaffSite> b)
+    {
+        b.HasKey(s => new { s.UserId, s.SiteId });
+        b.HasOne<ShelterUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(s => s.Site).WithMany().HasForeignKey(s => s.SiteId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEvent>
 {
     public void Configure(EntityTypeBuilder<AuditEvent> b)

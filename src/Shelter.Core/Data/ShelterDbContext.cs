@@ -19,6 +19,7 @@ public class ShelterDbContext(DbContextOptions<ShelterDbContext> options, IColum
     public IColumnProtector Protector { get; } = protector;
 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<StaffSite> StaffSites => Set<StaffSite>();
     public DbSet<Site> Sites => Set<Site>();
     public DbSet<Room> Rooms => Set<Room>();
     public DbSet<Bed> Beds => Set<Bed>();

@@ -10,6 +10,7 @@ using Microsoft.Data.Sqlite;
 using Shelter.Core.Accounts;
 using Microsoft.Extensions.DependencyInjection;
 using Shelter.Core.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace Shelter.Web.Tests.Infrastructure;
 
@@ -49,8 +50,12 @@ public class ShelterFactory : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
-    /// <summary>An account with one role, for tests that run without the demo data.</summary>
-    public async Task CreateUserAsync(string email, string role, string password = DemoPassword)
+    /// <summary>
+    /// An account with one role, for tests that run without the demo data. Without <paramref name="sites"/>
+    /// she works at every site, including those <see cref="TestNetwork.AddSiteAsync"/> adds later;
+    /// the site-scope tests name her sites instead.
+    /// </summary>
+    public async Task CreateUserAsync(string email, string role, string password = DemoPassword, IEnumerable<int>? sites = null)
     {
         using var scope = Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ShelterUser>>();
@@ -58,7 +63,15 @@ public class ShelterFactory : WebApplicationFactory<Program>
         var result = await users.CreateAsync(user, password);
         if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
         await users.AddToRoleAsync(user, role);
+        var db = scope.ServiceProvider.GetRequiredService<ShelterDbContext>();
+        if (sites is null) WorksEverywhere.Add(user.Id);
+        var siteIds = sites?.ToList() ?? await db.Sites.Select(s => s.Id).ToListAsync();
+        db.StaffSites.AddRange(siteIds.Select(id => new StaffSite { UserId = user.Id, SiteId = id }));
+        await db.SaveChangesAsync();
     }
+
+    /// <summary>Accounts created without named sites: every new test site is theirs too.</summary>
+    public List<string> WorksEverywhere { get; } = [];
 
     public async Task<T> WithServicesAsync<T>(Func<IServiceProvider, Task<T>> work)
     {

@@ -21,6 +21,8 @@ public static class TestNetwork
             };
             db.Sites.Add(site);
             await db.SaveChangesAsync();
+            db.StaffSites.AddRange(app.WorksEverywhere.Select(id => new Shelter.Core.Accounts.StaffSite { UserId = id, SiteId = site.Id }));
+            await db.SaveChangesAsync();
             return site;
         });
 

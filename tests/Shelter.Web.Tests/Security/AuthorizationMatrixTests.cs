@@ -90,6 +90,55 @@ public class AuthorizationMatrixTests(ShelterFactory app) : IClassFixture<Shelte
         Assert.Empty(wrong);
     }
 
+    /// <summary>
+    /// Ids that lead to no resident, or that the handler checks against a resident id already
+    /// covered (a consent or a child "of hers"): each written down with its reason.
+    /// </summary>
+    private static readonly Dictionary<string, string> NotResidentIds = new()
+    {
+        ["Users.*"] = "accounts, not residents",
+        ["Sites.*"] = "sites and beds for managers, who are not limited to sites",
+        ["Partners.*"] = "the partner directory",
+        ["Reports.*"] = "aggregates for managers",
+        ["Medication.Closure:id"] = "a dispensing site's closure; its page lists only residents she reaches",
+        ["Residents.Revoke:consentId"] = "the handler finds the consent among the resident's own",
+        ["Residents.Referral:partnerId"] = "a partner",
+        ["Residents.Referral:form.PartnerId"] = "a partner",
+        ["Residents.Consent:form.PartnerId"] = "a partner",
+        ["Documents.Start:form.ChildId"] = "the handler refuses a child who is not hers",
+        ["Tasks.New:form.ChildId"] = "the handler refuses a child who is not hers",
+        ["Medication.Add:form.DispensingSiteId"] = "a partner",
+        ["Medication.Edit:form.DispensingSiteId"] = "a partner",
+        ["Medication.NewClosure:form.PartnerId"] = "a partner",
+        ["Intake.New:form.RefusedByPartnerId"] = "a partner",
+        ["Partners.Barriers:form.PartnerId"] = "a partner",
+    };
+
+    [Fact]
+    public void Every_id_an_action_takes_is_checked_against_the_readers_sites()
+    {
+        var actions = app.Services.GetRequiredService<IActionDescriptorCollectionProvider>().ActionDescriptors.Items.OfType<ControllerActionDescriptor>().ToList();
+        var notChecked = new List<string>();
+        foreach (var action in actions)
+        {
+            if (NotResidentIds.ContainsKey(action.ControllerName + ".*")) continue;
+            var checkedArgs = action.MethodInfo.GetCustomAttributes<Shelter.Web.Infrastructure.Auth.ReachesAttribute>().Select(r => r.Argument).ToHashSet();
+            foreach (var p in action.MethodInfo.GetParameters())
+            {
+                var ids = IsId(p.ParameterType) && p.Name!.EndsWith("id", StringComparison.OrdinalIgnoreCase) ? [p.Name!]
+                    : p.ParameterType.IsClass && p.ParameterType != typeof(string) && p.ParameterType.Namespace?.StartsWith("Shelter.Web.Features") == true
+                        ? p.ParameterType.GetProperties().Where(q => IsId(q.PropertyType) && q.Name.EndsWith("Id")).Select(q => $"{p.Name}.{q.Name}")
+                        : [];
+                foreach (var id in ids)
+                    if (!checkedArgs.Contains(id) && !NotResidentIds.ContainsKey($"{Key(action)}:{id}"))
+                        notChecked.Add($"{Key(action)}:{id}");
+            }
+        }
+        Assert.True(notChecked.Count == 0, "Ids without [Reaches] or a reason here: " + string.Join(", ", notChecked.Distinct()));
+
+        static bool IsId(Type t) => t == typeof(int) || t == typeof(int?);
+    }
+
     [Fact]
     public async Task The_jobs_dashboard_is_for_managers_and_admins_only()
     {

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Shelter.Core.Accounts;
 using Shelter.Core.Audit;
+using Shelter.Core.Data;
 using Shelter.Web.Infrastructure.Audit;
 using Shelter.Web.Infrastructure.Commands;
 
@@ -19,6 +20,9 @@ public sealed class CreateUserForm
     public string DisplayName { get; set; } = "";
 
     public List<string> Roles { get; set; } = [];
+
+    /// <summary>The sites she works at: case managers and social workers reach only their residents.</summary>
+    public List<int> Sites { get; set; } = [];
 }
 
 public sealed record CreatedUser(string Email, string OneTimePassword);
@@ -27,7 +31,7 @@ public sealed record CreatedUser(string Email, string OneTimePassword);
 /// An administrator opens an account; there is no self-registration. The one-time password
 /// is shown once and must be replaced at first sign-in.
 /// </summary>
-public sealed class CreateUser(UserManager<ShelterUser> users, AuditLog audit)
+public sealed class CreateUser(UserManager<ShelterUser> users, ShelterDbContext db, AuditLog audit)
 {
     public async Task<(CreatedUser? Created, IReadOnlyList<string> Errors)> HandleAsync(CreateUserForm form)
     {
@@ -44,6 +48,7 @@ public sealed class CreateUser(UserManager<ShelterUser> users, AuditLog audit)
         var result = await users.CreateAsync(user, password);
         if (!result.Succeeded) return (null, result.Errors.Select(e => e.Description).ToList());
         await users.AddToRolesAsync(user, roles);
+        await StaffSites.SetAsync(db, user.Id, form.Sites);
         audit.Record(AuditActions.Created, "Account", user.Id);
         return (new CreatedUser(user.Email, password), []);
     }

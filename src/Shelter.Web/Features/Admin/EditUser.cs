@@ -1,7 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Shelter.Core.Accounts;
+using Microsoft.EntityFrameworkCore;
 using Shelter.Core.Audit;
+using Shelter.Core.Data;
 using Shelter.Web.Infrastructure.Audit;
 using Shelter.Web.Infrastructure.Commands;
 
@@ -18,13 +20,16 @@ public sealed class EditUserForm
 
     public List<string> Roles { get; set; } = [];
     public bool Disabled { get; set; }
+
+    /// <summary>The sites she works at: case managers and social workers reach only their residents.</summary>
+    public List<int> Sites { get; set; } = [];
 }
 
 /// <summary>
 /// Changes an account's name, roles, or disables it. The security stamp changes with it,
 /// so the person's open session picks the change up at the next check.
 /// </summary>
-public sealed class EditUser(UserManager<ShelterUser> users, AuditLog audit)
+public sealed class EditUser(UserManager<ShelterUser> users, ShelterDbContext db, AuditLog audit)
 {
     public async Task<EditUserForm?> LoadAsync(string id)
     {
@@ -35,6 +40,7 @@ public sealed class EditUser(UserManager<ShelterUser> users, AuditLog audit)
             Id = user.Id, Email = user.Email ?? "", DisplayName = user.DisplayName,
             Roles = (await users.GetRolesAsync(user)).ToList(),
             Disabled = user.LockoutEnd == DateTimeOffset.MaxValue,
+            Sites = await db.StaffSites.Where(s => s.UserId == user.Id).Select(s => s.SiteId).ToListAsync(),
         };
     }
 
@@ -53,6 +59,7 @@ public sealed class EditUser(UserManager<ShelterUser> users, AuditLog audit)
         var current = await users.GetRolesAsync(user);
         await users.RemoveFromRolesAsync(user, current.Except(wanted));
         await users.AddToRolesAsync(user, wanted.Except(current));
+        await StaffSites.SetAsync(db, user.Id, form.Sites);
         await users.UpdateSecurityStampAsync(user);
         audit.Record(AuditActions.Changed, "Account", user.Id);
         return [];

@@ -16,17 +16,17 @@ public sealed class UsersController(ShelterDbContext db) : Controller
         View(await list.HandleAsync(ct));
 
     [HttpGet("new")]
-    public IActionResult Create() => View(new CreateUserForm());
+    public async Task<IActionResult> Create() => await FormAsync(new CreateUserForm());
 
     [HttpPost("new")]
     public async Task<IActionResult> Create(CreateUserForm form, [FromServices] CreateUser create)
     {
-        if (!ModelState.IsValid) return View(form);
+        if (!ModelState.IsValid) return await FormAsync(form);
         var (created, errors) = await create.HandleAsync(form);
         if (created is null)
         {
             foreach (var e in errors) ModelState.AddModelError("", e);
-            return View(form);
+            return await FormAsync(form);
         }
         await db.SaveChangesAsync();
         return View("Created", created);
@@ -36,19 +36,19 @@ public sealed class UsersController(ShelterDbContext db) : Controller
     public async Task<IActionResult> Edit(string id, [FromServices] EditUser edit)
     {
         var form = await edit.LoadAsync(id);
-        return form is null ? NotFound() : View(form);
+        return form is null ? NotFound() : await FormAsync(form);
     }
 
     [HttpPost("{id}")]
     public async Task<IActionResult> Edit(string id, EditUserForm form, [FromServices] EditUser edit, [FromServices] UserManager<ShelterUser> userManager)
     {
         form.Id = id;
-        if (!ModelState.IsValid) return View(form);
+        if (!ModelState.IsValid) return await FormAsync(form);
         var errors = await edit.HandleAsync(form, userManager.GetUserId(User)!);
         if (errors.Count > 0)
         {
             foreach (var e in errors) ModelState.AddModelError("", e);
-            return View(form);
+            return await FormAsync(form);
         }
         await db.SaveChangesAsync();
         TempData["Notice"] = "The account is saved.";
@@ -63,5 +63,12 @@ public sealed class UsersController(ShelterDbContext db) : Controller
         await db.SaveChangesAsync();
         var user = await edit.LoadAsync(id);
         return View("Created", new CreatedUser(user!.Email, password));
+    }
+
+    /// <summary>The account form with the sites to tick.</summary>
+    private async Task<IActionResult> FormAsync(object form)
+    {
+        ViewData["Sites"] = await StaffSites.OptionsAsync(db, HttpContext.RequestAborted);
+        return View(form);
     }
 }

@@ -17,8 +17,20 @@ public sealed record SiteNow(int Id, string Name, bool Confidential, string Time
 /// Four set-based queries whatever the size of the stay history; the one source for the bed
 /// board, the dashboard and the allocator.
 /// </summary>
-public sealed class BedStates(ShelterDbContext db)
+public sealed class BedStates(ShelterDbContext db, Infrastructure.Auth.SiteScope scope)
 {
+    /// <summary>
+    /// The sites the signed-in person works at and their beds: what the board, the dashboard and the
+    /// bed choices show her. Admission decisions use <see cref="LoadAsync"/>, the whole network,
+    /// so no woman is refused a bed because it is at another site.
+    /// </summary>
+    public async Task<(IReadOnlyList<SiteNow> Sites, IReadOnlyList<BedNow> Beds)> LoadMineAsync(DateTime utcNow, CancellationToken ct = default)
+    {
+        var (sites, beds) = await LoadAsync(utcNow, ct);
+        if (await scope.SitesAsync(ct) is not { } mine) return (sites, beds);
+        return (sites.Where(s => mine.Contains(s.Id)).ToList(), beds.Where(b => mine.Contains(b.Bed.SiteId)).ToList());
+    }
+
     public async Task<(IReadOnlyList<SiteNow> Sites, IReadOnlyList<BedNow> Beds)> LoadAsync(DateTime utcNow, CancellationToken ct = default)
     {
         var sites = await db.Sites.AsNoTracking().OrderBy(s => s.Name)

@@ -14,6 +14,7 @@ public sealed class BedsController : Controller
         View("Board", await board.HandleAsync(ct));
 
     [HttpPost("{bedId:int}/hold")]
+    [Reaches(Record.Bed, "bedId")]
     [Authorize(Policy = Policies.Housing)]
     public async Task<IActionResult> Hold(int bedId, HoldForm form, [FromServices] Hold hold, CancellationToken ct)
     {
@@ -29,6 +30,7 @@ public sealed class BedsController : Controller
     }
 
     [HttpPost("holds/{holdId:int}/release")]
+    [Reaches(Record.Hold, "holdId")]
     [Authorize(Policy = Policies.Housing)]
     public async Task<IActionResult> ReleaseHold(int holdId, [FromServices] Hold hold, CancellationToken ct)
     {

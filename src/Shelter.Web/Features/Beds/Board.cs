@@ -23,7 +23,7 @@ public sealed class Board(BedStates states, AuditLog audit, TimeProvider clock)
     public async Task<BoardModel> HandleAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var (sites, beds) = await states.LoadAsync(now, ct);
+        var (sites, beds) = await states.LoadMineAsync(now, ct);
         await audit.ViewedAsync("BedBoard", "all", ct);
 
         var childrenOf = beds.Where(b => b.Occupant is { ChildId: not null })

@@ -9,6 +9,7 @@ using Shelter.Core.Data;
 using Shelter.Core.Residents;
 using Shelter.Core.Sites;
 using Shelter.Web.Infrastructure.Audit;
+using Shelter.Web.Infrastructure.Auth;
 
 namespace Shelter.Web.Features.Children;
 
@@ -52,14 +53,15 @@ public sealed record ChildPage(Child Child, string Mother, string TimeZoneId, IR
 /// Children's services: school, childcare, and counselling sessions that social workers book
 /// with a child psychotherapist, never double-booking the counsellor, the room or the child.
 /// </summary>
-public sealed class ChildServices(ShelterDbContext db, UserManager<ShelterUser> users, AuditLog audit, TimeProvider clock)
+public sealed class ChildServices(ShelterDbContext db, UserManager<ShelterUser> users, SiteScope scope, AuditLog audit, TimeProvider clock)
 {
     public async Task<IReadOnlyList<ChildRow>> ListAsync(CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var now = clock.GetUtcNow().UtcDateTime;
-        var children = await db.Children.AsNoTracking()
-            .Where(c => db.Stays.Any(s => s.ResidentId == c.ResidentId && s.EndedAt == null))
+        var inHouse = db.Children.AsNoTracking().Where(c => db.Stays.Any(s => s.ResidentId == c.ResidentId && s.EndedAt == null));
+        if (await scope.ResidentIdsAsync(ct) is { } reachable) inHouse = inHouse.Where(c => reachable.Contains(c.ResidentId));
+        var children = await inHouse
             .Select(c => new { c.Id, c.Alias, c.AgeAtArrival, c.ArrivedOn, c.ResidentId, Mother = c.Resident.Alias, c.School,
                 Upcoming = db.CounsellingSessions.Count(s => s.ChildId == c.Id && s.CancelledAt == null && s.StartsAt > now) })
             .OrderBy(c => c.Mother).ToListAsync(ct);

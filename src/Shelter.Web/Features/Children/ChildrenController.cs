@@ -13,11 +13,13 @@ public sealed class ChildrenController : Controller
     public async Task<IActionResult> Index([FromServices] ChildServices children, CancellationToken ct) => View(await children.ListAsync(ct));
 
     [HttpGet("{id:int}")]
+    [Reaches(Record.Child, "id")]
     [Authorize(Policy = Policies.Children)]
     public async Task<IActionResult> Show(int id, [FromServices] ChildServices children, CancellationToken ct) =>
         await children.PageAsync(id, ct) is { } page ? View(page) : NotFound();
 
     [HttpPost("{id:int}")]
+    [Reaches(Record.Child, "id")]
     [Authorize(Policy = Policies.Children)]
     public async Task<IActionResult> Save(int id, ChildForm form, [FromServices] ChildServices children, CancellationToken ct)
     {
@@ -26,6 +28,7 @@ public sealed class ChildrenController : Controller
     }
 
     [HttpPost("{id:int}/sessions")]
+    [Reaches(Record.Child, "id")]
     [Authorize(Policy = Policies.ScheduleCounselling)]
     public async Task<IActionResult> Schedule(int id, SessionForm form, [FromServices] ChildServices children, CancellationToken ct)
     {
@@ -34,6 +37,7 @@ public sealed class ChildrenController : Controller
     }
 
     [HttpPost("sessions/{sessionId:int}")]
+    [Reaches(Record.Session, "sessionId")]
     [Authorize(Policy = Policies.ScheduleCounselling)]
     public async Task<IActionResult> Attendance(int sessionId, bool? attended, bool cancel, [FromServices] ChildServices children, CancellationToken ct)
     {

@@ -5,6 +5,7 @@ using Shelter.Core.Data;
 using Shelter.Core.Documents;
 using Shelter.Core.FollowUps;
 using Shelter.Web.Infrastructure.Audit;
+using Shelter.Web.Infrastructure.Auth;
 
 namespace Shelter.Web.Features.Documents;
 
@@ -43,12 +44,14 @@ public sealed record RecoveryPage(DocumentRecovery Recovery, string Alias, Follo
 /// Recovering lost or withheld documents, step by step: reported to the police, application filed,
 /// appointment, issued, collected. The open follow-up carries the next step's due date.
 /// </summary>
-public sealed class DocumentWork(ShelterDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class DocumentWork(ShelterDbContext db, SiteScope scope, AuditLog audit, TimeProvider clock)
 {
     public async Task<IReadOnlyList<RecoveryRow>> OpenAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var rows = await db.DocumentRecoveries.AsNoTracking().Where(d => d.Status == RecoveryStatus.Open).OrderBy(d => d.StartedAt)
+        var open = db.DocumentRecoveries.AsNoTracking().Where(d => d.Status == RecoveryStatus.Open);
+        if (await scope.ResidentIdsAsync(ct) is { } reachable) open = open.Where(d => reachable.Contains(d.ResidentId));
+        var rows = await open.OrderBy(d => d.StartedAt)
             .Select(d => new
             {
                 d.Id, d.ResidentId, Alias = db.Residents.Where(r => r.Id == d.ResidentId).Select(r => r.Alias).First(), d.Document, d.StartedAt,

@@ -13,10 +13,12 @@ public sealed class DocumentsController : Controller
     public async Task<IActionResult> Index([FromServices] DocumentWork work, CancellationToken ct) => View(await work.OpenAsync(ct));
 
     [HttpGet("{id:int}")]
+    [Reaches(Record.Document, "id")]
     public async Task<IActionResult> Show(int id, [FromServices] DocumentWork work, CancellationToken ct) =>
         await work.PageAsync(id, ct) is { } page ? View(page) : NotFound();
 
     [HttpPost("residents/{residentId:int}")]
+    [Reaches(Record.Resident, "residentId")]
     public async Task<IActionResult> Start(int residentId, NewRecoveryForm form, [FromServices] DocumentWork work, CancellationToken ct)
     {
         if (!ModelState.IsValid) return BadRequest();
@@ -26,6 +28,7 @@ public sealed class DocumentsController : Controller
     }
 
     [HttpPost("{id:int}/steps")]
+    [Reaches(Record.Document, "id")]
     public async Task<IActionResult> Step(int id, RecoveryStepForm form, [FromServices] DocumentWork work, CancellationToken ct)
     {
         var error = ModelState.IsValid ? await work.StepAsync(id, form, ct) : ModelState.FirstError();
@@ -35,6 +38,7 @@ public sealed class DocumentsController : Controller
     }
 
     [HttpPost("{id:int}/declined")]
+    [Reaches(Record.Document, "id")]
     public async Task<IActionResult> Declined(int id, [FromServices] DocumentWork work, CancellationToken ct)
     {
         var error = await work.DeclineAsync(id, ct);

@@ -10,18 +10,22 @@ namespace Shelter.Web.Features.Employment;
 public sealed class EmploymentController : Controller
 {
     [HttpGet("")]
+    [Reaches(Record.Resident, "residentId")]
     public async Task<IActionResult> Show(int residentId, [FromServices] JobSearchWork work, CancellationToken ct) =>
         await work.PageAsync(residentId, ct) is { } page ? View(page) : NotFound();
 
     [HttpPost("start")]
+    [Reaches(Record.Resident, "residentId")]
     public async Task<IActionResult> Start(int residentId, [FromServices] JobSearchWork work, CancellationToken ct) =>
         Done(residentId, await work.StartAsync(residentId, ct), "The job search is open.");
 
     [HttpPost("steps")]
+    [Reaches(Record.Resident, "residentId")]
     public async Task<IActionResult> Step(int residentId, JobStepForm form, [FromServices] JobSearchWork work, CancellationToken ct) =>
         Done(residentId, ModelState.IsValid ? await work.StepAsync(residentId, form, ct) : ModelState.FirstError(), "The step is recorded.");
 
     [HttpPost("declined")]
+    [Reaches(Record.Resident, "residentId")]
     public async Task<IActionResult> Declined(int residentId, [FromServices] JobSearchWork work, CancellationToken ct) =>
         Done(residentId, await work.DeclineAsync(residentId, ct), "Recorded as her choice: she declined.");
 

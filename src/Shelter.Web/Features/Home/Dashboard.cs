@@ -34,7 +34,7 @@ public sealed class DashboardModel
 /// What each role needs first thing on a shift. Counts only: names are one click further,
 /// behind the pages that audit-log the view.
 /// </summary>
-public sealed class Dashboard(ShelterDbContext db, UserManager<ShelterUser> users, Intake.WaitingList waitingList, Medication.Continuity continuity, Beds.BedStates bedStates, TimeProvider clock)
+public sealed class Dashboard(ShelterDbContext db, UserManager<ShelterUser> users, Intake.WaitingList waitingList, Medication.Continuity continuity, Beds.BedStates bedStates, Infrastructure.Auth.SiteScope scope, TimeProvider clock)
 {
     public async Task<DashboardModel> HandleAsync(ClaimsPrincipal user, CancellationToken ct)
     {
@@ -45,7 +45,7 @@ public sealed class Dashboard(ShelterDbContext db, UserManager<ShelterUser> user
         var seesWaiting = roles.Any(r => r is Core.Accounts.Roles.Staff or Core.Accounts.Roles.CaseManager);
         var waiting = seesWaiting ? await waitingList.HandleAsync(ct) : [];
         // Staff and case managers learn how many need attention; which medication stays on the case manager's page.
-        var medication = seesWaiting ? (await continuity.LoadAsync(ct: ct)).Where(m => m.InHouse).ToList() : [];
+        var medication = seesWaiting ? await scope.KeepReachableAsync((await continuity.LoadAsync(ct: ct)).Where(m => m.InHouse).ToList(), m => m.ResidentId, ct) : [];
 
         return new DashboardModel
         {
@@ -73,7 +73,7 @@ public sealed class Dashboard(ShelterDbContext db, UserManager<ShelterUser> user
     /// <summary>The same states as the bed board, so "free" means the same on both: not held, not out of service.</summary>
     private async Task<IReadOnlyList<SiteTonight>> TonightAsync(CancellationToken ct)
     {
-        var (sites, beds) = await bedStates.LoadAsync(clock.GetUtcNow().UtcDateTime, ct);
+        var (sites, beds) = await bedStates.LoadMineAsync(clock.GetUtcNow().UtcDateTime, ct);
         return sites.Select(site =>
         {
             var mine = beds.Where(b => b.Bed.SiteId == site.Id).ToList();
@@ -88,8 +88,9 @@ public sealed class Dashboard(ShelterDbContext db, UserManager<ShelterUser> user
     private async Task<IReadOnlyList<ChildrenByAge>> ChildrenAsync(CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var inHouse = await db.Children
-            .Where(c => db.Stays.Any(s => s.ResidentId == c.ResidentId && s.EndedAt == null))
+        var children = db.Children.Where(c => db.Stays.Any(s => s.ResidentId == c.ResidentId && s.EndedAt == null));
+        if (await scope.ResidentIdsAsync(ct) is { } reachable) children = children.Where(c => reachable.Contains(c.ResidentId));
+        var inHouse = await children
             .AsNoTracking()
             .ToListAsync(ct);
         var ages = inHouse.Select(c => c.AgeOn(today)).ToList();

@@ -33,6 +33,7 @@ public sealed class IntakeController : Controller
     }
 
     [HttpGet("{id:int}")]
+    [Reaches(Record.Intake, "id")]
     public async Task<IActionResult> Show(int id, [FromServices] IntakeDetails details, CancellationToken ct) =>
         await details.HandleAsync(id, ct) is { } page ? View(page) : NotFound();
 

@@ -15,15 +15,16 @@ public sealed record ResidentMedicationPage(int ResidentId, string Alias, IReadO
 public sealed class MedicationController(AuditLog audit) : Controller
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index([FromServices] Continuity continuity, [FromServices] RecordClosure closures, CancellationToken ct)
+    public async Task<IActionResult> Index([FromServices] Continuity continuity, [FromServices] SiteScope scope, [FromServices] RecordClosure closures, CancellationToken ct)
     {
-        var statuses = await continuity.LoadAsync(ct: ct);
+        var statuses = await scope.KeepReachableAsync(await continuity.LoadAsync(ct: ct), s => s.ResidentId, ct);
         await audit.ViewedAsync("Medication", "continuity", ct);
         ViewData["Closures"] = await closures.ListAsync(ct);
         return View(statuses);
     }
 
     [HttpGet("residents/{residentId:int}")]
+    [Reaches(Record.Resident, "residentId")]
     public async Task<IActionResult> Resident(int residentId, [FromServices] Continuity continuity, [FromServices] RecordClosure closures, [FromServices] ShelterDbContext db, CancellationToken ct)
     {
         var alias = await db.Residents.Where(r => r.Id == residentId).Select(r => r.Alias).FirstOrDefaultAsync(ct);
@@ -33,6 +34,7 @@ public sealed class MedicationController(AuditLog audit) : Controller
     }
 
     [HttpPost("residents/{residentId:int}")]
+    [Reaches(Record.Resident, "residentId")]
     public async Task<IActionResult> Add(int residentId, ProgrammeForm form, [FromServices] SaveProgramme save, CancellationToken ct)
     {
         var error = ModelState.IsValid ? await save.HandleAsync(residentId, null, form, ct) : ModelState.FirstError();
@@ -41,6 +43,7 @@ public sealed class MedicationController(AuditLog audit) : Controller
     }
 
     [HttpGet("{id:int}")]
+    [Reaches(Record.Programme, "id")]
     public async Task<IActionResult> Edit(int id, [FromServices] SaveProgramme save, [FromServices] RecordClosure closures, CancellationToken ct)
     {
         var programme = await save.FindAsync(id, ct);
@@ -53,6 +56,7 @@ public sealed class MedicationController(AuditLog audit) : Controller
     }
 
     [HttpPost("{id:int}")]
+    [Reaches(Record.Programme, "id")]
     public async Task<IActionResult> Edit(int id, ProgrammeForm form, [FromServices] SaveProgramme save, [FromServices] RecordClosure closures, CancellationToken ct)
     {
         var programme = await save.FindAsync(id, ct);
@@ -74,6 +78,7 @@ public sealed class MedicationController(AuditLog audit) : Controller
     }
 
     [HttpPost("{id:int}/dispensed")]
+    [Reaches(Record.Programme, "id")]
     public async Task<IActionResult> Dispensed(int id, DispensingForm form, [FromServices] SaveProgramme save, CancellationToken ct)
     {
         var programme = await save.FindAsync(id, ct);
@@ -83,6 +88,7 @@ public sealed class MedicationController(AuditLog audit) : Controller
     }
 
     [HttpPost("{id:int}/end")]
+    [Reaches(Record.Programme, "id")]
     public async Task<IActionResult> End(int id, [FromServices] SaveProgramme save, CancellationToken ct)
     {
         var programme = await save.FindAsync(id, ct);

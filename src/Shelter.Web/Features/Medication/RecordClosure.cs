@@ -6,6 +6,7 @@ using Shelter.Core.FollowUps;
 using Shelter.Core.Medication;
 using Shelter.Core.Partners;
 using Shelter.Web.Infrastructure.Audit;
+using Shelter.Web.Infrastructure.Auth;
 
 namespace Shelter.Web.Features.Medication;
 
@@ -31,7 +32,7 @@ public sealed record ClosurePage(DispensingSiteClosure Closure, string Site, IRe
 /// A dispensing site closes (a lockdown, armed conflict): every resident who depends on it is
 /// listed at once and gets a continuity follow-up, so nobody finds out at the closed door.
 /// </summary>
-public sealed class RecordClosure(ShelterDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class RecordClosure(ShelterDbContext db, SiteScope scope, AuditLog audit, TimeProvider clock)
 {
     public async Task<IReadOnlyList<Partner>> DispensingSitesAsync(CancellationToken ct) =>
         await db.Partners.AsNoTracking().Where(p => p.Kind == PartnerKind.Medical || p.Kind == PartnerKind.HarmReduction).OrderBy(p => p.Name).ToListAsync(ct);
@@ -61,7 +62,9 @@ public sealed class RecordClosure(ShelterDbContext db, AuditLog audit, TimeProvi
         var closure = await db.DispensingSiteClosures.AsNoTracking().FirstOrDefaultAsync(c => c.Id == closureId, ct);
         if (closure is null) return null;
         var site = await db.Partners.Where(p => p.Id == closure.PartnerId).Select(p => p.Name).FirstAsync(ct);
-        var programmes = await db.MedicationProgrammes.AsNoTracking().Where(m => m.DispensingSiteId == closure.PartnerId && m.EndedAt == null).ToListAsync(ct);
+        // Every dependant got a follow-up; the page lists those of the reader's sites.
+        var programmes = await scope.KeepReachableAsync(
+            await db.MedicationProgrammes.AsNoTracking().Where(m => m.DispensingSiteId == closure.PartnerId && m.EndedAt == null).ToListAsync(ct), m => m.ResidentId, ct);
         var residentIds = programmes.Select(m => m.ResidentId).ToList();
         var aliases = await db.Residents.Where(r => residentIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Alias, ct);
         await audit.ViewedAsync(nameof(DispensingSiteClosure), closureId, ct);

@@ -1,13 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Shelter.Core.Data;
 using Shelter.Web.Infrastructure.Audit;
+using Shelter.Web.Infrastructure.Auth;
 
 namespace Shelter.Web.Features.Residents;
 
 public sealed record ResidentRow(int Id, string Alias, int Children, string? Where, bool Waiting, DateTime RegisteredAt);
 
 /// <summary>Women in the house tonight and those waiting; a search finds anyone by the name she gave.</summary>
-public sealed class ResidentList(ShelterDbContext db, AuditLog audit)
+public sealed class ResidentList(ShelterDbContext db, SiteScope scope, AuditLog audit)
 {
     public async Task<IReadOnlyList<ResidentRow>> HandleAsync(string? search, CancellationToken ct)
     {
@@ -16,6 +17,7 @@ public sealed class ResidentList(ShelterDbContext db, AuditLog audit)
             query = query.Where(r => db.Stays.Any(s => s.ResidentId == r.Id && s.EndedAt == null) || db.WaitingList.Any(w => w.ResidentId == r.Id && w.ClosedAt == null));
         else
             query = query.Where(r => EF.Functions.Like(r.Alias, $"%{search.Trim()}%"));
+        if (await scope.ResidentIdsAsync(ct) is { } reachable) query = query.Where(r => reachable.Contains(r.Id));
         var rows = await query.OrderBy(r => r.Alias).Take(200)
             .Select(r => new ResidentRow(r.Id, r.Alias, r.Children.Count,
                 db.Stays.Where(s => s.ResidentId == r.Id && s.ChildId == null && s.EndedAt == null).Select(s => s.Bed.Room.Site.Name + " · " + s.Bed.Label).FirstOrDefault(),

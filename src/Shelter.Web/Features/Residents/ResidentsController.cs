@@ -19,6 +19,7 @@ public sealed class ResidentsController : Controller
     }
 
     [HttpGet("{id:int}")]
+    [Reaches(Record.Resident, "id")]
     [Authorize(Policy = Policies.ResidentWork)]
     public async Task<IActionResult> Show(int id, [FromServices] ResidentRecord record, [FromServices] ShelterDbContext db, CancellationToken ct)
     {
@@ -29,6 +30,7 @@ public sealed class ResidentsController : Controller
     }
 
     [HttpPost("{id:int}/consents")]
+    [Reaches(Record.Resident, "id")]
     [Authorize(Policy = Policies.Intake)]
     public async Task<IActionResult> Consent(int id, ConsentForm form, [FromServices] Refer refer, CancellationToken ct)
     {
@@ -39,6 +41,7 @@ public sealed class ResidentsController : Controller
     }
 
     [HttpPost("{id:int}/consents/{consentId:int}/revoke")]
+    [Reaches(Record.Resident, "id")]
     [Authorize(Policy = Policies.Intake)]
     public async Task<IActionResult> Revoke(int id, int consentId, [FromServices] Refer refer, CancellationToken ct)
     {
@@ -48,10 +51,12 @@ public sealed class ResidentsController : Controller
     }
 
     [HttpGet("{id:int}/referrals/new")]
+    [Reaches(Record.Resident, "id")]
     [Authorize(Policy = Policies.Intake)]
     public IActionResult Referral(int id, int? partnerId) => Redirect($"/residents/{id}?partnerId={partnerId}#refer");
 
     [HttpPost("{id:int}/referrals")]
+    [Reaches(Record.Resident, "id")]
     [Authorize(Policy = Policies.Intake)]
     public async Task<IActionResult> Referral(int id, ReferralForm form, [FromServices] Refer refer, CancellationToken ct)
     {

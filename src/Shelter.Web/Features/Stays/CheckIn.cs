@@ -8,6 +8,7 @@ using Shelter.Core.Sites;
 using Shelter.Core.Stays;
 using Shelter.Web.Features.Beds;
 using Shelter.Web.Infrastructure.Audit;
+using Shelter.Web.Infrastructure.Auth;
 
 namespace Shelter.Web.Features.Stays;
 
@@ -52,7 +53,7 @@ public sealed record CheckInPage(CheckInForm Form, Allocation? Suggestion, IRead
 /// the write of her stays happen in one IMMEDIATE transaction, and the unique index on active
 /// stays per bed refuses a second woman even if that were ever bypassed.
 /// </summary>
-public sealed class CheckIn(ShelterDbContext db, BedStates states, Placement placement, AuditLog audit, TimeProvider clock)
+public sealed class CheckIn(ShelterDbContext db, BedStates states, SiteScope scope, Placement placement, AuditLog audit, TimeProvider clock)
 {
     /// <summary>A blank form, or one for a woman already known (her needs filled in from her record).</summary>
     public async Task<CheckInForm> FormAsync(int? bedId, int? residentId, CancellationToken ct)
@@ -69,13 +70,14 @@ public sealed class CheckIn(ShelterDbContext db, BedStates states, Placement pla
     public async Task<CheckInPage> PageAsync(CheckInForm form, bool bedNoLongerFree, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var (_, beds) = await states.LoadAsync(now, ct);
+        var (_, beds) = await states.LoadMineAsync(now, ct);
         var children = form.ResidentId is int rid
             ? await db.Children.CountAsync(c => c.ResidentId == rid, ct)
             : ParseAges(form.ChildAges, out _).Count;
         var allocation = BedAllocator.Suggest(new HousingNeed(children, form.NeedsAccessibleRoom, form.HighRisk), beds.Select(b => b.Bed));
-        var waiting = await db.Residents.AsNoTracking()
-            .Where(r => !db.Stays.Any(s => s.ResidentId == r.Id && s.EndedAt == null))
+        var withoutBed = db.Residents.AsNoTracking().Where(r => !db.Stays.Any(s => s.ResidentId == r.Id && s.EndedAt == null));
+        if (await scope.ResidentIdsAsync(ct) is { } reachable) withoutBed = withoutBed.Where(r => reachable.Contains(r.Id));
+        var waiting = await withoutBed
             .OrderByDescending(r => r.RegisteredAt).Take(50)
             .Select(r => new ResidentWithoutBed(r.Id, r.Alias, r.Children.Count))
             .ToListAsync(ct);

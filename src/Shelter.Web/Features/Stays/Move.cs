@@ -28,7 +28,7 @@ public sealed class Move(ShelterDbContext db, BedStates states, AuditLog audit, 
     {
         var household = await Household.LoadAsync(db, stayId, ct);
         if (household is null) return null;
-        var (_, beds) = await states.LoadAsync(clock.GetUtcNow().UtcDateTime, ct);
+        var (_, beds) = await states.LoadMineAsync(clock.GetUtcNow().UtcDateTime, ct);
         var free = beds.Where(b => b.Bed.State is BedState.Free or BedState.Held)
             .OrderBy(b => b.Bed.SiteName).ThenBy(b => b.Bed.RoomName).ThenBy(b => b.Bed.BedLabel).ToList();
         return new MovePage(household, form, free);

@@ -14,10 +14,14 @@ namespace Shelter.Web.Features.Stays;
 public sealed class StaysController : Controller
 {
     [HttpGet("check-in")]
+    [Reaches(Record.Bed, "bedId")]
+    [Reaches(Record.Resident, "residentId")]
     public async Task<IActionResult> CheckIn(int? bedId, int? residentId, [FromServices] CheckIn checkIn, CancellationToken ct) =>
         View(await checkIn.PageAsync(await checkIn.FormAsync(bedId, residentId, ct), false, ct));
 
     [HttpPost("check-in")]
+    [Reaches(Record.Bed, "form.BedId")]
+    [Reaches(Record.Resident, "form.ResidentId")]
     public async Task<IActionResult> CheckIn(CheckInForm form, string? intent, [FromServices] CheckIn checkIn, CancellationToken ct)
     {
         if (intent == "suggest" || !ModelState.IsValid)
@@ -48,6 +52,7 @@ public sealed class StaysController : Controller
     }
 
     [HttpGet("{id:int}")]
+    [Reaches(Record.Stay, "id")]
     public async Task<IActionResult> Show(int id, [FromServices] ShelterDbContext db, [FromServices] AuditLog audit, CancellationToken ct)
     {
         var household = await Household.LoadAsync(db, id, ct);
@@ -58,10 +63,13 @@ public sealed class StaysController : Controller
     }
 
     [HttpGet("{id:int}/move")]
+    [Reaches(Record.Stay, "id")]
     public async Task<IActionResult> Move(int id, [FromServices] Move move, CancellationToken ct) =>
         await move.PageAsync(id, new MoveForm(), ct) is { } page ? View(page) : NotFound();
 
     [HttpPost("{id:int}/move")]
+    [Reaches(Record.Stay, "id")]
+    [Reaches(Record.Bed, "form.BedId")]
     public async Task<IActionResult> Move(int id, MoveForm form, [FromServices] Move move, CancellationToken ct)
     {
         if (ModelState.IsValid)
@@ -78,10 +86,12 @@ public sealed class StaysController : Controller
     }
 
     [HttpGet("{id:int}/check-out")]
+    [Reaches(Record.Stay, "id")]
     public async Task<IActionResult> CheckOut(int id, [FromServices] ShelterDbContext db, CancellationToken ct) =>
         await Household.LoadAsync(db, id, ct) is { } household ? View(new CheckOutPage(household, new CheckOutForm())) : NotFound();
 
     [HttpPost("{id:int}/check-out")]
+    [Reaches(Record.Stay, "id")]
     public async Task<IActionResult> CheckOut(int id, CheckOutForm form, [FromServices] CheckOut checkOut, [FromServices] ShelterDbContext db, CancellationToken ct)
     {
         if (ModelState.IsValid)
@@ -98,6 +108,7 @@ public sealed class StaysController : Controller
     }
 
     [HttpGet("{id:int}/terms")]
+    [Reaches(Record.Stay, "id")]
     public async Task<IActionResult> Terms(int id, [FromServices] ShelterDbContext db, CancellationToken ct)
     {
         var household = await Household.LoadAsync(db, id, ct);
@@ -108,6 +119,7 @@ public sealed class StaysController : Controller
     }
 
     [HttpPost("{id:int}/terms")]
+    [Reaches(Record.Stay, "id")]
     public async Task<IActionResult> Terms(int id, TermsForm form, [FromServices] Terms terms, [FromServices] ShelterDbContext db, CancellationToken ct)
     {
         if (ModelState.IsValid)

@@ -17,10 +17,12 @@ public sealed class TasksController : Controller
         View(await worklist.HandleAsync(User, ct));
 
     [HttpGet("{id:int}")]
+    [Reaches(Record.FollowUp, "id")]
     public async Task<IActionResult> Show(int id, [FromServices] FollowUpWork work, CancellationToken ct) =>
         await work.PageAsync(id, User, ct) is { } page ? View(page) : NotFound();
 
     [HttpGet("new")]
+    [Reaches(Record.Resident, "residentId")]
     public async Task<IActionResult> New(int residentId, [FromServices] ShelterDbContext db, [FromServices] FollowUpWork work, CancellationToken ct)
     {
         var resident = await db.Residents.AsNoTracking().Include(r => r.Children).FirstOrDefaultAsync(r => r.Id == residentId, ct);
@@ -31,6 +33,7 @@ public sealed class TasksController : Controller
     }
 
     [HttpPost("new")]
+    [Reaches(Record.Resident, "residentId")]
     public async Task<IActionResult> New(int residentId, FollowUpForm form, [FromServices] ShelterDbContext db, [FromServices] FollowUpWork work, CancellationToken ct)
     {
         if (ModelState.IsValid)
@@ -51,6 +54,7 @@ public sealed class TasksController : Controller
     }
 
     [HttpPost("{id:int}/steps")]
+    [Reaches(Record.FollowUp, "id")]
     public async Task<IActionResult> Step(int id, StepForm form, [FromServices] FollowUpWork work, CancellationToken ct)
     {
         this.Tell(ModelState.IsValid ? await work.AddStepAsync(id, form, User, ct) : ModelState.FirstError(), "The step is recorded.");
@@ -58,6 +62,7 @@ public sealed class TasksController : Controller
     }
 
     [HttpPost("{id:int}/close")]
+    [Reaches(Record.FollowUp, "id")]
     public async Task<IActionResult> Close(int id, FollowUpStatus status, [FromServices] FollowUpWork work, CancellationToken ct)
     {
         this.Tell(await work.CloseAsync(id, status, User, ct), status == FollowUpStatus.DeclinedByHer ? "Recorded as her choice: she declined." : "The follow-up is closed.");
@@ -65,6 +70,7 @@ public sealed class TasksController : Controller
     }
 
     [HttpPost("{id:int}/assign")]
+    [Reaches(Record.FollowUp, "id")]
     public async Task<IActionResult> Assign(int id, string? userId, [FromServices] FollowUpWork work, CancellationToken ct)
     {
         this.Tell(await work.AssignAsync(id, userId, User, ct), "The follow-up is assigned.");

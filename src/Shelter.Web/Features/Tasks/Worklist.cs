@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Shelter.Core.Data;
 using Shelter.Core.FollowUps;
 using Shelter.Core.Sites;
+using Shelter.Web.Infrastructure.Auth;
 
 namespace Shelter.Web.Features.Tasks;
 
@@ -14,15 +15,17 @@ public sealed record WorklistModel(IReadOnlyList<WorkItem> Overdue, IReadOnlyLis
 /// The signed-in worker's follow-ups: overdue, due today, upcoming; and the unassigned ones of
 /// her kinds, so nothing falls between two people. Declined and finished work is not shown.
 /// </summary>
-public sealed class Worklist(ShelterDbContext db, TimeProvider clock)
+public sealed class Worklist(ShelterDbContext db, SiteScope scope, TimeProvider clock)
 {
     public async Task<WorklistModel> HandleAsync(ClaimsPrincipal user, CancellationToken ct)
     {
         var me = user.FindFirstValue(ClaimTypes.NameIdentifier);
         var kinds = CaseWorkAccess.KindsFor(user);
         var now = clock.GetUtcNow().UtcDateTime;
-        var items = await db.FollowUps.AsNoTracking()
-            .Where(f => f.Status == FollowUpStatus.Open && kinds.Contains(f.Kind) && (f.AssignedToUserId == me || f.AssignedToUserId == null))
+        var open = db.FollowUps.AsNoTracking()
+            .Where(f => f.Status == FollowUpStatus.Open && kinds.Contains(f.Kind) && (f.AssignedToUserId == me || f.AssignedToUserId == null));
+        if (await scope.ResidentIdsAsync(ct) is { } reachable) open = open.Where(f => reachable.Contains(f.ResidentId));
+        var items = await open
             .OrderBy(f => f.DueAt).Take(500)
             .Select(f => new WorkItem(f.Id, f.Kind, f.What, f.ResidentId, db.Residents.Where(r => r.Id == f.ResidentId).Select(r => r.Alias).First(), f.DueAt, f.AssignedToUserId == me))
             .ToListAsync(ct);

@@ -83,6 +83,8 @@ public sealed class DemoSeeder(ShelterDbContext db, UserManager<ShelterUser> use
         };
         db.Sites.AddRange(shelter, centre);
         await db.SaveChangesAsync(ct);
+        await AssignDemoCaseWorkersAsync(db, users, [shelter.Id, centre.Id]);
+        await db.SaveChangesAsync(ct);
 
         // Twenty women in the house tonight; four arrived with children.
         var familyBeds = new Queue<Bed>(shelter.Rooms.Where(r => r.Kind == RoomKind.Family).SelectMany(r => r.Beds));
@@ -315,6 +317,14 @@ public sealed class DemoSeeder(ShelterDbContext db, UserManager<ShelterUser> use
         Kind = kind,
         Beds = Enumerable.Range(1, beds).Select(n => new Bed { Label = AddRoom.BedLabel(name, n) }).ToList(),
     };
+
+    /// <summary>The demo case manager and social worker work at every demo site.</summary>
+    public static async Task AssignDemoCaseWorkersAsync(ShelterDbContext db, UserManager<ShelterUser> users, IReadOnlyList<int> siteIds)
+    {
+        foreach (var email in new[] { "casemanager@demo.shelter", "socialworker@demo.shelter" })
+            if (await users.FindByEmailAsync(email) is { } user)
+                db.StaffSites.AddRange(siteIds.Select(id => new StaffSite { UserId = user.Id, SiteId = id }));
+    }
 
     private async Task SeedAccountsAsync()
     {

@@ -60,6 +60,9 @@ public sealed class LargeSeeder(IServiceScopeFactory scopes, TimeProvider clock)
             var db = scope.ServiceProvider.GetRequiredService<ShelterDbContext>();
             db.Sites.AddRange(sites);
             await db.SaveChangesAsync(ct);
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Core.Accounts.ShelterUser>>();
+            await DemoSeeder.AssignDemoCaseWorkersAsync(db, users, sites.Select(s => s.Id).ToList());
+            await db.SaveChangesAsync(ct);
         }
         progress.WriteLine($"  {Sites} sites, {sites.Sum(s => s.Rooms.Sum(r => r.Beds.Count))} beds");
 

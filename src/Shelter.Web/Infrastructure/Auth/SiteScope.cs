@@ -1,0 +1,70 @@
+using System.Linq.Expressions;
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Shelter.Core.Accounts;
+using Shelter.Core.Data;
+using Shelter.Core.Residents;
+
+namespace Shelter.Web.Infrastructure.Auth;
+
+/// <summary>
+/// The sites the signed-in person works at, and so the residents she may reach. Case managers
+/// and social workers reach only the women whose latest stay is at one of their sites, plus
+/// women not yet housed anywhere (intake and the waiting list are the whole organisation's).
+/// Staff place women at any site and are not limited; neither are background jobs.
+/// </summary>
+public sealed class SiteScope(ShelterDbContext db, IHttpContextAccessor http)
+{
+    private IReadOnlyList<int>? _sites;
+    private bool _loaded;
+
+    /// <summary>Whether this person's reach is limited to her sites.</summary>
+    public static bool IsLimited(ClaimsPrincipal user) =>
+        (user.IsInRole(Roles.CaseManager) || user.IsInRole(Roles.SocialWorker))
+        && !user.IsInRole(Roles.Staff) && !user.IsInRole(Roles.Manager);
+
+    /// <summary>The ids of her sites, or null when she is not limited to any.</summary>
+    public async Task<IReadOnlyList<int>?> SitesAsync(CancellationToken ct = default)
+    {
+        if (_loaded) return _sites;
+        var user = http.HttpContext?.User;
+        if (user?.Identity?.IsAuthenticated == true && IsLimited(user))
+        {
+            var id = user.FindFirstValue(ClaimTypes.NameIdentifier);
+            _sites = await db.StaffSites.Where(s => s.UserId == id).Select(s => s.SiteId).ToListAsync(ct);
+        }
+        _loaded = true;
+        return _sites;
+    }
+
+    /// <summary>The residents she may reach, as a subquery to filter lists by; null when she reaches all.</summary>
+    public async Task<IQueryable<int>?> ResidentIdsAsync(CancellationToken ct = default)
+    {
+        var sites = await SitesAsync(ct);
+        return sites is null ? null : db.Residents.Where(Reachable(db, sites)).Select(r => r.Id);
+    }
+
+    public async Task<bool> ReachesResidentAsync(int residentId, CancellationToken ct = default)
+    {
+        var sites = await SitesAsync(ct);
+        return sites is null || await db.Residents.Where(r => r.Id == residentId).AnyAsync(Reachable(db, sites), ct);
+    }
+
+    /// <summary>Keeps the items of a list already loaded whose resident she reaches.</summary>
+    public async Task<IReadOnlyList<T>> KeepReachableAsync<T>(IReadOnlyList<T> items, Func<T, int> residentOf, CancellationToken ct = default)
+    {
+        if (await ResidentIdsAsync(ct) is not { } reachable) return items;
+        var ids = items.Select(residentOf).Distinct().ToList();
+        var kept = (await reachable.Where(id => ids.Contains(id)).ToListAsync(ct)).ToHashSet();
+        return items.Where(i => kept.Contains(residentOf(i))).ToList();
+    }
+
+    public async Task<bool> ReachesSiteAsync(int siteId, CancellationToken ct = default) =>
+        await SitesAsync(ct) is not { } sites || sites.Contains(siteId);
+
+    /// <summary>She was never housed, or her latest own stay (not a child's) is at one of the sites.</summary>
+    private static Expression<Func<Resident, bool>> Reachable(ShelterDbContext db, IReadOnlyList<int> sites) => r =>
+        !db.Stays.Any(s => s.ResidentId == r.Id && s.ChildId == null)
+        || sites.Contains(db.Stays.Where(s => s.ResidentId == r.Id && s.ChildId == null)
+            .OrderByDescending(s => s.StartedAt).ThenByDescending(s => s.Id).Select(s => s.Bed.Room.SiteId).First());
+}
