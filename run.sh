@@ -6,6 +6,7 @@
 #   ./run.sh create-admin EMAIL   create the first administrator (prints a one-time password)
 #   ./run.sh seed --size large    fill a fresh data folder with 10 sites, 300 beds, 5 years of stays
 #   ./run.sh bench                benchmarks over that large seed (figures go to docs/benchmarks.md)
+#   ./run.sh demo-code EMAIL      the current two-factor code of a demo manager or administrator
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$PWD
@@ -93,5 +94,21 @@ case "${1:-run}" in
     dotnet build src/Shelter.Web -c Release --no-restore --verbosity quiet -nologo
     SHELTER_DATA="${SHELTER_DATA:-$ROOT/data}" SHELTER_DEMO=0 \
       dotnet run --project src/Shelter.Web -c Release --no-build -- create-admin "$2" ;;
-  *) echo "usage: ./run.sh [run|test|create-admin EMAIL|seed --size large|bench]" >&2; exit 2 ;;
+  demo-code)
+    # The demo keys are published in the README; a real account's key never leaves its phone.
+    case "${2:-}" in
+      manager@demo.shelter) key=DEMOMANAGERSHELTERTOTPKEYQQQQQQQ ;;
+      admin@demo.shelter) key=DEMOADMINSHELTERTOTPKEYQQQQQQQQQ ;;
+      *) echo "usage: ./run.sh demo-code manager@demo.shelter|admin@demo.shelter" >&2; exit 2 ;;
+    esac
+    python3 - "$key" <<'PY'
+import base64, hashlib, hmac, struct, sys, time
+step = int(time.time()) // 30
+mac = hmac.new(base64.b32decode(sys.argv[1]), struct.pack(">Q", step), hashlib.sha1).digest()
+offset = mac[-1] & 15
+code = (struct.unpack(">I", mac[offset:offset + 4])[0] & 0x7FFFFFFF) % 1_000_000
+print(f"{code:06d}  (good for {30 - int(time.time()) % 30} more seconds, once)")
+PY
+    ;;
+  *) echo "usage: ./run.sh [run|test|create-admin EMAIL|seed --size large|bench|demo-code EMAIL]" >&2; exit 2 ;;
 esac

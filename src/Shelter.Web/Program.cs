@@ -36,6 +36,7 @@ builder.Services.AddControllersWithViews(o =>
     {
         o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
         o.Filters.Add(new PasswordChangeRequiredFilter());
+        o.Filters.Add(new TwoFactorRequiredFilter());
         o.Filters.Add(new SiteScopeFilter());
     })
     .AddViewLocalization()

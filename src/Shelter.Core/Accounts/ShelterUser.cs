@@ -11,4 +11,7 @@ public class ShelterUser : IdentityUser
     public bool MustChangePassword { get; set; }
 
     public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+
+    /// <summary>The 30-second step of the last authenticator code accepted: a code is good once.</summary>
+    public long? LastAuthenticatorStep { get; set; }
 }

@@ -15,6 +15,8 @@ public static class FeatureSetup
     {
         services.AddScoped<Login>();
         services.AddScoped<ChangePassword>();
+        services.AddScoped<TwoFactorSignIn>();
+        services.AddScoped<TwoFactorSetup>();
         services.AddScoped<Dashboard>();
         services.AddScoped<ListUsers>();
         services.AddScoped<CreateUser>();

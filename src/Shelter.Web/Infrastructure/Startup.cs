@@ -82,6 +82,9 @@ public static class StartupBanner
         {
             Console.WriteLine($"  Demo logins (password for all: {DemoSeeder.DemoPassword}):");
             foreach (var (email, role) in DemoSeeder.DemoAccounts) Console.WriteLine($"    {email,-28} {role}");
+            Console.WriteLine("  Managers and administrators also enter a code from an authenticator app with these demo keys");
+            Console.WriteLine("  (or print the current code with ./run.sh demo-code EMAIL):");
+            foreach (var (email, key) in DemoSeeder.DemoAuthenticatorKeys) Console.WriteLine($"    {email,-28} {key}");
         }
         Console.WriteLine("  Press Ctrl+C to stop.");
         Console.WriteLine();

@@ -63,6 +63,12 @@ public class ShelterFactory : WebApplicationFactory<Program>
         var result = await users.CreateAsync(user, password);
         if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
         await users.AddToRoleAsync(user, role);
+        if (role is Roles.Manager or Roles.Admin)
+        {
+            // Their roles require a second factor; tests answer it through AuthenticatorCodeAsync.
+            await users.ResetAuthenticatorKeyAsync(user);
+            await users.SetTwoFactorEnabledAsync(user, true);
+        }
         var db = scope.ServiceProvider.GetRequiredService<ShelterDbContext>();
         if (sites is null) WorksEverywhere.Add(user.Id);
         var siteIds = sites?.ToList() ?? await db.Sites.Select(s => s.Id).ToListAsync();
@@ -90,14 +96,35 @@ public class ShelterFactory : WebApplicationFactory<Program>
         BaseAddress = new Uri("https://localhost"),
     });
 
-    /// <summary>A client that has signed in through the real login form.</summary>
+    /// <summary>A client that has signed in through the real login form, and the code form when her account has two-factor on.</summary>
     public async Task<HttpClient> SignedInClientAsync(string email, string? password = null)
     {
         var client = NewClient();
         var response = await client.SignInAsync(email, password ?? DemoPassword);
-        if (response.StatusCode != HttpStatusCode.Redirect)
-            throw new InvalidOperationException($"Sign-in as {email} failed: {(int)response.StatusCode}");
+        if (response.Headers.Location?.OriginalString.StartsWith("/Account/LoginWith2fa") == true)
+            response = await client.PostFormAsync(response.Headers.Location.OriginalString, "/Account/LoginWith2fa", [new("Code", await AuthenticatorCodeAsync(email))]);
+        if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location?.OriginalString.StartsWith("/Account/") == true)
+            throw new InvalidOperationException($"Sign-in as {email} failed: {(int)response.StatusCode} {response.Headers.Location}");
         return client;
+    }
+
+    /// <summary>
+    /// Her authenticator app's code right now. Tests sign in as the same manager many times within
+    /// one 30-second step, so by default this forgets the step last used; the replay guard itself is
+    /// proven by TwoFactorTests, which pass <paramref name="forgetLastUse"/> false.
+    /// </summary>
+    public async Task<string> AuthenticatorCodeAsync(string email, bool forgetLastUse = true)
+    {
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ShelterUser>>();
+        var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"No account {email}");
+        if (forgetLastUse && user.LastAuthenticatorStep is not null)
+        {
+            user.LastAuthenticatorStep = null;
+            await users.UpdateAsync(user);
+        }
+        var key = await users.GetAuthenticatorKeyAsync(user) ?? throw new InvalidOperationException($"{email} has no authenticator key");
+        return new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(key)).ComputeTotp(Clock.GetUtcNow().UtcDateTime);
     }
 
     public async Task<T> WithDbAsync<T>(Func<ShelterDbContext, Task<T>> work)

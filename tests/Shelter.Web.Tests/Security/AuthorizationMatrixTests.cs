@@ -24,9 +24,11 @@ public class AuthorizationMatrixTests(ShelterFactory app) : IClassFixture<Shelte
     {
         ["Account.Login"] = null,
         ["Errors.Show"] = null,
+        ["Account.LoginWith2fa"] = null,
         ["Account.Logout"] = Everyone, ["Account.ChangePassword"] = Everyone, ["Account.AccessDenied"] = Everyone,
+        ["Account.TwoFactor"] = Everyone, ["Account.RecoveryCodes"] = Everyone, ["Account.TwoFactorOff"] = Everyone,
         ["Home.Index"] = Everyone,
-        ["Users.Index"] = [A], ["Users.Create"] = [A], ["Users.Edit"] = [A], ["Users.ResetPassword"] = [A],
+        ["Users.Index"] = [A], ["Users.Create"] = [A], ["Users.Edit"] = [A], ["Users.ResetPassword"] = [A], ["Users.ResetTwoFactor"] = [A],
         ["Beds.Index"] = [S, C, W, M], ["Beds.Hold"] = [S, C], ["Beds.ReleaseHold"] = [S, C],
         ["Stays.CheckIn"] = [S, C], ["Stays.Show"] = [S, C], ["Stays.Move"] = [S, C], ["Stays.CheckOut"] = [S, C], ["Stays.Terms"] = [S, C],
         ["Sites.Index"] = [M], ["Sites.Create"] = [M], ["Sites.Show"] = [M], ["Sites.Edit"] = [M], ["Sites.AddRoom"] = [M], ["Sites.AddBeds"] = [M],

@@ -7,6 +7,7 @@ using Shelter.Core.Audit;
 using Shelter.Core.Data;
 using Shelter.Web.Infrastructure.Audit;
 using Shelter.Web.Infrastructure.Auth;
+using Shelter.Web.Infrastructure.Mvc;
 
 namespace Shelter.Web.Features.Account;
 
@@ -30,11 +31,84 @@ public sealed class AccountController : Controller
                 return RedirectToAction(nameof(ChangePassword));
             case LoginOutcome.SignedIn:
                 return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl! : "/");
+            case LoginOutcome.RequiresTwoFactor:
+                return RedirectToAction(nameof(LoginWith2fa), new { returnUrl = form.ReturnUrl });
             default:
                 ModelState.AddModelError("", Features.Account.Login.RefusedMessage);
                 form.Password = "";
                 return View(form);
         }
+    }
+
+    [HttpGet("LoginWith2fa")]
+    [AllowAnonymous]
+    public async Task<IActionResult> LoginWith2fa(string? returnUrl, [FromServices] TwoFactorSignIn twoFactor) =>
+        await twoFactor.IsAwaitingCodeAsync() ? View(new TwoFactorForm { ReturnUrl = returnUrl }) : RedirectToAction(nameof(Login));
+
+    [HttpPost("LoginWith2fa")]
+    [AllowAnonymous]
+    [EnableRateLimiting(RateLimits.SignIn)]
+    public async Task<IActionResult> LoginWith2fa(TwoFactorForm form, [FromServices] TwoFactorSignIn twoFactor)
+    {
+        if (!await twoFactor.IsAwaitingCodeAsync())
+        {
+            TempData["Error"] = "Five minutes passed since your password. Sign in again.";
+            return RedirectToAction(nameof(Login));
+        }
+        if (!ModelState.IsValid) return View(form);
+        switch (await twoFactor.HandleAsync(form))
+        {
+            case LoginOutcome.MustChangePassword:
+                return RedirectToAction(nameof(ChangePassword));
+            case LoginOutcome.SignedIn:
+                return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl! : "/");
+            default:
+                ModelState.AddModelError("", TwoFactorSignIn.RefusedMessage);
+                form.Code = "";
+                return View(form);
+        }
+    }
+
+    [HttpGet("TwoFactor")]
+    [Authorize(Policy = Policies.SignedIn)]
+    public async Task<IActionResult> TwoFactor([FromServices] TwoFactorSetup setup) =>
+        await setup.PageAsync(User) is { } page ? View(page) : RedirectToAction(nameof(Login));
+
+    [HttpPost("TwoFactor")]
+    [Authorize(Policy = Policies.SignedIn)]
+    public async Task<IActionResult> TwoFactor(EnableTwoFactorForm form, [FromServices] TwoFactorSetup setup, [FromServices] ShelterDbContext db)
+    {
+        var (codes, error) = ModelState.IsValid ? await setup.EnableAsync(User, form) : (null, ModelState.FirstError());
+        if (codes is null)
+        {
+            TempData["Error"] = error;
+            return RedirectToAction(nameof(TwoFactor));
+        }
+        await db.SaveChangesAsync();
+        return View("RecoveryCodes", codes);
+    }
+
+    [HttpPost("TwoFactor/RecoveryCodes")]
+    [Authorize(Policy = Policies.SignedIn)]
+    public async Task<IActionResult> RecoveryCodes([FromServices] TwoFactorSetup setup, [FromServices] ShelterDbContext db)
+    {
+        if (await setup.NewRecoveryCodesAsync(User) is not { } codes) return RedirectToAction(nameof(TwoFactor));
+        await db.SaveChangesAsync();
+        return View("RecoveryCodes", codes);
+    }
+
+    [HttpPost("TwoFactor/Off")]
+    [Authorize(Policy = Policies.SignedIn)]
+    public async Task<IActionResult> TwoFactorOff([FromServices] TwoFactorSetup setup, [FromServices] ShelterDbContext db)
+    {
+        var error = await setup.DisableAsync(User);
+        if (error is null)
+        {
+            await db.SaveChangesAsync();
+            TempData["Notice"] = "Two-factor sign-in is off. Your password alone signs you in.";
+        }
+        else TempData["Error"] = error;
+        return RedirectToAction(nameof(TwoFactor));
     }
 
     [HttpPost("Logout")]

@@ -21,7 +21,7 @@ public sealed class LoginForm
     public string? ReturnUrl { get; set; }
 }
 
-public enum LoginOutcome { SignedIn, MustChangePassword, Refused }
+public enum LoginOutcome { SignedIn, MustChangePassword, RequiresTwoFactor, Refused }
 
 /// <summary>
 /// Signs a staff member in. A wrong password, an unknown email and a locked account all
@@ -40,6 +40,7 @@ public sealed class Login(SignInManager<ShelterUser> signIn, UserManager<Shelter
             return LoginOutcome.Refused;
         }
         var result = await signIn.PasswordSignInAsync(user, form.Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.RequiresTwoFactor) return LoginOutcome.RequiresTwoFactor; // the password was right; the code comes next
         if (!result.Succeeded)
         {
             await audit.SignInEventAsync(AuditActions.SignInFailed, user.Id);

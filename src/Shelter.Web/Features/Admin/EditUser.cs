@@ -23,6 +23,8 @@ public sealed class EditUserForm
 
     /// <summary>The sites she works at: case managers and social workers reach only their residents.</summary>
     public List<int> Sites { get; set; } = [];
+
+    public bool TwoFactorOn { get; set; }
 }
 
 /// <summary>
@@ -41,6 +43,7 @@ public sealed class EditUser(UserManager<ShelterUser> users, ShelterDbContext db
             Roles = (await users.GetRolesAsync(user)).ToList(),
             Disabled = user.LockoutEnd == DateTimeOffset.MaxValue,
             Sites = await db.StaffSites.Where(s => s.UserId == user.Id).Select(s => s.SiteId).ToListAsync(),
+            TwoFactorOn = user.TwoFactorEnabled,
         };
     }
 
@@ -63,6 +66,20 @@ public sealed class EditUser(UserManager<ShelterUser> users, ShelterDbContext db
         await users.UpdateSecurityStampAsync(user);
         audit.Record(AuditActions.Changed, "Account", user.Id);
         return [];
+    }
+
+    /// <summary>
+    /// She lost her phone and her recovery codes: her second factor is removed and her sessions end.
+    /// A manager or administrator is asked to set up a new one at her next sign-in.
+    /// </summary>
+    public async Task<bool> ResetTwoFactorAsync(string id)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null) return false;
+        await users.SetTwoFactorEnabledAsync(user, false);
+        await users.ResetAuthenticatorKeyAsync(user);
+        audit.Record(AuditActions.Changed, "Account", user.Id);
+        return true;
     }
 
     public async Task<string?> ResetPasswordAsync(string id)

@@ -5,7 +5,7 @@ using Shelter.Core.Data;
 
 namespace Shelter.Web.Features.Admin;
 
-public sealed record UserRow(string Id, string Email, string DisplayName, IReadOnlyList<string> Roles, IReadOnlyList<string> Sites, bool Disabled, bool LockedOut, bool MustChangePassword);
+public sealed record UserRow(string Id, string Email, string DisplayName, IReadOnlyList<string> Roles, IReadOnlyList<string> Sites, bool Disabled, bool LockedOut, bool MustChangePassword, bool TwoFactorOn);
 
 /// <summary>Every account with its roles. Accounts only: administrators see no resident data.</summary>
 public sealed class ListUsers(ShelterDbContext db, TimeProvider clock)
@@ -23,6 +23,6 @@ public sealed class ListUsers(ShelterDbContext db, TimeProvider clock)
             sites.Where(s => s.UserId == u.Id).Select(s => s.Name).OrderBy(n => n).ToList(),
             Disabled: u.LockoutEnd == DateTimeOffset.MaxValue,
             LockedOut: u.LockoutEnd is { } end && end > now && end != DateTimeOffset.MaxValue,
-            u.MustChangePassword)).ToList();
+            u.MustChangePassword, u.TwoFactorEnabled)).ToList();
     }
 }

@@ -55,6 +55,15 @@ public sealed class UsersController(ShelterDbContext db) : Controller
         return RedirectToAction(nameof(Index));
     }
 
+    [HttpPost("{id}/reset-two-factor")]
+    public async Task<IActionResult> ResetTwoFactor(string id, [FromServices] EditUser edit)
+    {
+        if (!await edit.ResetTwoFactorAsync(id)) return NotFound();
+        await db.SaveChangesAsync();
+        TempData["Notice"] = "Her two-factor sign-in is reset. She sets it up again with her phone.";
+        return Redirect($"/admin/users/{id}");
+    }
+
     [HttpPost("{id}/reset-password")]
     public async Task<IActionResult> ResetPassword(string id, [FromServices] EditUser edit)
     {

@@ -29,8 +29,22 @@ public static class AuthSetup
                 o.SignIn.RequireConfirmedAccount = false;
             })
             .AddEntityFrameworkStores<ShelterDbContext>()
+            .AddUserStore<ShelterUserStore>()
             .AddDefaultTokenProviders()
+            // Replaces Identity's authenticator check with one that accepts each code once.
+            .AddTokenProvider<OnceOnlyAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider)
             .AddClaimsPrincipalFactory<ShelterClaimsFactory>();
+
+        // Between the password and the code: the same cookie rules, and five minutes to type it.
+        services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o =>
+        {
+            o.Cookie.Name = insecure ? "Shelter.TwoFactor" : "__Host-Shelter.TwoFactor";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = insecure ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            o.Cookie.Path = "/";
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(5);
+        });
 
         services.ConfigureApplicationCookie(o =>
         {
@@ -46,10 +60,12 @@ public static class AuthSetup
             o.SlidingExpiration = true;
             o.Events.OnSigningIn = ctx =>
             {
-                // Stamp the session's start once, so sliding renewals cannot stretch it past 12 hours.
+                // Stamp the session's start once, so sliding renewals cannot stretch it past 12 hours;
+                // a refresh of the cookie inside a session (new password, second factor) keeps it.
                 if (ctx.Principal?.Identity is System.Security.Claims.ClaimsIdentity identity && !identity.HasClaim(c => c.Type == SessionStartedClaim))
                     identity.AddClaim(new System.Security.Claims.Claim(SessionStartedClaim,
-                        ctx.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().ToUnixTimeSeconds().ToString()));
+                        ctx.HttpContext.User.FindFirst(SessionStartedClaim)?.Value
+                        ?? ctx.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().ToUnixTimeSeconds().ToString()));
                 return Task.CompletedTask;
             };
             o.Events.OnValidatePrincipal = async ctx =>

@@ -13,12 +13,14 @@ public sealed class ShelterClaimsFactory(UserManager<ShelterUser> users, RoleMan
 {
     public const string MustChangePassword = "shelter:must_change_password";
     public const string DisplayName = "shelter:display_name";
+    public const string TwoFactorOn = "shelter:two_factor";
 
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(ShelterUser user)
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(DisplayName, string.IsNullOrWhiteSpace(user.DisplayName) ? user.Email ?? "" : user.DisplayName));
         if (user.MustChangePassword) identity.AddClaim(new Claim(MustChangePassword, "1"));
+        if (user.TwoFactorEnabled) identity.AddClaim(new Claim(TwoFactorOn, "1"));
         return identity;
     }
 }

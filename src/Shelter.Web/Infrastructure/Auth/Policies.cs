@@ -74,7 +74,8 @@ public static class Policies
         options.AddPolicy(Employment, p => p.RequireRole(Roles.CaseManager, Roles.SocialWorker));
         options.AddPolicy(Reports, p => p.RequireRole(Roles.Manager));
         options.AddPolicy(ManageUsers, p => p.RequireRole(Roles.Admin));
-        options.AddPolicy(Jobs, p => p.RequireRole(Roles.Manager, Roles.Admin));
+        // The dashboard is not an MVC page, so TwoFactorRequiredFilter cannot guard it: the policy does.
+        options.AddPolicy(Jobs, p => p.RequireRole(Roles.Manager, Roles.Admin).RequireClaim(ShelterClaimsFactory.TwoFactorOn));
         options.AddPolicy(Management, p => p.RequireRole(Roles.Manager));
     }
 }

@@ -22,7 +22,7 @@ namespace Shelter.Web.Infrastructure.Demo;
 /// every demo looks the same; dates are relative to today so the house is "now".
 /// Runs only with SHELTER_DEMO=1 and only once.
 /// </summary>
-public sealed class DemoSeeder(ShelterDbContext db, UserManager<ShelterUser> users, TimeProvider clock, ILogger<DemoSeeder> log)
+public sealed class DemoSeeder(ShelterDbContext db, UserManager<ShelterUser> users, IUserStore<ShelterUser> store, TimeProvider clock, ILogger<DemoSeeder> log)
 {
     public const string DemoPassword = "Shelter-demo-2026";
     public const int Seed = 2021;
@@ -35,6 +35,16 @@ public sealed class DemoSeeder(ShelterDbContext db, UserManager<ShelterUser> use
         ("manager@demo.shelter", Roles.Manager),
         ("admin@demo.shelter", Roles.Admin),
     ];
+
+    /// <summary>
+    /// Managers and administrators sign in with a second factor; the demo ones use these published
+    /// keys (add one to an authenticator app, or run ./run.sh demo-code EMAIL). Demo only.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> DemoAuthenticatorKeys = new Dictionary<string, string>
+    {
+        ["manager@demo.shelter"] = "DEMOMANAGERSHELTERTOTPKEYQQQQQQQ",
+        ["admin@demo.shelter"] = "DEMOADMINSHELTERTOTPKEYQQQQQQQQQ",
+    };
 
     public static bool IsDemoMode(IConfiguration config) =>
         config["SHELTER_DEMO"] is "1" or "true" or "True";
@@ -335,6 +345,11 @@ public sealed class DemoSeeder(ShelterDbContext db, UserManager<ShelterUser> use
             var created = await users.CreateAsync(user, DemoPassword);
             if (!created.Succeeded) throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));
             await users.AddToRoleAsync(user, role);
+            if (DemoAuthenticatorKeys.TryGetValue(email, out var key))
+            {
+                await ((IUserAuthenticatorKeyStore<ShelterUser>)store).SetAuthenticatorKeyAsync(user, key, CancellationToken.None);
+                await users.SetTwoFactorEnabledAsync(user, true);
+            }
         }
     }
 }
