@@ -157,4 +157,43 @@ public class BrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture
         Assert.Empty(errors); // a CSP violation or a broken script shows up here
         await browser.ScreenshotAsync(page, screenshot);
     }
+
+    [Fact]
+    public async Task A_staff_member_sets_up_two_factor_on_her_phone_and_then_signs_in_with_its_code()
+    {
+        await browser.App.CreateUserAsync("phone.setup@test.shelter", Shelter.Core.Accounts.Roles.Staff);
+        var page = await SignedInPageAsync("phone.setup@test.shelter", width: 375, height: 740);
+        await page.GotoAsync("/Account/TwoFactor");
+        await Assertions.Expect(page.GetByAltText("QR code with the key for your authenticator app")).ToBeVisibleAsync();
+        await browser.ScreenshotAsync(page, "two-factor-setup-phone");
+
+        var key = (await page.GetByTestId("authenticator-key").InnerTextAsync()).Replace(" ", "");
+        var totp = new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(key));
+        await page.GetByLabel("Code from the app").FillAsync(totp.ComputeTotp(browser.App.Clock.GetUtcNow().UtcDateTime));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Turn on" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your recovery codes" })).ToBeVisibleAsync();
+        Assert.Equal(10, await page.GetByTestId("recovery-codes").Locator("li").CountAsync());
+
+        var next = await browser.NewPageAsync(375, 740);
+        await next.GotoAsync("/Account/Login");
+        await next.GetByLabel("Email").FillAsync("phone.setup@test.shelter");
+        await next.GetByLabel("Password").FillAsync(ShelterFactory.DemoPassword);
+        await next.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await next.WaitForURLAsync("**/Account/LoginWith2fa**");
+        await browser.ScreenshotAsync(next, "two-factor-code-phone");
+        await next.GetByLabel("Code").FillAsync(await browser.App.AuthenticatorCodeAsync("phone.setup@test.shelter"));
+        await next.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(next.GetByRole(AriaRole.Heading, new() { Name = "In the house tonight" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task An_administrator_chooses_the_sites_a_case_manager_works_at()
+    {
+        var page = await SignedInPageAsync(DemoAccounts.Admin);
+        await page.GotoAsync("/admin/users");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Demo case manager" }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("Safe House North")).ToBeCheckedAsync();
+        await Assertions.Expect(page.GetByLabel("Harm Reduction Centre")).ToBeCheckedAsync();
+        await browser.ScreenshotAsync(page, "account-sites");
+    }
 }
