@@ -60,6 +60,45 @@ public class SignInTests(ShelterFactory app) : IClassFixture<ShelterFactory>
     }
 
     [Fact]
+    public async Task A_copy_of_the_session_cookie_taken_before_signing_out_no_longer_works()
+    {
+        // A client that keeps no cookies of its own, so the test holds the session cookie itself.
+        var raw = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions
+            { HandleCookies = false, AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
+        var loginPage = await raw.GetAsync("/Account/Login");
+        var antiforgery = CookiePair(loginPage, "Antiforgery");
+        var login = new HttpRequestMessage(HttpMethod.Post, "/Account/Login")
+        {
+            Content = new FormUrlEncodedContent([new("Email", DemoAccounts.Staff), new("Password", ShelterFactory.DemoPassword),
+                new("__RequestVerificationToken", HttpClientForms.AntiforgeryToken(await loginPage.Content.ReadAsStringAsync()))]),
+        };
+        login.Headers.Add("Cookie", antiforgery);
+        var session = CookiePair(await raw.SendAsync(login), "Session");
+
+        var home = new HttpRequestMessage(HttpMethod.Get, "/");
+        home.Headers.Add("Cookie", $"{session}; {antiforgery}");
+        var homePage = await raw.SendAsync(home);
+        Assert.Equal(HttpStatusCode.OK, homePage.StatusCode);
+        var logout = new HttpRequestMessage(HttpMethod.Post, "/Account/Logout")
+        {
+            Content = new FormUrlEncodedContent([new("__RequestVerificationToken", HttpClientForms.AntiforgeryToken(await homePage.Content.ReadAsStringAsync()))]),
+        };
+        logout.Headers.Add("Cookie", $"{session}; {CookiePair(homePage, "Antiforgery", antiforgery)}");
+        Assert.Equal(HttpStatusCode.Redirect, (await raw.SendAsync(logout)).StatusCode);
+
+        var replay = new HttpRequestMessage(HttpMethod.Get, "/");
+        replay.Headers.Add("Cookie", session);
+        var replayed = await raw.SendAsync(replay);
+        Assert.Equal(HttpStatusCode.Redirect, replayed.StatusCode);
+        Assert.StartsWith("/Account/Login", replayed.Headers.Location!.PathAndQuery);
+    }
+
+    private static string CookiePair(HttpResponseMessage response, string nameContains, string? otherwise = null) =>
+        response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.FirstOrDefault(c => c.Split('=')[0].Contains(nameContains)) is { } cookie
+            ? cookie.Split(';')[0]
+            : otherwise ?? throw new InvalidOperationException($"No {nameContains} cookie set");
+
+    [Fact]
     public async Task Health_answers_anonymously_with_the_database_checked()
     {
         var response = await app.NewClient().GetAsync("/health");

@@ -116,6 +116,8 @@ public sealed class AccountController : Controller
     public async Task<IActionResult> Logout([FromServices] SignInManager<ShelterUser> signIn, [FromServices] AuditLog audit)
     {
         await audit.SignInEventAsync(AuditActions.SignedOut, signIn.UserManager.GetUserId(User));
+        // A new security stamp makes the old cookie worthless even if someone kept a copy of it.
+        if (await signIn.UserManager.GetUserAsync(User) is { } user) await signIn.UserManager.UpdateSecurityStampAsync(user);
         await signIn.SignOutAsync();
         return RedirectToAction(nameof(Login));
     }
