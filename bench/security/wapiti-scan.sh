@@ -13,6 +13,7 @@ DATA=$(mktemp -d)
 OUT=$ROOT/docs/security
 DAY=$(date -u +%F)
 command -v wapiti >/dev/null || { sudo apt-get install -y -qq wapiti >/dev/null; }
+WAPITI_PYTHON=$(head -1 "$(command -v wapiti)" | cut -c3-)   # Debian's python, where wapitiCore lives
 
 dotnet build src/Shelter.Web -c Release --verbosity quiet -nologo >/dev/null
 SHELTER_DATA=$DATA SHELTER_DEMO=1 ASPNETCORE_ENVIRONMENT=Production Security__AllowInsecureCookies=true \
@@ -27,14 +28,14 @@ EXCLUDE=(-x "$BASE/Account/Logout" -x "$BASE/Account/ChangePassword" -x "$BASE/A
          -x "$BASE/admin/users/*" -x "$BASE/jobs*")
 scan() { # ROLE EMAIL [KEY]
   python3 bench/security/signin.py "$BASE" "$2" Shelter-demo-2026 ${3:-} >"$DATA/cookies-$1.json"
-  python3 bench/security/wapiti_patched.py -u "$BASE/" -c "$DATA/cookies-$1.json" --scope folder "${EXCLUDE[@]}" \
+  "$WAPITI_PYTHON" bench/security/wapiti_patched.py -u "$BASE/" -c "$DATA/cookies-$1.json" --scope folder "${EXCLUDE[@]}" \
     -m "xss,permanentxss,sql,blindsql,exec,file,crlf,redirect,csrf,http_headers,cookieflags,ssrf,xxe" \
     --max-scan-time $((MINUTES * 60)) -d 6 --max-links-per-page 200 --flush-session \
-    -f txt -o "$OUT/wapiti-$DAY-$1.txt" >"$DATA/wapiti-$1.log" 2>&1 || true
+    -f txt -o "$OUT/wapiti-$DAY-$1.txt" >"$DATA/wapiti-$1.log" 2>&1 || { tail -20 "$DATA/wapiti-$1.log"; exit 1; }
+  grep -h "URLs and forms" "$DATA/wapiti-$1.log" | sed "s/^/$1: /"
   # Still signed in at the end? If not, the scan covered less than it claims.
   if curl -fs -b "Shelter.Session=$(python3 -c "import json,sys;print(json.load(open('$DATA/cookies-$1.json'))['127.0.0.1']['/']['Shelter.Session']['value'])")" \
        -o /dev/null -w '%{url_effective} %{http_code}\n' "$BASE/" | grep -q ' 200'; then echo "$1: still signed in after the scan"; else echo "$1: SIGNED OUT during the scan"; fi
-  grep -c "^" "$DATA/wapiti-$1.log" >/dev/null
 }
 scan case-manager casemanager@demo.shelter
 scan staff staff@demo.shelter

@@ -166,6 +166,25 @@ public class SiteScopeTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await sw.GetAsync($"/residents/{waiting}")).StatusCode);
     }
 
+    [Fact]
+    public async Task The_intake_she_recorded_stays_open_to_her_when_the_woman_was_housed_at_another_site_without_links_into_the_record()
+    {
+        var cm = await _app.SignedInClientAsync(CaseManager);
+        Assert.Equal(HttpStatusCode.NotFound, (await cm.GetAsync($"/intake/{_centre.IntakeId}")).StatusCode);
+        await _app.WithDbAsync(async db =>
+        {
+            var intake = await db.Intakes.SingleAsync(i => i.Id == _centre.IntakeId);
+            intake.RecordedByUserId = await db.Users.Where(u => u.Email == CaseManager).Select(u => u.Id).SingleAsync();
+            intake.StayId = _centre.StayId;
+            return await db.SaveChangesAsync();
+        });
+
+        var page = await cm.GetStringAsync($"/intake/{_centre.IntakeId}");
+        Assert.Contains("This site is not one you work at", page);
+        Assert.DoesNotContain($"href=\"/residents/{_centre.ResidentId}", page);
+        Assert.DoesNotContain($"href=\"/stays/{_centre.StayId}", page);
+    }
+
     private Task<int> SiteIdAsync(string name) => _app.WithDbAsync(db => db.Sites.Where(s => s.Name == name).Select(s => s.Id).SingleAsync());
 
     /// <summary>A woman in a free bed of the site, with a child, medication, a follow-up, a document, a session, an intake and a hold nearby.</summary>

@@ -3,13 +3,15 @@ using Shelter.Core.Data;
 using Shelter.Core.Intake;
 using Shelter.Core.Partners;
 using Shelter.Web.Infrastructure.Audit;
+using Shelter.Web.Infrastructure.Auth;
 
 namespace Shelter.Web.Features.Intake;
 
-public sealed record IntakePage(Core.Intake.Intake Intake, string Alias, int Children, Partner? ProposedPartner, string? BedText, HitsScreening? Hits);
+/// <param name="ReachesHer">False when she was placed at a site the reader does not work at: her record is the staff's there.</param>
+public sealed record IntakePage(Core.Intake.Intake Intake, string Alias, int Children, Partner? ProposedPartner, string? BedText, HitsScreening? Hits, bool ReachesHer = true);
 
 /// <summary>The outcome of one intake, as staff see it right after the decision.</summary>
-public sealed class IntakeDetails(ShelterDbContext db, AuditLog audit)
+public sealed class IntakeDetails(ShelterDbContext db, SiteScope scope, AuditLog audit)
 {
     public async Task<IntakePage?> HandleAsync(int id, CancellationToken ct)
     {
@@ -22,6 +24,7 @@ public sealed class IntakeDetails(ShelterDbContext db, AuditLog audit)
             : null;
         var hits = intake.HitsTotal is null ? null
             : HitsScreening.Create(intake.HitsHurt!.Value, intake.HitsInsult!.Value, intake.HitsThreaten!.Value, intake.HitsScream!.Value).Screening;
-        return new IntakePage(intake, intake.Resident.Alias, intake.Resident.Children.Count, partner, bed, hits);
+        return new IntakePage(intake, intake.Resident.Alias, intake.Resident.Children.Count, partner, bed, hits,
+            await scope.ReachesResidentAsync(intake.ResidentId, ct));
     }
 }
