@@ -42,12 +42,15 @@ public sealed class SavePartner(ShelterDbContext db, AuditLog audit)
     public async Task<IReadOnlyList<Partner>> ListAsync(CancellationToken ct) =>
         await db.Partners.AsNoTracking().OrderBy(p => p.Kind).ThenBy(p => p.Name).ToListAsync(ct);
 
+    // The flags are unpacked in memory: inside the query they need an APPLY, which SQLite lacks (found by the wapiti scan).
     public async Task<PartnerForm?> LoadAsync(int id, CancellationToken ct) =>
-        await db.Partners.AsNoTracking().Where(p => p.Id == id).Select(p => new PartnerForm
-        {
-            Name = p.Name, Kind = p.Kind, Phone = p.Phone, Email = p.Email, Address = p.Address, Notes = p.Notes, Active = p.Active,
-            Accepts = Enum.GetValues<PartnerAccepts>().Where(a => a != PartnerAccepts.None && (p.Accepts & a) == a).ToList(),
-        }).FirstOrDefaultAsync(ct);
+        await db.Partners.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct) is { } p
+            ? new PartnerForm
+            {
+                Name = p.Name, Kind = p.Kind, Phone = p.Phone, Email = p.Email, Address = p.Address, Notes = p.Notes, Active = p.Active,
+                Accepts = Enum.GetValues<PartnerAccepts>().Where(a => a != PartnerAccepts.None && (p.Accepts & a) == a).ToList(),
+            }
+            : null;
 
     public async Task<string?> HandleAsync(int? id, PartnerForm form, CancellationToken ct)
     {
