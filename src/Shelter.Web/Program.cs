@@ -34,6 +34,7 @@ builder.Services.AddShelterRateLimits(builder.Configuration);
 builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
 builder.Services.AddControllersWithViews(o =>
     {
+        o.ModelBinderProviders.Insert(0, new CheckboxBinderProvider());
         o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
         o.Filters.Add(new PasswordChangeRequiredFilter());
         o.Filters.Add(new TwoFactorRequiredFilter());

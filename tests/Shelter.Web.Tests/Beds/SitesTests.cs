@@ -83,6 +83,20 @@ public class SitesTests(ShelterFactory app) : IClassFixture<ShelterFactory>
         Assert.False(await app.WithDbAsync(db => db.Sites.AnyAsync(s => s.Name == "Somewhere")));
     }
 
+    [Fact]
+    public async Task A_yes_no_field_with_nonsense_in_it_redraws_the_form_with_a_message_not_a_server_error()
+    {
+        var manager = await app.SignedInClientAsync(DemoAccounts.Manager);
+
+        // What wapiti sent: the site form answered 500 while drawing the checkbox again.
+        var response = await manager.PostFormAsync("/sites/new", "/sites/new",
+            [new("Name", "Scanner Site"), new("IsAddressConfidential", "true;env;"), new("MaxStayDays", "90"), new("MaxSafeRoomStayHours", "72"), new("TimeZoneId", "Europe/Kyiv")]);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("tick the box or leave it empty.", await response.Content.ReadAsStringAsync());
+        Assert.False(await app.WithDbAsync(db => db.Sites.AnyAsync(s => s.Name == "Scanner Site")));
+    }
+
     private Task<(int SiteId, int BedId)> FreeBedAsync() => app.WithDbAsync(async db =>
     {
         var bed = await db.Beds.Where(b => b.Room.Site.Name == "Safe House North"

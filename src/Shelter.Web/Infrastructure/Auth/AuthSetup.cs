@@ -108,6 +108,16 @@ public static class AuthSetup
             o.Cookie.HttpOnly = true;
         });
 
+        // Notices after a redirect ride in a cookie: the same rules as the session's.
+        services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o =>
+        {
+            o.Cookie.Name = insecure ? "Shelter.Notice" : "__Host-Shelter.Notice";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = insecure ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            o.Cookie.Path = "/";
+        });
+
         services.AddAuthorization(Policies.Configure);
         return services;
     }
