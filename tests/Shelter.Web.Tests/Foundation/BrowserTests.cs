@@ -72,9 +72,11 @@ public class BrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture
             await page.WaitForURLAsync("**/Account/LoginWith2fa**");
             await page.GetByLabel("Code").FillAsync(await browser.App.AuthenticatorCodeAsync(email));
             await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-            await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
-            if (page.Url.Contains("/Account/")) // say why rather than time out
+            try { await page.WaitForURLAsync("**/"); }
+            catch (TimeoutException) // say why rather than only that it timed out
+            {
                 Assert.Fail($"Sign-in as {email} stopped at {page.Url}: {await page.Locator("main").InnerTextAsync()}");
+            }
         }
         await page.WaitForURLAsync("**/");
         return page;
