@@ -44,6 +44,16 @@ public static class Benchmarks
                 await users.CreateAsync(user, "bench-password-long");
                 await users.AddToRoleAsync(user, Roles.Staff);
             }
+            // A case manager at half the sites: what the record-level scope costs her lists.
+            if (await users.FindByEmailAsync("bench-cm@bench.shelter") is null)
+            {
+                var user = new ShelterUser { UserName = "bench-cm@bench.shelter", Email = "bench-cm@bench.shelter", DisplayName = "Bench CM" };
+                await users.CreateAsync(user, "bench-password-long");
+                await users.AddToRoleAsync(user, Roles.CaseManager);
+                var half = await db.Sites.OrderBy(x => x.Id).Select(x => x.Id).Take(5).ToListAsync();
+                db.StaffSites.AddRange(half.Select(id => new StaffSite { UserId = user.Id, SiteId = id }));
+                await db.SaveChangesAsync();
+            }
         }
 
         // 1. The bed board's handler: the queries and the shaping, no HTML.
@@ -54,17 +64,19 @@ public static class Benchmarks
         });
 
         // 2. GET /beds through the whole pipeline (auth, audit, Razor), in-process.
-        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var login = await client.GetStringAsync("/Account/Login");
-        var token = Regex.Match(login, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
-        var signIn = await client.PostAsync("/Account/Login", new FormUrlEncodedContent([new("Email", "bench@bench.shelter"), new("Password", "bench-password-long"), new("__RequestVerificationToken", token)]));
-        if (signIn.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException("bench sign-in failed");
+        var client = await SignedInAsync(app, "bench@bench.shelter");
         var page = await Measure("GET /beds (server, full page)", runs, async () =>
         {
             var response = await client.GetAsync("/beds");
             response.EnsureSuccessStatusCode();
             await response.Content.ReadAsByteArrayAsync();
         });
+        // 3. A name search over every resident ever registered, as staff (whole network) and as a
+        // case manager limited to half the sites (each match checked against her sites).
+        var caseManager = await SignedInAsync(app, "bench-cm@bench.shelter");
+        var searchStaff = await Measure("GET /residents?q=an as staff", runs / 4, async () => (await client.GetAsync("/residents?q=an")).EnsureSuccessStatusCode());
+        var searchCm = await Measure("GET /residents?q=an as a case manager at 5 of 10 sites", runs / 4, async () => (await caseManager.GetAsync("/residents?q=an")).EnsureSuccessStatusCode());
+        var tasksCm = await Measure("GET /tasks as that case manager", runs / 4, async () => (await caseManager.GetAsync("/tasks")).EnsureSuccessStatusCode());
         // 3. Reports over the whole history, in SQL; memory is the managed allocation per run.
         var to = DateOnly.FromDateTime(DateTime.UtcNow);
         var reportRuns = Math.Max(10, runs / 10);
@@ -72,6 +84,9 @@ public static class Benchmarks
         {
             ("bed board handler", handler),
             ("GET /beds", page),
+            ("GET /residents?q=an, staff", searchStaff),
+            ("GET /residents?q=an, case manager at 5 of 10 sites", searchCm),
+            ("GET /tasks, that case manager", tasksCm),
         };
         foreach (var (name, from) in new[] { ("occupancy report, 1 year", to.AddYears(-1)), ("occupancy report, 5 years", to.AddYears(-5)) })
         {
@@ -103,6 +118,16 @@ public static class Benchmarks
             using var scope = app.Services.CreateScope();
             await work(scope.ServiceProvider.GetRequiredService<Occupancy>());
         }
+    }
+
+    private static async Task<HttpClient> SignedInAsync(BenchApp app, string email)
+    {
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var login = await client.GetStringAsync("/Account/Login");
+        var token = Regex.Match(login, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var signIn = await client.PostAsync("/Account/Login", new FormUrlEncodedContent([new("Email", email), new("Password", "bench-password-long"), new("__RequestVerificationToken", token)]));
+        if (signIn.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException($"bench sign-in as {email} failed");
+        return client;
     }
 
     private static async Task<string> AllocatedMb(Func<Task> work)

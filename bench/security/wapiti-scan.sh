@@ -13,6 +13,7 @@ BASE=http://127.0.0.1:$PORT
 DATA=$(mktemp -d)
 OUT=$ROOT/docs/security
 DAY=$(date -u +%F)
+mkdir -p "$OUT"
 command -v wapiti >/dev/null || { sudo apt-get install -y -qq wapiti >/dev/null; }
 WAPITI_PYTHON=$(head -1 "$(command -v wapiti)" | cut -c3-)   # Debian's python, where wapitiCore lives
 
