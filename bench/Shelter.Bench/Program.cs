@@ -122,7 +122,8 @@ public static class Benchmarks
 
     private static async Task<HttpClient> SignedInAsync(BenchApp app, string email)
     {
-        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        // HTTPS, as a real installation is served: the cookies are Secure-only outside plain-HTTP demos.
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
         var login = await client.GetStringAsync("/Account/Login");
         var token = Regex.Match(login, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
         var signIn = await client.PostAsync("/Account/Login", new FormUrlEncodedContent([new("Email", email), new("Password", "bench-password-long"), new("__RequestVerificationToken", token)]));
