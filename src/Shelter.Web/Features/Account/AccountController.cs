@@ -25,20 +25,21 @@ public sealed class AccountController : Controller
     public async Task<IActionResult> Login(LoginForm form, [FromServices] Login login)
     {
         if (!ModelState.IsValid) return View(form);
-        switch (await login.HandleAsync(form))
-        {
-            case LoginOutcome.MustChangePassword:
-                return RedirectToAction(nameof(ChangePassword));
-            case LoginOutcome.SignedIn:
-                return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl! : "/");
-            case LoginOutcome.RequiresTwoFactor:
-                return RedirectToAction(nameof(LoginWith2fa), new { returnUrl = form.ReturnUrl });
-            default:
-                ModelState.AddModelError("", Features.Account.Login.RefusedMessage);
-                form.Password = "";
-                return View(form);
-        }
+        var outcome = await login.HandleAsync(form);
+        if (outcome == LoginOutcome.RequiresTwoFactor) return RedirectToAction(nameof(LoginWith2fa), new { returnUrl = form.ReturnUrl });
+        if (Onward(outcome, form.ReturnUrl) is { } next) return next;
+        ModelState.AddModelError("", Features.Account.Login.RefusedMessage);
+        form.Password = "";
+        return View(form);
     }
+
+    /// <summary>Where a successful sign-in goes: her own password first, else where she was heading.</summary>
+    private IActionResult? Onward(LoginOutcome outcome, string? returnUrl) => outcome switch
+    {
+        LoginOutcome.MustChangePassword => RedirectToAction(nameof(ChangePassword)),
+        LoginOutcome.SignedIn => LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl! : "/"),
+        _ => null,
+    };
 
     [HttpGet("LoginWith2fa")]
     [AllowAnonymous]
@@ -56,17 +57,10 @@ public sealed class AccountController : Controller
             return RedirectToAction(nameof(Login));
         }
         if (!ModelState.IsValid) return View(form);
-        switch (await twoFactor.HandleAsync(form))
-        {
-            case LoginOutcome.MustChangePassword:
-                return RedirectToAction(nameof(ChangePassword));
-            case LoginOutcome.SignedIn:
-                return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl! : "/");
-            default:
-                ModelState.AddModelError("", TwoFactorSignIn.RefusedMessage);
-                form.Code = "";
-                return View(form);
-        }
+        if (Onward(await twoFactor.HandleAsync(form), form.ReturnUrl) is { } next) return next;
+        ModelState.AddModelError("", TwoFactorSignIn.RefusedMessage);
+        form.Code = "";
+        return View(form);
     }
 
     [HttpGet("TwoFactor")]

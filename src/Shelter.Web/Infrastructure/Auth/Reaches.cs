@@ -52,14 +52,17 @@ public sealed class SiteScopeFilter : IAsyncActionFilter
                 : await db.BedHolds.Where(h => h.Id == id).Select(h => (int?)h.Bed.Room.SiteId).FirstOrDefaultAsync(ct);
             return site is { } s && await scope.ReachesSiteAsync(s, ct);
         }
-        // The intake she recorded herself stays open to her, wherever the woman was placed.
-        var me = context.HttpContext.User.FindFirstValue(ClaimTypes.NameIdentifier);
-        if (record == Record.Intake && await db.Intakes.AnyAsync(i => i.Id == id && i.RecordedByUserId == me, ct)) return true;
+        if (record == Record.Intake)
+        {
+            var intake = await db.Intakes.Where(i => i.Id == id).Select(i => new { i.ResidentId, i.RecordedByUserId }).FirstOrDefaultAsync(ct);
+            // The intake she recorded herself stays open to her, wherever the woman was placed.
+            return intake is not null && (intake.RecordedByUserId == context.HttpContext.User.FindFirstValue(ClaimTypes.NameIdentifier)
+                || await scope.ReachesResidentAsync(intake.ResidentId, ct));
+        }
         var resident = record switch
         {
             Record.Resident => id,
             Record.Stay => await db.Stays.Where(s => s.Id == id).Select(s => (int?)s.ResidentId).FirstOrDefaultAsync(ct),
-            Record.Intake => await db.Intakes.Where(i => i.Id == id).Select(i => (int?)i.ResidentId).FirstOrDefaultAsync(ct),
             Record.Programme => await db.MedicationProgrammes.Where(m => m.Id == id).Select(m => (int?)m.ResidentId).FirstOrDefaultAsync(ct),
             Record.FollowUp => await db.FollowUps.Where(f => f.Id == id).Select(f => (int?)f.ResidentId).FirstOrDefaultAsync(ct),
             Record.Child => await db.Children.Where(c => c.Id == id).Select(c => (int?)c.ResidentId).FirstOrDefaultAsync(ct),

@@ -62,7 +62,7 @@ public sealed class ShelterUserStore(ShelterDbContext context, IColumnProtector 
 public static class TwoFactorCodes
 {
     /// <summary>Managers and administrators see the whole house or every account: they must use a second factor.</summary>
-    public static bool IsRequiredFor(ClaimsPrincipal user) => user.IsInRole(Roles.Manager) || user.IsInRole(Roles.Admin);
+    public static bool IsRequiredFor(ClaimsPrincipal user) => IsRequiredFor(Roles.All.Where(user.IsInRole));
 
     public static bool IsRequiredFor(IEnumerable<string> roles) => roles.Any(r => r is Roles.Manager or Roles.Admin);
 
