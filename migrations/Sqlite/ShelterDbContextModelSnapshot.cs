@@ -252,6 +252,10 @@ namespace Shelter.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("At")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Details")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("EntityId")
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
@@ -323,6 +327,10 @@ namespace Shelter.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("StartsAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ChildId");
@@ -355,6 +363,10 @@ namespace Shelter.Migrations.Sqlite.Migrations
 
                     b.Property<DateTime?>("RevokedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -566,6 +578,10 @@ namespace Shelter.Migrations.Sqlite.Migrations
                     b.Property<int?>("StayId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("What")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -737,6 +753,81 @@ namespace Shelter.Migrations.Sqlite.Migrations
                     b.ToTable("WaitingList");
                 });
 
+            modelBuilder.Entity("Shelter.Core.Integrity.FormSubmission", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResultPath")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("FormSubmissions");
+                });
+
+            modelBuilder.Entity("Shelter.Core.Integrity.OutboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DoneAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SubjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("To")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DoneAt", "NextAttemptAt");
+
+                    b.ToTable("Outbox");
+                });
+
             modelBuilder.Entity("Shelter.Core.Medication.ContinuitySnapshot", b =>
                 {
                     b.Property<int>("Id")
@@ -846,6 +937,10 @@ namespace Shelter.Migrations.Sqlite.Migrations
                     b.Property<int?>("SupplyDays")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("DispensingSiteId");
@@ -898,9 +993,6 @@ namespace Shelter.Migrations.Sqlite.Migrations
 
                     b.Property<int>("Reason")
                         .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("RecordedAt")
-                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -1079,6 +1171,10 @@ namespace Shelter.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("ReleasedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("BedId")
@@ -1232,6 +1328,10 @@ namespace Shelter.Migrations.Sqlite.Migrations
                     b.Property<int?>("SuggestedBedId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("BedId")
@@ -1239,9 +1339,17 @@ namespace Shelter.Migrations.Sqlite.Migrations
                         .HasDatabaseName("UX_Stays_OneActiveStayPerBed")
                         .HasFilter("\"EndedAt\" IS NULL");
 
-                    b.HasIndex("ChildId");
+                    b.HasIndex("ChildId")
+                        .IsUnique()
+                        .HasDatabaseName("UX_Stays_OneActiveStayPerChild")
+                        .HasFilter("\"EndedAt\" IS NULL AND \"ChildId\" IS NOT NULL");
 
                     b.HasIndex("EndedAt");
+
+                    b.HasIndex("ResidentId")
+                        .IsUnique()
+                        .HasDatabaseName("UX_Stays_OneActiveStayPerWoman")
+                        .HasFilter("\"EndedAt\" IS NULL AND \"ChildId\" IS NULL");
 
                     b.HasIndex("StartedAt");
 

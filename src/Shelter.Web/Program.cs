@@ -9,6 +9,7 @@ using Shelter.Web.Infrastructure.Commands;
 using Shelter.Web.Infrastructure.Data;
 using Shelter.Web.Infrastructure.Email;
 using Shelter.Web.Infrastructure.Jobs;
+using Shelter.Web.Infrastructure.Integrity;
 using Shelter.Web.Infrastructure.Mvc;
 using Shelter.Web.Features;
 
@@ -39,6 +40,8 @@ builder.Services.AddControllersWithViews(o =>
         o.Filters.Add(new PasswordChangeRequiredFilter());
         o.Filters.Add(new TwoFactorRequiredFilter());
         o.Filters.Add(new SiteScopeFilter());
+        o.Filters.Add(new AuditReadsFilter());
+        o.Filters.Add(new WriteTransactionFilter());
     })
     .AddViewLocalization()
     .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)))

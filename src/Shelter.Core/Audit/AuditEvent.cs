@@ -14,6 +14,8 @@ public class AuditEvent
     public required string EntityType { get; set; }
     public string? EntityId { get; set; }
     public string? Ip { get; set; }
+    /// <summary>Which fields changed (names, never values), or what an account's roles and sites were and became.</summary>
+    public string? Details { get; set; }
 }
 
 public static class AuditActions
@@ -21,6 +23,7 @@ public static class AuditActions
     public const string Viewed = "Viewed";
     public const string Created = "Created";
     public const string Changed = "Changed";
+    public const string Deleted = "Deleted";
     public const string Exported = "Exported";
     public const string SignedIn = "SignedIn";
     public const string SignInFailed = "SignInFailed";

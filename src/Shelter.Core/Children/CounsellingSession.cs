@@ -1,9 +1,10 @@
 namespace Shelter.Core.Children;
 
 /// <summary>A counselling session for a child with a child psychotherapist (a colleague or a partner's).</summary>
-public class CounsellingSession
+public class CounsellingSession : Integrity.IVersioned
 {
     public int Id { get; set; }
+    public int Version { get; set; }
     public int ChildId { get; set; }
     public int ResidentId { get; set; }
     /// <summary>The counsellor: a staff account or a partner's psychotherapist by name.</summary>

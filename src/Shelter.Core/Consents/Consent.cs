@@ -16,9 +16,10 @@ public enum ConsentPurpose
 /// Her consent to share her information with one partner for one purpose, until it expires or
 /// she takes it back. Nothing is shared without one.
 /// </summary>
-public class Consent
+public class Consent : Integrity.IVersioned
 {
     public int Id { get; set; }
+    public int Version { get; set; }
     public int ResidentId { get; set; }
     public int PartnerId { get; set; }
     public Partner Partner { get; set; } = null!;

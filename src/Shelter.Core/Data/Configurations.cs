@@ -38,6 +38,7 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
         b.Property(e => e.EntityId).HasMaxLength(60);
         b.Property(e => e.Role).HasMaxLength(100);
         b.Property(e => e.Ip).HasMaxLength(45);
+        b.Property(e => e.Details).HasMaxLength(1000);
         b.HasIndex(e => e.At);
         b.HasIndex(e => new { e.EntityType, e.EntityId });
     }
@@ -103,6 +104,9 @@ internal sealed class StayConfiguration : IEntityTypeConfiguration<Stay>
         b.HasOne(s => s.Child).WithMany().OnDelete(DeleteBehavior.Restrict);
         // The database itself refuses two women in one bed, whatever the code above it does.
         b.HasIndex(s => s.BedId).IsUnique().HasFilter("\"EndedAt\" IS NULL").HasDatabaseName("UX_Stays_OneActiveStayPerBed");
+        // …and a woman (or a child) in two beds at once: a move ends the old stay before the new one starts.
+        b.HasIndex(s => s.ResidentId).IsUnique().HasFilter("\"EndedAt\" IS NULL AND \"ChildId\" IS NULL").HasDatabaseName("UX_Stays_OneActiveStayPerWoman");
+        b.HasIndex(s => s.ChildId).IsUnique().HasFilter("\"EndedAt\" IS NULL AND \"ChildId\" IS NOT NULL").HasDatabaseName("UX_Stays_OneActiveStayPerChild");
         b.HasIndex(s => new { s.ResidentId, s.ChildId, s.EndedAt });
         b.HasIndex(s => s.StartedAt);
         b.HasIndex(s => s.EndedAt);
@@ -198,6 +202,7 @@ internal sealed class BarrierConfiguration : IEntityTypeConfiguration<BarrierRec
 {
     public void Configure(EntityTypeBuilder<BarrierRecord> b)
     {
+        b.Property(x => x.Id).ValueGeneratedOnAdd().HasValueGenerator<RandomIdGenerator>();
         b.Property(x => x.OtherServiceName).HasMaxLength(160);
         b.HasOne(x => x.Partner).WithMany().OnDelete(DeleteBehavior.SetNull);
         b.HasIndex(x => x.On);
@@ -307,4 +312,28 @@ internal sealed class CounsellingSessionConfiguration : IEntityTypeConfiguration
 internal sealed class ContinuitySnapshotConfiguration : IEntityTypeConfiguration<ContinuitySnapshot>
 {
     public void Configure(EntityTypeBuilder<ContinuitySnapshot> b) => b.HasIndex(c => c.Day).IsUnique();
+}
+
+internal sealed class FormSubmissionConfiguration : IEntityTypeConfiguration<Integrity.FormSubmission>
+{
+    public void Configure(EntityTypeBuilder<Integrity.FormSubmission> b)
+    {
+        b.HasKey(f => f.Key); // the one-time key is unique by being the key
+        b.Property(f => f.Key).HasMaxLength(64);
+        b.Property(f => f.UserId).HasMaxLength(450);
+        b.Property(f => f.ResultPath).HasMaxLength(400);
+        b.HasIndex(f => f.At);
+    }
+}
+
+internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Integrity.OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<Integrity.OutboxMessage> b)
+    {
+        b.Property(m => m.To).HasMaxLength(256);
+        b.Property(m => m.Subject).HasMaxLength(300);
+        b.Property(m => m.Body).HasMaxLength(4000);
+        b.Property(m => m.LastError).HasMaxLength(200);
+        b.HasIndex(m => new { m.DoneAt, m.NextAttemptAt });
+    }
 }

@@ -46,11 +46,17 @@ public class ShelterDbContext(DbContextOptions<ShelterDbContext> options, IColum
     public DbSet<Employment.JobSearch> JobSearches => Set<Employment.JobSearch>();
     public DbSet<Employment.JobSearchStep> JobSearchSteps => Set<Employment.JobSearchStep>();
     public DbSet<Children.CounsellingSession> CounsellingSessions => Set<Children.CounsellingSession>();
+    public DbSet<Integrity.FormSubmission> FormSubmissions => Set<Integrity.FormSubmission>();
+    public DbSet<Integrity.OutboxMessage> Outbox => Set<Integrity.OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(ShelterDbContext).Assembly);
+
+        // Records two workers may change at once carry a version; a save where it moved on fails.
+        foreach (var entity in builder.Model.GetEntityTypes().Where(e => typeof(Integrity.IVersioned).IsAssignableFrom(e.ClrType)))
+            builder.Entity(entity.ClrType).Property(nameof(Integrity.IVersioned.Version)).IsConcurrencyToken();
 
         // Need-to-know data is encrypted at rest, column by column.
         builder.Entity<MedicationProgramme>(b =>

@@ -22,9 +22,10 @@ public enum FollowUpStatus
 /// One piece of case work due for a resident (and a child, if any). A row in the shelter's
 /// own database; Hangfire only acts on it, so a restart loses nothing.
 /// </summary>
-public class FollowUp
+public class FollowUp : Integrity.IVersioned
 {
     public int Id { get; set; }
+    public int Version { get; set; }
     public FollowUpKind Kind { get; set; }
     public int ResidentId { get; set; }
     public int? ChildId { get; set; }

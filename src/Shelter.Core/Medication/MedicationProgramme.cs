@@ -23,9 +23,10 @@ public enum DispensingSchedule
 /// Kind, medicine, dose, pick-up window and notes are encrypted in the database: compare them
 /// in memory, never in a query (the ciphertext differs every time).
 /// </summary>
-public class MedicationProgramme
+public class MedicationProgramme : Integrity.IVersioned
 {
     public int Id { get; set; }
+    public int Version { get; set; }
     public int ResidentId { get; set; }
     public MedicationKind Kind { get; set; }
     /// <summary>Methadone, buprenorphine, a named ART regimen…</summary>

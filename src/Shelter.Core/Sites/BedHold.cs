@@ -13,9 +13,10 @@ public enum HoldRelease
 /// A bed kept for a woman on her way (the police or the help line called ahead). No name is
 /// stored: only how she is coming. Released automatically when the time runs out.
 /// </summary>
-public class BedHold
+public class BedHold : Integrity.IVersioned
 {
     public int Id { get; set; }
+    public int Version { get; set; }
     public int BedId { get; set; }
     public Bed Bed { get; set; } = null!;
     public ArrivalRoute ComingThrough { get; set; }

@@ -22,5 +22,8 @@ public static class SiteTime
         return TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Zone(timeZoneId));
     }
 
+    /// <summary>The place a time zone is named after, to say whose time a time is: "Europe/Kyiv" → "Kyiv".</summary>
+    public static string Place(string timeZoneId) => timeZoneId[(timeZoneId.LastIndexOf('/') + 1)..].Replace('_', ' ');
+
     public static bool IsKnown(string timeZoneId) => TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId, out _);
 }

@@ -8,9 +8,10 @@ namespace Shelter.Core.Stays;
 /// one room; a move ends the stay in the old bed and starts one in the new bed with the
 /// same terms. A stay with no end is active.
 /// </summary>
-public class Stay
+public class Stay : Integrity.IVersioned
 {
     public int Id { get; set; }
+    public int Version { get; set; }
     public int ResidentId { get; set; }
     public Resident Resident { get; set; } = null!;
 

@@ -61,6 +61,7 @@ public class DoubleBookingTests : IAsyncLifetime
                 new("OverrideReason", "Staff chose this bed"),
                 new("intent", "checkin"),
                 new("__RequestVerificationToken", tokens[who]),
+                new(HttpClientForms.SubmissionKeyField, HttpClientForms.NewSubmissionKey()),
             ]));
             return (response.StatusCode, Body: await response.Content.ReadAsStringAsync());
         });

@@ -162,7 +162,9 @@ public class StayTests : IDisposable
         var move = await staff.PostFormAsync($"/stays/{stayId}/move", $"/stays/{stayId}/move", [new("BedId", site.BedIds("Shared").Last().ToString())]);
 
         Assert.Equal(HttpStatusCode.OK, move.StatusCode);
-        Assert.Contains("This stay has already ended", await move.Content.ReadAsStringAsync());
+        var page = System.Net.WebUtility.HtmlDecode(await move.Content.ReadAsStringAsync());
+        Assert.Contains("She was checked out at", page);
+        Assert.Contains("cannot be moved", page);
         Assert.Equal(1, await _app.WithDbAsync(db => db.Stays.CountAsync()));
         var review = await _app.WithDbAsync(db => db.FollowUps.SingleAsync());
         Assert.Equal(FollowUpStatus.Cancelled, review.Status);

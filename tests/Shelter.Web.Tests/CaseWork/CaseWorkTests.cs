@@ -53,8 +53,11 @@ public class CaseWorkTests(SmtpSink smtp) : IClassFixture<SmtpSink>
         return await db.SaveChangesAsync();
     });
 
-    private static Task DispatchAsync(ShelterFactory app) =>
-        app.WithServicesAsync(async sp => { await sp.GetRequiredService<ReminderDispatcher>().DispatchAsync(); return 0; });
+    private static async Task DispatchAsync(ShelterFactory app)
+    {
+        await app.WithServicesAsync(async sp => { await sp.GetRequiredService<ReminderDispatcher>().DispatchAsync(); return 0; });
+        await app.DeliverOutboxAsync();
+    }
 
     private IReadOnlyList<string> MailTo(string address) => smtp.Messages().Where(m => m.Contains($"To: {address}")).ToList();
 
@@ -172,7 +175,7 @@ public class CaseWorkTests(SmtpSink smtp) : IClassFixture<SmtpSink>
 
         var token = HttpClientForms.AntiforgeryToken(await staff.GetStringAsync("/tasks"));
         var staffBooking = await staff.PostAsync($"/children/{childId}/sessions", new FormUrlEncodedContent(
-            [new("CounsellorName", "Dr. Partner"), new("Room", "Office"), new("On", "2026-12-02"), new("At", "10:00"), new("Minutes", "50"), new("__RequestVerificationToken", token)]));
+            [new("CounsellorName", "Dr. Partner"), new("Room", "Office"), new("On", "2026-12-02"), new("At", "10:00"), new("Minutes", "50"), new("__RequestVerificationToken", token), new(HttpClientForms.SubmissionKeyField, HttpClientForms.NewSubmissionKey())]));
         var swBooking = await sw.PostFormAsync($"/children/{childId}", $"/children/{childId}/sessions",
             [new("CounsellorName", "Dr. Partner"), new("Room", "Office"), new("On", "2026-12-02"), new("At", "10:00"), new("Minutes", "50")]);
 

@@ -134,6 +134,22 @@ public class ShelterFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>
+    /// Delivers what the outbox holds now (emails, continuity checks, waiting-list notices), as the
+    /// outbox job would, and waits until nothing due is left undelivered: a Hangfire worker may have
+    /// claimed a message first, so wait for it rather than race it.
+    /// </summary>
+    public async Task DeliverOutboxAsync()
+    {
+        for (var waited = 0; ; waited += 100)
+        {
+            await WithServicesAsync(async sp => { await sp.GetRequiredService<Shelter.Web.Infrastructure.Integrity.OutboxDelivery>().DeliverDueAsync(); return 0; });
+            var now = Clock.GetUtcNow().UtcDateTime;
+            if (!await WithDbAsync(db => db.Outbox.AnyAsync(m => m.DoneAt == null && m.NextAttemptAt <= now)) || waited >= 30_000) return;
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>
     /// The emails in the pickup folder, once at least <paramref name="atLeast"/> are there: a Hangfire
     /// worker may still be writing one that a request enqueued, so wait for it rather than race it.
     /// </summary>
@@ -172,13 +188,22 @@ public static partial class HttpClientForms
         return match.Groups[1].Value;
     }
 
-    /// <summary>GETs the page that holds the form, then POSTs the fields with its antiforgery token.</summary>
+    /// <summary>
+    /// GETs the page that holds the form, then POSTs the fields with its antiforgery token and a fresh
+    /// one-time submission key, as a browser sends a form it has just loaded (unless the fields carry
+    /// a key of their own, to send the same form twice).
+    /// </summary>
     public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string formPage, string action, IEnumerable<KeyValuePair<string, string>> fields)
     {
         var page = await client.GetStringAsync(formPage);
-        var all = fields.Append(new("__RequestVerificationToken", AntiforgeryToken(page)));
+        var all = fields.Append(new("__RequestVerificationToken", AntiforgeryToken(page))).ToList();
+        if (all.All(f => f.Key != SubmissionKeyField)) all.Add(new(SubmissionKeyField, NewSubmissionKey()));
         return await client.PostAsync(action, new FormUrlEncodedContent(all));
     }
+
+    public const string SubmissionKeyField = "__SubmissionKey";
+
+    public static string NewSubmissionKey() => Guid.NewGuid().ToString("N");
 
     public static Task<HttpResponseMessage> SignInAsync(this HttpClient client, string email, string password) =>
         client.PostFormAsync("/Account/Login", "/Account/Login", [new("Email", email), new("Password", password)]);

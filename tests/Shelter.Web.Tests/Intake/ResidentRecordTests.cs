@@ -62,7 +62,7 @@ public class ResidentRecordTests(ShelterFactory app) : IClassFixture<ShelterFact
         await staff.GetStringAsync($"/residents/{id}");
 
         var events = await app.WithDbAsync(db => db.AuditEvents.Where(e => e.EntityType == "Resident" && e.EntityId == id.ToString()).OrderBy(e => e.Id).ToListAsync());
-        Assert.Equal(before + 2, events.Count);
+        Assert.True(before + 2 == events.Count, string.Join("\n", events.Select(e => $"{e.Id} {e.At:O} {e.Action} {e.Role} {e.Details}")));
         Assert.Equal("Viewed", events[^1].Action);
         Assert.Equal("Staff", events[^1].Role);
         Assert.NotNull(events[^1].UserId);

@@ -206,7 +206,7 @@ public class SiteScopeTests : IAsyncLifetime
         var programme = new MedicationProgramme { ResidentId = resident.Id, Kind = MedicationKind.Art, Medicine = "Dolutegravir", SupplyDays = 10, SupplyAsOf = DateOnly.FromDateTime(now) };
         var followUp = new FollowUp { Kind = FollowUpKind.Other, ResidentId = resident.Id, What = "Call", DueAt = now.AddDays(1), CreatedAt = now };
         var document = new DocumentRecovery { ResidentId = resident.Id, Document = DocumentType.Passport, StartedAt = now };
-        var session = new CounsellingSession { ChildId = child.Id, ResidentId = resident.Id, Room = "Play room", CounsellorName = "Counsellor", StartsAt = now.AddDays(2), EndsAt = now.AddDays(2).AddMinutes(50), CreatedAt = now };
+        var session = new CounsellingSession { ChildId = child.Id, ResidentId = resident.Id, Room = "Play room at " + site, CounsellorName = "Counsellor of " + alias, StartsAt = now.AddDays(2), EndsAt = now.AddDays(2).AddMinutes(50), CreatedAt = now };
         var hold = new BedHold { BedId = free[2], ComingThrough = ArrivalRoute.Police, HeldAt = now, HeldUntil = now.AddHours(6) };
         db.AddRange(programme, followUp, document, session, hold);
         await db.SaveChangesAsync();

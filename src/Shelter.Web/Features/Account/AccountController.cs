@@ -7,11 +7,14 @@ using Shelter.Core.Audit;
 using Shelter.Core.Data;
 using Shelter.Web.Infrastructure.Audit;
 using Shelter.Web.Infrastructure.Auth;
+using Shelter.Web.Infrastructure.Integrity;
 using Shelter.Web.Infrastructure.Mvc;
 
 namespace Shelter.Web.Features.Account;
 
 [Route("Account")]
+[SessionForm]
+[ShowsNoResidentData]
 public sealed class AccountController : Controller
 {
     [HttpGet("Login")]

@@ -60,13 +60,20 @@ public sealed class EditUser(UserManager<ShelterUser> users, ShelterDbContext db
         user.LockoutEnabled = true;
         user.LockoutEnd = form.Disabled ? DateTimeOffset.MaxValue : null;
         var current = await users.GetRolesAsync(user);
+        var sitesBefore = await db.StaffSites.Where(s => s.UserId == user.Id).Select(s => s.SiteId).ToListAsync();
         await users.RemoveFromRolesAsync(user, current.Except(wanted));
         await users.AddToRolesAsync(user, wanted.Except(current));
         await StaffSites.SetAsync(db, user.Id, form.Sites);
         await users.UpdateSecurityStampAsync(user);
-        audit.Record(AuditActions.Changed, "Account", user.Id);
+        var sitesAfter = await db.StaffSites.Where(s => s.UserId == user.Id).Select(s => s.SiteId).ToListAsync();
+        // Who may see what is the account change that matters most: say what it was and what it became.
+        audit.Record(AuditActions.Changed, "Account", user.Id,
+            $"roles: {Listed(current)} → {Listed(wanted)}; sites: {Listed(sitesBefore)} → {Listed(sitesAfter)}; disabled: {form.Disabled}");
         return [];
     }
+
+    private static string Listed<T>(IEnumerable<T> items) =>
+        items.Select(i => i!.ToString()!).Order(StringComparer.Ordinal).ToList() is { Count: > 0 } list ? string.Join(", ", list) : "(none)";
 
     /// <summary>
     /// She lost her phone and her recovery codes: her second factor is removed and her sessions end.

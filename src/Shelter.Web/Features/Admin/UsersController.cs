@@ -4,11 +4,13 @@ using Microsoft.AspNetCore.Mvc;
 using Shelter.Core.Accounts;
 using Shelter.Core.Data;
 using Shelter.Web.Infrastructure.Auth;
+using Shelter.Web.Infrastructure.Audit;
 
 namespace Shelter.Web.Features.Admin;
 
 [Route("admin/users")]
 [Authorize(Policy = Policies.ManageUsers)]
+[ShowsNoResidentData]
 public sealed class UsersController(ShelterDbContext db) : Controller
 {
     [HttpGet("")]

@@ -4,6 +4,7 @@ using Shelter.Core.Audit;
 using Shelter.Core.Data;
 using Shelter.Core.Sites;
 using Shelter.Web.Infrastructure.Jobs;
+using Shelter.Web.Infrastructure.Integrity;
 
 namespace Shelter.Web.Features.Beds;
 
@@ -11,7 +12,7 @@ namespace Shelter.Web.Features.Beds;
 /// Frees held beds whose time has run out. Takes ids only; returns early when the hold is
 /// gone or already released, so Hangfire's at-least-once delivery does no harm.
 /// </summary>
-public sealed class BedHoldReleaser(ShelterDbContext db, TimeProvider clock, IBackgroundJobClient followOn, ILogger<BedHoldReleaser> log) : IScheduleSource
+public sealed class BedHoldReleaser(ShelterDbContext db, TimeProvider clock, Outbox outbox, ILogger<BedHoldReleaser> log) : IScheduleSource
 {
     public const string SweepJobId = "bed-holds:release-expired";
 
@@ -21,26 +22,26 @@ public sealed class BedHoldReleaser(ShelterDbContext db, TimeProvider clock, IBa
         var hold = await db.BedHolds.FirstOrDefaultAsync(h => h.Id == holdId);
         if (hold is null || hold.ReleasedAt is not null || hold.HeldUntil > now) return;
         Release(hold, now);
+        outbox.WaitingListNotice();
         await db.SaveChangesAsync();
-        followOn.Enqueue<Intake.WaitingListNotifier>(n => n.NotifyIfBedsFitAsync());
         log.LogInformation("Hold {HoldId} released after its time ran out", holdId);
     }
 
     /// <summary>The safety net: anything a lost schedule missed is released within a quarter of an hour.</summary>
+    [DisableConcurrentExecution(timeoutInSeconds: 60)]
     public async Task ReleaseAllExpiredAsync()
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var expired = await db.BedHolds.Where(h => h.ReleasedAt == null && h.HeldUntil <= now).ToListAsync();
         foreach (var hold in expired) Release(hold, now);
+        if (expired.Count > 0) outbox.WaitingListNotice();
         await db.SaveChangesAsync();
-        if (expired.Count > 0) followOn.Enqueue<Intake.WaitingListNotifier>(n => n.NotifyIfBedsFitAsync());
     }
 
     private void Release(BedHold hold, DateTime now)
     {
         hold.ReleasedAt = now;
         hold.Release = HoldRelease.Expired;
-        db.AuditEvents.Add(new AuditEvent { At = now, Action = AuditActions.Changed, EntityType = nameof(BedHold), EntityId = hold.Id.ToString(), Role = "system" });
     }
 
     public async Task RebuildAsync(IRecurringJobManager recurring, IBackgroundJobClient jobs, CancellationToken ct)

@@ -2,12 +2,14 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Shelter.Web.Infrastructure.Auth;
 using Shelter.Web.Infrastructure.Mvc;
+using Shelter.Web.Infrastructure.Audit;
 
 namespace Shelter.Web.Features.Beds;
 
 [Route("beds")]
 public sealed class BedsController : Controller
 {
+    [AuditsView("BedBoard", Which = "all")]
     [HttpGet("")]
     [Authorize(Policy = Policies.BedBoard)]
     public async Task<IActionResult> Index([FromServices] Board board, CancellationToken ct) =>

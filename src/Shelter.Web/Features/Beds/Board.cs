@@ -18,13 +18,12 @@ public sealed record BoardModel(IReadOnlyList<BoardSite> Sites, DateTime AsOfUtc
 /// Who sleeps where tonight: every site, room and bed with its state, the alias on an
 /// occupied bed and how long her stay has left. Children show as "child, age" only.
 /// </summary>
-public sealed class Board(BedStates states, AuditLog audit, TimeProvider clock)
+public sealed class Board(BedStates states, TimeProvider clock)
 {
     public async Task<BoardModel> HandleAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var (sites, beds) = await states.LoadMineAsync(now, ct);
-        await audit.ViewedAsync("BedBoard", "all", ct);
 
         var childrenOf = beds.Where(b => b.Occupant is { ChildId: not null })
             .GroupBy(b => b.Occupant!.ResidentId).ToDictionary(g => g.Key, g => g.Count());

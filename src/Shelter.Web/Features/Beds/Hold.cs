@@ -8,6 +8,8 @@ using Shelter.Core.Residents;
 using Shelter.Core.Sites;
 using Shelter.Web.Infrastructure.Audit;
 
+using Shelter.Web.Infrastructure.Integrity;
+
 namespace Shelter.Web.Features.Beds;
 
 public sealed class HoldForm
@@ -23,12 +25,12 @@ public sealed class HoldForm
 /// Keeps a free bed for a woman on her way. The release is a Hangfire job at the end of the
 /// hold; the hold row is the truth, so the job is safe to run twice or late.
 /// </summary>
-public sealed class Hold(ShelterDbContext db, BedStates states, AuditLog audit, IBackgroundJobClient jobs, TimeProvider clock)
+public sealed class Hold(ShelterDbContext db, BedStates states, Outbox outbox, IBackgroundJobClient jobs, TimeProvider clock)
 {
     public async Task<string?> HandleAsync(int bedId, HoldForm form, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.Database.JoinOrBeginTransactionAsync(ct);
         var (_, beds) = await states.LoadAsync(now, ct);
         var bed = beds.FirstOrDefault(b => b.Bed.BedId == bedId);
         if (bed is null) return "That bed does not exist.";
@@ -37,9 +39,8 @@ public sealed class Hold(ShelterDbContext db, BedStates states, AuditLog audit, 
         var hold = new BedHold { BedId = bedId, ComingThrough = form.ComingThrough!.Value, HeldAt = now, HeldUntil = now.AddHours(form.Hours) };
         db.BedHolds.Add(hold);
         await db.SaveChangesAsync(ct);
-        audit.Record(AuditActions.Created, nameof(BedHold), hold.Id);
-        await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        // The hold row is what lasts: a release that runs for a rolled-back hold finds nothing, and start-up reschedules.
         jobs.Schedule<BedHoldReleaser>(r => r.ReleaseIfExpiredAsync(hold.Id), hold.HeldUntil - now);
         return null;
     }
@@ -50,9 +51,8 @@ public sealed class Hold(ShelterDbContext db, BedStates states, AuditLog audit, 
         if (hold is null) return false;
         hold.ReleasedAt = clock.GetUtcNow().UtcDateTime;
         hold.Release = HoldRelease.Cancelled;
-        audit.Record(AuditActions.Changed, nameof(BedHold), hold.Id);
+        outbox.WaitingListNotice();
         await db.SaveChangesAsync(ct);
-        jobs.Enqueue<Intake.WaitingListNotifier>(n => n.NotifyIfBedsFitAsync());
         return true;
     }
 }

@@ -11,6 +11,8 @@ using Shelter.Core.Sites;
 using Shelter.Web.Infrastructure.Audit;
 using Shelter.Web.Infrastructure.Auth;
 
+using Shelter.Web.Infrastructure.Integrity;
+
 namespace Shelter.Web.Features.Children;
 
 public sealed class ChildForm
@@ -53,7 +55,7 @@ public sealed record ChildPage(Child Child, string Mother, string TimeZoneId, IR
 /// Children's services: school, childcare, and counselling sessions that social workers book
 /// with a child psychotherapist, never double-booking the counsellor, the room or the child.
 /// </summary>
-public sealed class ChildServices(ShelterDbContext db, UserManager<ShelterUser> users, SiteScope scope, AuditLog audit, TimeProvider clock)
+public sealed class ChildServices(ShelterDbContext db, UserManager<ShelterUser> users, SiteScope scope, TimeProvider clock)
 {
     public async Task<IReadOnlyList<ChildRow>> ListAsync(CancellationToken ct)
     {
@@ -65,7 +67,6 @@ public sealed class ChildServices(ShelterDbContext db, UserManager<ShelterUser> 
             .Select(c => new { c.Id, c.Alias, c.AgeAtArrival, c.ArrivedOn, c.ResidentId, Mother = c.Resident.Alias, c.School,
                 Upcoming = db.CounsellingSessions.Count(s => s.ChildId == c.Id && s.CancelledAt == null && s.StartsAt > now) })
             .OrderBy(c => c.Mother).ToListAsync(ct);
-        await audit.ViewedAsync("Children", "in-house", ct);
         return children.Select(c => new ChildRow(c.Id, c.Alias, Child.AgeOn(c.AgeAtArrival, c.ArrivedOn, today), c.ResidentId, c.Mother, c.School, c.Upcoming)).ToList();
     }
 
@@ -73,7 +74,6 @@ public sealed class ChildServices(ShelterDbContext db, UserManager<ShelterUser> 
     {
         var child = await db.Children.AsNoTracking().Include(c => c.Resident).FirstOrDefaultAsync(c => c.Id == id, ct);
         if (child is null) return null;
-        await audit.ViewedAsync(nameof(Child), id, ct);
         var sessions = await db.CounsellingSessions.AsNoTracking().Where(s => s.ChildId == id).OrderByDescending(s => s.StartsAt).ToListAsync(ct);
         return new ChildPage(child, child.Resident.Alias, await ZoneOfAsync(child.ResidentId, ct), sessions, await CounsellorsAsync());
     }
@@ -89,7 +89,6 @@ public sealed class ChildServices(ShelterDbContext db, UserManager<ShelterUser> 
         if (child is null) return "That child does not exist.";
         child.School = Shared.FormText.Clean(form.School);
         child.ChildcareNeeds = Shared.FormText.Clean(form.ChildcareNeeds);
-        audit.Record(AuditActions.Changed, nameof(Child), id);
         await db.SaveChangesAsync(ct);
         return null;
     }
@@ -116,13 +115,11 @@ public sealed class ChildServices(ShelterDbContext db, UserManager<ShelterUser> 
         };
 
         // Check and book in one IMMEDIATE transaction, so two social workers cannot take the same slot.
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.Database.JoinOrBeginTransactionAsync(ct);
         var sameDay = await db.CounsellingSessions.AsNoTracking()
             .Where(s => s.CancelledAt == null && s.StartsAt < session.EndsAt && s.EndsAt > session.StartsAt).ToListAsync(ct);
         if (SessionClash.Find(session, sameDay) is { } clash) return clash;
         db.CounsellingSessions.Add(session);
-        await db.SaveChangesAsync(ct);
-        audit.Record(AuditActions.Created, nameof(CounsellingSession), session.Id);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return null;
@@ -134,7 +131,6 @@ public sealed class ChildServices(ShelterDbContext db, UserManager<ShelterUser> 
         if (session is null) return "That session does not exist.";
         if (cancel) session.CancelledAt = clock.GetUtcNow().UtcDateTime;
         else session.Attended = attended;
-        audit.Record(AuditActions.Changed, nameof(CounsellingSession), sessionId);
         await db.SaveChangesAsync(ct);
         return null;
     }

@@ -2,12 +2,14 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Shelter.Web.Infrastructure.Auth;
 using Shelter.Web.Infrastructure.Mvc;
+using Shelter.Web.Infrastructure.Audit;
 
 namespace Shelter.Web.Features.Children;
 
 [Route("children")]
 public sealed class ChildrenController : Controller
 {
+    [AuditsView("Children", Which = "in-house")]
     [HttpGet("")]
     [Authorize(Policy = Policies.Children)]
     public async Task<IActionResult> Index([FromServices] ChildServices children, CancellationToken ct) => View(await children.ListAsync(ct));

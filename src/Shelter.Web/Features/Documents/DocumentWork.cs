@@ -44,7 +44,7 @@ public sealed record RecoveryPage(DocumentRecovery Recovery, string Alias, Follo
 /// Recovering lost or withheld documents, step by step: reported to the police, application filed,
 /// appointment, issued, collected. The open follow-up carries the next step's due date.
 /// </summary>
-public sealed class DocumentWork(ShelterDbContext db, SiteScope scope, AuditLog audit, TimeProvider clock)
+public sealed class DocumentWork(ShelterDbContext db, SiteScope scope, TimeProvider clock)
 {
     public async Task<IReadOnlyList<RecoveryRow>> OpenAsync(CancellationToken ct)
     {
@@ -58,7 +58,6 @@ public sealed class DocumentWork(ShelterDbContext db, SiteScope scope, AuditLog 
                 Last = d.Steps.OrderByDescending(s => s.On).Select(s => (RecoveryStepKind?)s.Kind).FirstOrDefault(),
                 Next = db.FollowUps.Where(f => f.DocumentRecoveryId == d.Id && f.Status == FollowUpStatus.Open).Select(f => (DateTime?)f.DueAt).FirstOrDefault(),
             }).ToListAsync(ct);
-        await audit.ViewedAsync("DocumentRecoveries", "open", ct);
         return rows.Select(r => new RecoveryRow(r.Id, r.ResidentId, r.Alias, r.Document, (int)(now - r.StartedAt).TotalDays, r.Last, r.Next)).ToList();
     }
 
@@ -66,7 +65,6 @@ public sealed class DocumentWork(ShelterDbContext db, SiteScope scope, AuditLog 
     {
         var recovery = await db.DocumentRecoveries.AsNoTracking().Include(d => d.Steps).FirstOrDefaultAsync(d => d.Id == id, ct);
         if (recovery is null) return null;
-        await audit.ViewedAsync(nameof(DocumentRecovery), id, ct);
         var alias = await db.Residents.Where(r => r.Id == recovery.ResidentId).Select(r => r.Alias).FirstAsync(ct);
         var next = await db.FollowUps.AsNoTracking().FirstOrDefaultAsync(f => f.DocumentRecoveryId == id && f.Status == FollowUpStatus.Open, ct);
         return new RecoveryPage(recovery, alias, next);
@@ -80,8 +78,6 @@ public sealed class DocumentWork(ShelterDbContext db, SiteScope scope, AuditLog 
         var recovery = new DocumentRecovery { ResidentId = residentId, ChildId = form.ChildId, Document = form.Document!.Value, StartedAt = now };
         db.DocumentRecoveries.Add(recovery);
         db.FollowUps.Add(new FollowUp { Kind = FollowUpKind.DocumentRecovery, ResidentId = residentId, ChildId = form.ChildId, Recovery = recovery, DueAt = now.AddDays(2), CreatedAt = now });
-        await db.SaveChangesAsync(ct);
-        audit.Record(AuditActions.Created, nameof(DocumentRecovery), recovery.Id);
         await db.SaveChangesAsync(ct);
         return (recovery.Id, null);
     }
@@ -113,7 +109,6 @@ public sealed class DocumentWork(ShelterDbContext db, SiteScope scope, AuditLog 
                 db.FollowUps.Add(new FollowUp { Kind = FollowUpKind.DocumentRecovery, ResidentId = recovery.ResidentId, ChildId = recovery.ChildId, DocumentRecoveryId = id, DueAt = nextDue, CreatedAt = now });
             else followUp.DueAt = nextDue;
         }
-        audit.Record(AuditActions.Changed, nameof(DocumentRecovery), id);
         await db.SaveChangesAsync(ct);
         return null;
     }
@@ -131,7 +126,6 @@ public sealed class DocumentWork(ShelterDbContext db, SiteScope scope, AuditLog 
             f.Status = FollowUpStatus.DeclinedByHer;
             f.ClosedAt = now;
         }
-        audit.Record(AuditActions.Changed, nameof(DocumentRecovery), id);
         await db.SaveChangesAsync(ct);
         return null;
     }

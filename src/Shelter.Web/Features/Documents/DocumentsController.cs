@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Shelter.Web.Infrastructure.Auth;
 using Shelter.Web.Infrastructure.Mvc;
+using Shelter.Web.Infrastructure.Audit;
 
 namespace Shelter.Web.Features.Documents;
 
@@ -9,6 +10,7 @@ namespace Shelter.Web.Features.Documents;
 [Authorize(Policy = Policies.Medication)] // documents and medical records are the case manager's, like medication
 public sealed class DocumentsController : Controller
 {
+    [AuditsView("DocumentRecoveries", Which = "open")]
     [HttpGet("")]
     public async Task<IActionResult> Index([FromServices] DocumentWork work, CancellationToken ct) => View(await work.OpenAsync(ct));
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Shelter.Web.Infrastructure.Auth;
 using Shelter.Web.Infrastructure.Mvc;
+using Shelter.Web.Infrastructure.Audit;
 
 namespace Shelter.Web.Features.Employment;
 
@@ -9,6 +10,7 @@ namespace Shelter.Web.Features.Employment;
 [Authorize(Policy = Policies.Employment)]
 public sealed class EmploymentController : Controller
 {
+    [AuditsView("JobSearch", "residentId")]
     [HttpGet("")]
     [Reaches(Record.Resident, "residentId")]
     public async Task<IActionResult> Show(int residentId, [FromServices] JobSearchWork work, CancellationToken ct) =>

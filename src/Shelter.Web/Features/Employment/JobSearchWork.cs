@@ -31,13 +31,12 @@ public sealed record JobSearchPage(int ResidentId, string Alias, JobSearch? Sear
 /// Her job search with her: employment-service registration, CV, interviews, training, offer,
 /// start. Linked to her stay when its conditions ask for a job.
 /// </summary>
-public sealed class JobSearchWork(ShelterDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class JobSearchWork(ShelterDbContext db, TimeProvider clock)
 {
     public async Task<JobSearchPage?> PageAsync(int residentId, CancellationToken ct)
     {
         var alias = await db.Residents.Where(r => r.Id == residentId).Select(r => r.Alias).FirstOrDefaultAsync(ct);
         if (alias is null) return null;
-        await audit.ViewedAsync(nameof(JobSearch), residentId, ct);
         var search = await db.JobSearches.AsNoTracking().Include(j => j.Steps).Where(j => j.ResidentId == residentId).OrderByDescending(j => j.StartedAt).FirstOrDefaultAsync(ct);
         var conditions = await db.Stays.Where(s => s.ResidentId == residentId && s.ChildId == null && s.EndedAt == null).Select(s => s.Conditions).FirstOrDefaultAsync(ct);
         var next = search is null ? null : await db.FollowUps.AsNoTracking().FirstOrDefaultAsync(f => f.JobSearchId == search.Id && f.Status == FollowUpStatus.Open, ct);
@@ -54,7 +53,6 @@ public sealed class JobSearchWork(ShelterDbContext db, AuditLog audit, TimeProvi
         db.JobSearches.Add(search);
         await db.SaveChangesAsync(ct);
         db.FollowUps.Add(new FollowUp { Kind = FollowUpKind.JobSearch, ResidentId = residentId, JobSearchId = search.Id, DueAt = now.AddDays(3), CreatedAt = now, What = "Register with the employment service" });
-        audit.Record(AuditActions.Created, nameof(JobSearch), search.Id);
         await db.SaveChangesAsync(ct);
         return null;
     }
@@ -80,7 +78,6 @@ public sealed class JobSearchWork(ShelterDbContext db, AuditLog audit, TimeProvi
             if (followUp is null) db.FollowUps.Add(new FollowUp { Kind = FollowUpKind.JobSearch, ResidentId = residentId, JobSearchId = search.Id, DueAt = dueAt, CreatedAt = now });
             else followUp.DueAt = dueAt;
         }
-        audit.Record(AuditActions.Changed, nameof(JobSearch), search.Id);
         await db.SaveChangesAsync(ct);
         return null;
     }
@@ -96,7 +93,6 @@ public sealed class JobSearchWork(ShelterDbContext db, AuditLog audit, TimeProvi
             f.Status = FollowUpStatus.DeclinedByHer;
             f.ClosedAt = now;
         }
-        audit.Record(AuditActions.Changed, nameof(JobSearch), search.Id);
         await db.SaveChangesAsync(ct);
         return null;
     }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Shelter.Web.Infrastructure.Audit;
 
 namespace Shelter.Web.Features.Errors;
 
@@ -10,6 +11,7 @@ public sealed record ErrorModel(int StatusCode, string RequestId);
 [AllowAnonymous]
 [ApiExplorerSettings(IgnoreApi = true)]
 [Route("error")]
+[ShowsNoResidentData]
 public sealed class ErrorsController : Controller
 {
     [Route("")]

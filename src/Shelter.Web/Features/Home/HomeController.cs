@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Shelter.Web.Infrastructure.Auth;
+using Shelter.Web.Infrastructure.Audit;
 
 namespace Shelter.Web.Features.Home;
 
 public sealed class HomeController : Controller
 {
+    [ShowsNoResidentData] // counts only
     [HttpGet("/")]
     [Authorize(Policy = Policies.SignedIn)]
     public async Task<IActionResult> Index([FromServices] Dashboard dashboard, CancellationToken ct) =>

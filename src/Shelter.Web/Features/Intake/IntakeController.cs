@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Shelter.Web.Infrastructure.Auth;
+using Shelter.Web.Infrastructure.Audit;
 
 namespace Shelter.Web.Features.Intake;
 
@@ -8,6 +9,7 @@ namespace Shelter.Web.Features.Intake;
 [Authorize(Policy = Policies.Intake)]
 public sealed class IntakeController : Controller
 {
+    [ShowsNoResidentData]
     [HttpGet("new")]
     public async Task<IActionResult> New([FromServices] NewIntake intake, CancellationToken ct)
     {
@@ -37,6 +39,7 @@ public sealed class IntakeController : Controller
     public async Task<IActionResult> Show(int id, [FromServices] IntakeDetails details, CancellationToken ct) =>
         await details.HandleAsync(id, ct) is { } page ? View(page) : NotFound();
 
+    [AuditsView("WaitingList")]
     [HttpGet("waiting")]
     public async Task<IActionResult> Waiting([FromServices] WaitingList list, CancellationToken ct) =>
         View(await list.HandleAsync(ct));

@@ -11,13 +11,12 @@ namespace Shelter.Web.Features.Intake;
 public sealed record IntakePage(Core.Intake.Intake Intake, string Alias, int Children, Partner? ProposedPartner, string? BedText, HitsScreening? Hits, bool ReachesHer = true);
 
 /// <summary>The outcome of one intake, as staff see it right after the decision.</summary>
-public sealed class IntakeDetails(ShelterDbContext db, SiteScope scope, AuditLog audit)
+public sealed class IntakeDetails(ShelterDbContext db, SiteScope scope)
 {
     public async Task<IntakePage?> HandleAsync(int id, CancellationToken ct)
     {
         var intake = await db.Intakes.AsNoTracking().Include(i => i.Resident).ThenInclude(r => r.Children).FirstOrDefaultAsync(i => i.Id == id, ct);
         if (intake is null) return null;
-        await audit.ViewedAsync(nameof(Core.Intake.Intake), id, ct);
         var partner = intake.ProposedPartnerId is int pid ? await db.Partners.AsNoTracking().FirstOrDefaultAsync(p => p.Id == pid, ct) : null;
         var bed = intake.StayId is int sid
             ? await db.Stays.Where(s => s.Id == sid).Select(s => s.Bed.Label + ", " + s.Bed.Room.Name + ", " + s.Bed.Room.Site.Name).FirstOrDefaultAsync(ct)

@@ -16,6 +16,8 @@ using Shelter.Web.Infrastructure.Audit;
 
 using Shelter.Web.Features.Shared;
 
+using Shelter.Web.Infrastructure.Integrity;
+
 namespace Shelter.Web.Features.Intake;
 
 public sealed class IntakeForm
@@ -77,7 +79,7 @@ public sealed record IntakeResult(int? IntakeId, IReadOnlyList<string> Errors, s
 /// beds, read and written in one IMMEDIATE transaction as at check-in. Documents never gate
 /// anything: a missing one opens a recovery follow-up. OST or ART opens her medication record.
 /// </summary>
-public sealed class NewIntake(ShelterDbContext db, BedStates states, Placement placement, AuditLog audit, TimeProvider clock, IHttpContextAccessor http)
+public sealed class NewIntake(ShelterDbContext db, BedStates states, Placement placement, TimeProvider clock, IHttpContextAccessor http)
 {
     public async Task<IReadOnlyList<PartnerOption>> PartnersAsync(CancellationToken ct) =>
         (await db.Partners.AsNoTracking().Where(p => p.Active).OrderBy(p => p.Name).ToListAsync(ct))
@@ -109,7 +111,7 @@ public sealed class NewIntake(ShelterDbContext db, BedStates states, Placement p
         var partners = await PartnersAsync(ct);
         var consent = form.ConsentToKeepData;
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.Database.JoinOrBeginTransactionAsync(ct);
         var (sites, beds) = await states.LoadAsync(now, ct);
         var decision = AdmissionPolicy.Decide(answers, beds.Select(b => b.Bed).ToList(), partners);
 
@@ -147,9 +149,6 @@ public sealed class NewIntake(ShelterDbContext db, BedStates states, Placement p
         try
         {
             await db.SaveChangesAsync(ct);
-            audit.Record(AuditActions.Created, nameof(Resident), resident.Id);
-            audit.Record(AuditActions.Created, nameof(Core.Intake.Intake), intake.Id);
-
             if (decision.Beds is { } suggestion)
             {
                 var bed = beds.First(b => b.Bed.BedId == suggestion.BedId);
@@ -207,7 +206,7 @@ public sealed class NewIntake(ShelterDbContext db, BedStates states, Placement p
         db.Barriers.Add(new BarrierRecord
         {
             PartnerId = form.RefusedByPartnerId, OtherServiceName = form.RefusedByPartnerId is null ? FormText.Clean(form.RefusedByOther) : null,
-            Reason = reason, On = DateOnly.FromDateTime(now), RecordedAt = now,
+            Reason = reason, On = BarrierRecord.WeekOf(DateOnly.FromDateTime(now)),
         });
     }
 

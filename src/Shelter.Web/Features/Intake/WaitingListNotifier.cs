@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Shelter.Core.Accounts;
 using Shelter.Core.Data;
 using Shelter.Web.Infrastructure.Email;
+using Shelter.Web.Infrastructure.Integrity;
 
 namespace Shelter.Web.Features.Intake;
 
@@ -18,7 +19,7 @@ public sealed class ShelterLinks
 /// women on the waiting list now fit a free bed: a count and a link, never a name. A Hangfire
 /// job with no arguments; the same situation is announced once, however often it runs.
 /// </summary>
-public sealed class WaitingListNotifier(ShelterDbContext db, WaitingList waiting, UserManager<ShelterUser> users, IEmailSender email,
+public sealed class WaitingListNotifier(ShelterDbContext db, WaitingList waiting, UserManager<ShelterUser> users, Outbox outbox,
     IOptions<ShelterLinks> links, TimeProvider clock, ILogger<WaitingListNotifier> log)
 {
     public async Task NotifyIfBedsFitAsync()
@@ -29,7 +30,7 @@ public sealed class WaitingListNotifier(ShelterDbContext db, WaitingList waiting
         var staff = (await users.GetUsersInRoleAsync(Roles.Staff)).Where(u => u.LockoutEnd != DateTimeOffset.MaxValue && u.Email is not null).ToList();
         var subject = fitting.Count == 1 ? "A free bed fits a woman on the waiting list" : $"Free beds fit {fitting.Count} women on the waiting list";
         var body = $"{subject}.\n\nOpen the waiting list in Shelter to check her in:\n{links.Value.PublicUrl.TrimEnd('/')}/intake/waiting\n";
-        if (!await Notices.SendOnceAsync(db, email, clock, key, staff.Select(u => u.Email!).ToList(), subject, body)) return;
-        log.LogInformation("Waiting-list notice sent to {Count} staff", staff.Count);
+        if (!await Notices.QueueOnceAsync(db, outbox, clock, key, staff.Select(u => u.Email!).ToList(), subject, body)) return;
+        log.LogInformation("Waiting-list notice queued for {Count} staff", staff.Count);
     }
 }

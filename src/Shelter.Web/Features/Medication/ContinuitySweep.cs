@@ -9,6 +9,7 @@ using Shelter.Core.Medication;
 using Shelter.Web.Features.Intake;
 using Shelter.Web.Infrastructure.Email;
 using Shelter.Web.Infrastructure.Jobs;
+using Shelter.Web.Infrastructure.Integrity;
 
 namespace Shelter.Web.Features.Medication;
 
@@ -17,11 +18,12 @@ namespace Shelter.Web.Features.Medication;
 /// Each at-risk or broken programme gets one open follow-up for the case managers; they get one
 /// digest a day with counts and a link: no names, no medication. Safe to run any number of times.
 /// </summary>
-public sealed class ContinuitySweep(ShelterDbContext db, Continuity continuity, UserManager<ShelterUser> users, IEmailSender email,
+public sealed class ContinuitySweep(ShelterDbContext db, Continuity continuity, UserManager<ShelterUser> users, Outbox outbox,
     IOptions<ShelterLinks> links, TimeProvider clock, ILogger<ContinuitySweep> log) : IScheduleSource
 {
     public const string JobId = "medication:continuity-sweep";
 
+    [DisableConcurrentExecution(timeoutInSeconds: 600)]
     public async Task SweepAsync()
     {
         var statuses = (await continuity.LoadAsync()).Where(s => s.InHouse).ToList();
@@ -36,21 +38,22 @@ public sealed class ContinuitySweep(ShelterDbContext db, Continuity continuity, 
         var caseManagers = (await users.GetUsersInRoleAsync(Roles.CaseManager)).Where(u => u.LockoutEnd != DateTimeOffset.MaxValue && u.Email is not null).ToList();
         var subject = $"Medication continuity: {broken} broken, {atRisk} at risk";
         var body = $"{subject} today.\n\nOpen the continuity page in Shelter:\n{links.Value.PublicUrl.TrimEnd('/')}/medication\n";
-        await Notices.SendOnceAsync(db, email, clock, $"continuity-digest:{day:yyyy-MM-dd}", caseManagers.Select(u => u.Email!).ToList(), subject, body);
+        await Notices.QueueOnceAsync(db, outbox, clock, $"continuity-digest:{day:yyyy-MM-dd}", caseManagers.Select(u => u.Email!).ToList(), subject, body);
     }
 
     /// <summary>Today's counts for the reports; a second run the same day replaces the first.</summary>
     private async Task SnapshotAsync(int programmes, int atRisk, int broken)
     {
         var day = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        await using var tx = await db.Database.JoinOrBeginTransactionAsync(CancellationToken.None);
         var snapshot = await db.ContinuitySnapshots.FirstOrDefaultAsync(s => s.Day == day);
         if (snapshot is null) db.ContinuitySnapshots.Add(snapshot = new ContinuitySnapshot { Day = day });
         snapshot.Programmes = programmes;
         snapshot.AtRisk = atRisk;
         snapshot.Broken = broken;
         snapshot.Covered = programmes - atRisk - broken;
-        try { await db.SaveChangesAsync(); }
-        catch (DbUpdateException) { db.ChangeTracker.Clear(); } // a parallel run wrote today's row
+        await db.SaveChangesAsync();
+        await tx.CommitAsync();
     }
 
     /// <summary>The check for one woman, when she arrives, moves or leaves.</summary>
@@ -62,6 +65,8 @@ public sealed class ContinuitySweep(ShelterDbContext db, Continuity continuity, 
         var now = clock.GetUtcNow().UtcDateTime;
         var needing = statuses.Where(s => s.Result.NeedsAttention).Select(s => s.Programme.Id).ToList();
         if (needing.Count == 0) return 0;
+        // Read what is open and open the rest in one transaction: a parallel check waits rather than collides.
+        await using var tx = await db.Database.JoinOrBeginTransactionAsync(CancellationToken.None);
         var open = await db.FollowUps.Where(f => f.Kind == FollowUpKind.MedicationContinuity && f.Status == FollowUpStatus.Open && needing.Contains(f.MedicationProgrammeId!.Value))
             .Select(f => f.MedicationProgrammeId!.Value).ToListAsync();
         var opened = 0;
@@ -74,16 +79,8 @@ public sealed class ContinuitySweep(ShelterDbContext db, Continuity continuity, 
             });
             opened++;
         }
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateException)
-        {
-            // Another run opened the same follow-ups a moment ago: the unique index keeps one.
-            db.ChangeTracker.Clear();
-            return 0;
-        }
+        await db.SaveChangesAsync();
+        await tx.CommitAsync();
         return opened;
     }
 

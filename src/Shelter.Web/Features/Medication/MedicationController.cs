@@ -12,24 +12,24 @@ public sealed record ResidentMedicationPage(int ResidentId, string Alias, IReadO
 
 [Route("medication")]
 [Authorize(Policy = Policies.Medication)]
-public sealed class MedicationController(AuditLog audit) : Controller
+public sealed class MedicationController : Controller
 {
+    [AuditsView("Medication", Which = "continuity")]
     [HttpGet("")]
     public async Task<IActionResult> Index([FromServices] Continuity continuity, [FromServices] SiteScope scope, [FromServices] RecordClosure closures, CancellationToken ct)
     {
         var statuses = await scope.KeepReachableAsync(await continuity.LoadAsync(ct: ct), s => s.ResidentId, ct);
-        await audit.ViewedAsync("Medication", "continuity", ct);
         ViewData["Closures"] = await closures.ListAsync(ct);
         return View(statuses);
     }
 
+    [AuditsView("Medication", "residentId")]
     [HttpGet("residents/{residentId:int}")]
     [Reaches(Record.Resident, "residentId")]
     public async Task<IActionResult> Resident(int residentId, [FromServices] Continuity continuity, [FromServices] RecordClosure closures, [FromServices] ShelterDbContext db, CancellationToken ct)
     {
         var alias = await db.Residents.Where(r => r.Id == residentId).Select(r => r.Alias).FirstOrDefaultAsync(ct);
         if (alias is null) return NotFound();
-        await audit.ViewedAsync("Medication", residentId, ct);
         return View(new ResidentMedicationPage(residentId, alias, await continuity.LoadAsync(residentId, ct), new ProgrammeForm(), await closures.DispensingSitesAsync(ct)));
     }
 
@@ -48,7 +48,6 @@ public sealed class MedicationController(AuditLog audit) : Controller
     {
         var programme = await save.FindAsync(id, ct);
         if (programme is null) return NotFound();
-        await audit.ViewedAsync(nameof(Core.Medication.MedicationProgramme), id, ct);
         ViewData["Sites"] = await closures.DispensingSitesAsync(ct);
         ViewData["ResidentId"] = programme.ResidentId;
         ViewData["ProgrammeId"] = id;
@@ -97,6 +96,7 @@ public sealed class MedicationController(AuditLog audit) : Controller
         return Redirect($"/medication/residents/{programme.ResidentId}");
     }
 
+    [ShowsNoResidentData]
     [HttpGet("closures/new")]
     public async Task<IActionResult> NewClosure([FromServices] RecordClosure closures, CancellationToken ct)
     {
@@ -117,6 +117,7 @@ public sealed class MedicationController(AuditLog audit) : Controller
         return View(form);
     }
 
+    [AuditsView("DispensingSiteClosure", "id")]
     [HttpGet("closures/{id:int}")]
     public async Task<IActionResult> Closure(int id, [FromServices] RecordClosure closures, CancellationToken ct) =>
         await closures.LoadAsync(id, ct) is { } page ? View(page) : NotFound();

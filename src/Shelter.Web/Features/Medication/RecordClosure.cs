@@ -32,7 +32,7 @@ public sealed record ClosurePage(DispensingSiteClosure Closure, string Site, IRe
 /// A dispensing site closes (a lockdown, armed conflict): every resident who depends on it is
 /// listed at once and gets a continuity follow-up, so nobody finds out at the closed door.
 /// </summary>
-public sealed class RecordClosure(ShelterDbContext db, SiteScope scope, AuditLog audit, TimeProvider clock)
+public sealed class RecordClosure(ShelterDbContext db, SiteScope scope, TimeProvider clock)
 {
     public async Task<IReadOnlyList<Partner>> DispensingSitesAsync(CancellationToken ct) =>
         await db.Partners.AsNoTracking().Where(p => p.Kind == PartnerKind.Medical || p.Kind == PartnerKind.HarmReduction).OrderBy(p => p.Name).ToListAsync(ct);
@@ -45,8 +45,6 @@ public sealed class RecordClosure(ShelterDbContext db, SiteScope scope, AuditLog
         var closure = new DispensingSiteClosure { PartnerId = form.PartnerId!.Value, From = form.From!.Value, To = form.To, Reason = form.Reason!.Value, RecordedAt = now };
         db.DispensingSiteClosures.Add(closure);
         await db.SaveChangesAsync(ct);
-        audit.Record(AuditActions.Created, nameof(DispensingSiteClosure), closure.Id);
-
         var dependent = await db.MedicationProgrammes.Where(m => m.DispensingSiteId == closure.PartnerId && m.EndedAt == null).ToListAsync(ct);
         var ids = dependent.Select(m => m.Id).ToList();
         var alreadyOpen = await db.FollowUps.Where(f => f.Kind == FollowUpKind.MedicationContinuity && f.Status == FollowUpStatus.Open && ids.Contains(f.MedicationProgrammeId!.Value))
@@ -67,7 +65,6 @@ public sealed class RecordClosure(ShelterDbContext db, SiteScope scope, AuditLog
             await db.MedicationProgrammes.AsNoTracking().Where(m => m.DispensingSiteId == closure.PartnerId && m.EndedAt == null).ToListAsync(ct), m => m.ResidentId, ct);
         var residentIds = programmes.Select(m => m.ResidentId).ToList();
         var aliases = await db.Residents.Where(r => residentIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Alias, ct);
-        await audit.ViewedAsync(nameof(DispensingSiteClosure), closureId, ct);
         return new ClosurePage(closure, site, programmes.Select(m => new AffectedResident(m.ResidentId, aliases[m.ResidentId], m.Kind)).OrderBy(a => a.Alias).ToList());
     }
 

@@ -7,6 +7,7 @@ using Shelter.Core.Medication;
 using Shelter.Web.Infrastructure.Audit;
 
 using Shelter.Web.Features.Shared;
+using Shelter.Web.Infrastructure.Integrity;
 
 namespace Shelter.Web.Features.Medication;
 
@@ -49,7 +50,7 @@ public sealed class DispensingForm
 }
 
 /// <summary>A case manager records, changes and ends a programme, and records each dispensing.</summary>
-public sealed class SaveProgramme(ShelterDbContext db, AuditLog audit, TimeProvider clock, IBackgroundJobClient jobs)
+public sealed class SaveProgramme(ShelterDbContext db, Outbox outbox, TimeProvider clock)
 {
     public async Task<MedicationProgramme?> FindAsync(int id, CancellationToken ct) =>
         await db.MedicationProgrammes.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id && m.EndedAt == null, ct);
@@ -83,10 +84,8 @@ public sealed class SaveProgramme(ShelterDbContext db, AuditLog audit, TimeProvi
         programme.PickupWindow = FormText.Clean(form.PickupWindow);
         programme.Notes = FormText.Clean(form.Notes);
         if (programmeId is null) db.MedicationProgrammes.Add(programme);
+        outbox.ContinuityCheck(residentId); // after her programme rows exist, never before
         await db.SaveChangesAsync(ct);
-        audit.Record(programmeId is null ? AuditActions.Created : AuditActions.Changed, nameof(MedicationProgramme), programme.Id);
-        await db.SaveChangesAsync(ct);
-        jobs.Enqueue<ContinuitySweep>(s => s.CheckResidentAsync(residentId));
         return null;
     }
 
@@ -102,7 +101,6 @@ public sealed class SaveProgramme(ShelterDbContext db, AuditLog audit, TimeProvi
         programme.SupplyAsOf = form.On;
         programme.SupplyDays = form.DaysSupplied;
         programme.NextPickupOn = form.NextPickupOn ?? form.On!.Value.AddDays(form.DaysSupplied);
-        audit.Record(AuditActions.Changed, nameof(MedicationProgramme), programme.Id);
         // The woman is covered again: close the open continuity follow-up if the check now agrees.
         var result = ContinuityCheck.Check(programme, today, await db.DispensingSiteClosures.Where(c => c.PartnerId == programme.DispensingSiteId).ToListAsync(ct));
         if (!result.NeedsAttention)
@@ -127,7 +125,6 @@ public sealed class SaveProgramme(ShelterDbContext db, AuditLog audit, TimeProvi
             f.Status = Core.FollowUps.FollowUpStatus.Cancelled;
             f.ClosedAt = programme.EndedAt;
         }
-        audit.Record(AuditActions.Changed, nameof(MedicationProgramme), programme.Id);
         await db.SaveChangesAsync(ct);
         return true;
     }

@@ -24,10 +24,10 @@ public sealed class BarrierForm
 public sealed record BarrierRow(DateOnly On, string Service, BarrierReason Reason);
 
 /// <summary>The barrier log: refusals by other services, never linked to the woman refused.</summary>
-public sealed class RecordBarrier(ShelterDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class RecordBarrier(ShelterDbContext db, TimeProvider clock)
 {
     public async Task<IReadOnlyList<BarrierRow>> ListAsync(CancellationToken ct) =>
-        await db.Barriers.AsNoTracking().OrderByDescending(b => b.On).ThenByDescending(b => b.Id).Take(500)
+        await db.Barriers.AsNoTracking().OrderByDescending(b => b.On).ThenBy(b => b.Reason).Take(500)
             .Select(b => new BarrierRow(b.On, b.Partner != null ? b.Partner.Name : b.OtherServiceName ?? "", b.Reason))
             .ToListAsync(ct);
 
@@ -40,11 +40,9 @@ public sealed class RecordBarrier(ShelterDbContext db, AuditLog audit, TimeProvi
         var barrier = new BarrierRecord
         {
             PartnerId = form.PartnerId, OtherServiceName = form.PartnerId is null ? form.OtherServiceName!.Trim() : null,
-            Reason = form.Reason!.Value, On = form.On!.Value, RecordedAt = now,
+            Reason = form.Reason!.Value, On = BarrierRecord.WeekOf(form.On!.Value),
         };
-        db.Barriers.Add(barrier);
-        await db.SaveChangesAsync(ct);
-        audit.Record(AuditActions.Created, nameof(BarrierRecord), barrier.Id);
+        db.Barriers.Add(barrier); // no audit row: its moment and author would lead back to her intake
         await db.SaveChangesAsync(ct);
         return null;
     }

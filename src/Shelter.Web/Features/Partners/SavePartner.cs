@@ -37,7 +37,7 @@ public sealed class PartnerForm
 }
 
 /// <summary>Adds or changes a partner in the referral directory.</summary>
-public sealed class SavePartner(ShelterDbContext db, AuditLog audit)
+public sealed class SavePartner(ShelterDbContext db)
 {
     public async Task<IReadOnlyList<Partner>> ListAsync(CancellationToken ct) =>
         await db.Partners.AsNoTracking().OrderBy(p => p.Kind).ThenBy(p => p.Name).ToListAsync(ct);
@@ -67,8 +67,6 @@ public sealed class SavePartner(ShelterDbContext db, AuditLog audit)
         partner.Active = form.Active;
         partner.Accepts = form.Accepts.Aggregate(PartnerAccepts.None, (all, a) => all | a);
         if (id is null) db.Partners.Add(partner);
-        await db.SaveChangesAsync(ct);
-        audit.Record(id is null ? AuditActions.Created : AuditActions.Changed, nameof(Partner), partner.Id);
         await db.SaveChangesAsync(ct);
         return null;
     }

@@ -23,8 +23,14 @@ public sealed class PurgeJob(ShelterDbContext db, TimeProvider clock, Microsoft.
     public const string JobId = "privacy:purge";
     public const string PurgedAlias = "(removed)";
 
+    [Hangfire.DisableConcurrentExecution(timeoutInSeconds: 600)]
     public async Task<int> PurgeAsync()
     {
+        // One-time form keys and delivered outbox rows are only needed for a while.
+        var month = clock.GetUtcNow().UtcDateTime.AddDays(-30);
+        await db.FormSubmissions.Where(f => f.At < month).ExecuteDeleteAsync();
+        await db.Outbox.Where(m => m.DoneAt != null && m.DoneAt < month).ExecuteDeleteAsync();
+
         var cutoff = clock.GetUtcNow().UtcDateTime.AddYears(-options.Value.YearsAfterExit);
         var due = await db.Residents
             .Where(r => r.Alias != PurgedAlias)

@@ -11,6 +11,7 @@ public sealed record ReportPeriod(DateOnly From, DateOnly To, string? Error);
 
 [Route("reports")]
 [Authorize(Policy = Policies.Reports)]
+[ShowsNoResidentData]
 public sealed class ReportsController(AuditLog audit, TimeProvider clock) : Controller
 {
     public const int MaxDays = 3660;

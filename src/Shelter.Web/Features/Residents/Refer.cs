@@ -32,7 +32,7 @@ public sealed class ReferralForm
 /// Her consent per partner and purpose, and referrals made under it. A referral without a
 /// valid consent for that partner and purpose is refused: nothing is shared without her say.
 /// </summary>
-public sealed class Refer(ShelterDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class Refer(ShelterDbContext db, TimeProvider clock)
 {
     public async Task<string?> RecordConsentAsync(int residentId, ConsentForm form, CancellationToken ct)
     {
@@ -43,8 +43,6 @@ public sealed class Refer(ShelterDbContext db, AuditLog audit, TimeProvider cloc
         var consent = new Consent { ResidentId = residentId, PartnerId = form.PartnerId!.Value, Purpose = form.Purpose!.Value, GivenAt = now, ExpiresOn = form.ExpiresOn };
         db.Consents.Add(consent);
         await db.SaveChangesAsync(ct);
-        audit.Record(AuditActions.Created, nameof(Consent), consent.Id);
-        await db.SaveChangesAsync(ct);
         return null;
     }
 
@@ -53,7 +51,6 @@ public sealed class Refer(ShelterDbContext db, AuditLog audit, TimeProvider cloc
         var consent = await db.Consents.FirstOrDefaultAsync(c => c.Id == consentId && c.ResidentId == residentId && c.RevokedAt == null, ct);
         if (consent is null) return false;
         consent.RevokedAt = clock.GetUtcNow().UtcDateTime;
-        audit.Record(AuditActions.Changed, nameof(Consent), consent.Id);
         await db.SaveChangesAsync(ct);
         return true;
     }
@@ -79,8 +76,6 @@ public sealed class Refer(ShelterDbContext db, AuditLog audit, TimeProvider cloc
                 waiting.Closed = WaitingClosed.Referred;
             }
         }
-        await db.SaveChangesAsync(ct);
-        audit.Record(AuditActions.Created, nameof(Referral), referral.Id);
         await db.SaveChangesAsync(ct);
         return null;
     }

@@ -8,7 +8,7 @@ namespace Shelter.Web.Features.Residents;
 public sealed record ResidentRow(int Id, string Alias, int Children, string? Where, bool Waiting, DateTime RegisteredAt);
 
 /// <summary>Women in the house tonight and those waiting; a search finds anyone by the name she gave.</summary>
-public sealed class ResidentList(ShelterDbContext db, SiteScope scope, AuditLog audit)
+public sealed class ResidentList(ShelterDbContext db, SiteScope scope)
 {
     public async Task<IReadOnlyList<ResidentRow>> HandleAsync(string? search, CancellationToken ct)
     {
@@ -23,7 +23,6 @@ public sealed class ResidentList(ShelterDbContext db, SiteScope scope, AuditLog 
                 db.Stays.Where(s => s.ResidentId == r.Id && s.ChildId == null && s.EndedAt == null).Select(s => s.Bed.Room.Site.Name + " · " + s.Bed.Label).FirstOrDefault(),
                 db.WaitingList.Any(w => w.ResidentId == r.Id && w.ClosedAt == null), r.RegisteredAt))
             .ToListAsync(ct);
-        await audit.ViewedAsync("ResidentList", string.IsNullOrWhiteSpace(search) ? "in-house" : "search", ct);
         return rows;
     }
 }

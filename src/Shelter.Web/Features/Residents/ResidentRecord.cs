@@ -32,7 +32,6 @@ public sealed class ResidentRecord(ShelterDbContext db, AuditLog audit, Medicati
     {
         var resident = await db.Residents.AsNoTracking().Include(r => r.Children).FirstOrDefaultAsync(r => r.Id == id, ct);
         if (resident is null) return null;
-        await audit.ViewedAsync(nameof(Resident), id, ct);
 
         var now = clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(now);

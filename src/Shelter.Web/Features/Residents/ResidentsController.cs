@@ -4,12 +4,14 @@ using Microsoft.EntityFrameworkCore;
 using Shelter.Core.Data;
 using Shelter.Web.Infrastructure.Auth;
 using Shelter.Web.Infrastructure.Mvc;
+using Shelter.Web.Infrastructure.Audit;
 
 namespace Shelter.Web.Features.Residents;
 
 [Route("residents")]
 public sealed class ResidentsController : Controller
 {
+    [AuditsView("ResidentList")]
     [HttpGet("")]
     [Authorize(Policy = Policies.ResidentWork)]
     public async Task<IActionResult> Index(string? q, [FromServices] ResidentList list, CancellationToken ct)

@@ -21,7 +21,7 @@ public sealed class RoomForm
 }
 
 /// <summary>Adds a room with its beds, or more beds to a room. Beds are labelled after the room.</summary>
-public sealed class AddRoom(ShelterDbContext db, AuditLog audit)
+public sealed class AddRoom(ShelterDbContext db)
 {
     public async Task<string?> HandleAsync(int siteId, RoomForm form, CancellationToken ct)
     {
@@ -31,8 +31,6 @@ public sealed class AddRoom(ShelterDbContext db, AuditLog audit)
         var room = new Room { SiteId = siteId, Name = name, Kind = form.Kind!.Value };
         room.Beds.AddRange(Enumerable.Range(1, form.Beds).Select(n => new Bed { Label = BedLabel(name, n) }));
         db.Rooms.Add(room);
-        await db.SaveChangesAsync(ct);
-        audit.Record(AuditActions.Created, nameof(Room), room.Id);
         await db.SaveChangesAsync(ct);
         return null;
     }
@@ -51,7 +49,6 @@ public sealed class AddRoom(ShelterDbContext db, AuditLog audit)
             room.Beds.Add(new Bed { Label = label });
             added++;
         }
-        audit.Record(AuditActions.Changed, nameof(Room), room.Id);
         await db.SaveChangesAsync(ct);
         return null;
     }

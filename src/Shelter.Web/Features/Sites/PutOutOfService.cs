@@ -5,6 +5,7 @@ using Shelter.Core.Audit;
 using Shelter.Core.Data;
 using Shelter.Core.Sites;
 using Shelter.Web.Infrastructure.Audit;
+using Shelter.Web.Infrastructure.Integrity;
 
 namespace Shelter.Web.Features.Sites;
 
@@ -24,7 +25,7 @@ public sealed class OutOfServiceForm
 /// Takes a bed out of service for a range of days, or puts it back. A bed someone sleeps in
 /// tonight cannot be taken out from today: move her first.
 /// </summary>
-public sealed class PutOutOfService(ShelterDbContext db, AuditLog audit, TimeProvider clock, IBackgroundJobClient jobs)
+public sealed class PutOutOfService(ShelterDbContext db, Outbox outbox, TimeProvider clock)
 {
     public async Task<Bed?> FindBedAsync(int siteId, int bedId, CancellationToken ct) =>
         await db.Beds.Include(b => b.Room).ThenInclude(r => r.Site)
@@ -47,8 +48,6 @@ public sealed class PutOutOfService(ShelterDbContext db, AuditLog audit, TimePro
         var record = new BedOutOfService { BedId = bedId, From = form.From!.Value, To = form.To, Reason = form.Reason!.Value, RecordedAt = now };
         db.BedsOutOfService.Add(record);
         await db.SaveChangesAsync(ct);
-        audit.Record(AuditActions.Created, nameof(BedOutOfService), record.Id);
-        await db.SaveChangesAsync(ct);
         return null;
     }
 
@@ -61,9 +60,8 @@ public sealed class PutOutOfService(ShelterDbContext db, AuditLog audit, TimePro
         var today = SiteTime.Today(record.Bed.Room.Site.TimeZoneId, clock.GetUtcNow().UtcDateTime);
         if (record.From >= today) db.BedsOutOfService.Remove(record);
         else record.To = today.AddDays(-1);
-        audit.Record(AuditActions.Changed, nameof(BedOutOfService), recordId);
+        outbox.WaitingListNotice();
         await db.SaveChangesAsync(ct);
-        jobs.Enqueue<Intake.WaitingListNotifier>(n => n.NotifyIfBedsFitAsync());
         return null;
     }
 }

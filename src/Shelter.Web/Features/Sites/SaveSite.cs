@@ -31,7 +31,7 @@ public sealed class SiteForm
 }
 
 /// <summary>Creates or changes a site; its maximum stays apply to stays that start after the change.</summary>
-public sealed class SaveSite(ShelterDbContext db, AuditLog audit)
+public sealed class SaveSite(ShelterDbContext db)
 {
     public async Task<SiteForm?> LoadAsync(int id, CancellationToken ct) =>
         await db.Sites.Where(s => s.Id == id).Select(s => new SiteForm
@@ -54,8 +54,6 @@ public sealed class SaveSite(ShelterDbContext db, AuditLog audit)
         site.MaxSafeRoomStayHours = form.MaxSafeRoomStayHours;
         site.TimeZoneId = form.TimeZoneId;
         if (id is null) db.Sites.Add(site);
-        await db.SaveChangesAsync(ct);
-        audit.Record(id is null ? AuditActions.Created : AuditActions.Changed, nameof(Site), site.Id);
         await db.SaveChangesAsync(ct);
         return (site.Id, null);
     }

@@ -2,11 +2,13 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Shelter.Web.Infrastructure.Auth;
 using Shelter.Web.Infrastructure.Mvc;
+using Shelter.Web.Infrastructure.Audit;
 
 namespace Shelter.Web.Features.Sites;
 
 [Route("sites")]
 [Authorize(Policy = Policies.Management)]
+[ShowsNoResidentData]
 public sealed class SitesController : Controller
 {
     [HttpGet("")]

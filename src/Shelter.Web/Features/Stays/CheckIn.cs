@@ -10,6 +10,8 @@ using Shelter.Web.Features.Beds;
 using Shelter.Web.Infrastructure.Audit;
 using Shelter.Web.Infrastructure.Auth;
 
+using Shelter.Web.Infrastructure.Integrity;
+
 namespace Shelter.Web.Features.Stays;
 
 public sealed class CheckInForm
@@ -53,7 +55,7 @@ public sealed record CheckInPage(CheckInForm Form, Allocation? Suggestion, IRead
 /// the write of her stays happen in one IMMEDIATE transaction, and the unique index on active
 /// stays per bed refuses a second woman even if that were ever bypassed.
 /// </summary>
-public sealed class CheckIn(ShelterDbContext db, BedStates states, SiteScope scope, Placement placement, AuditLog audit, TimeProvider clock)
+public sealed class CheckIn(ShelterDbContext db, BedStates states, SiteScope scope, Placement placement, TimeProvider clock)
 {
     /// <summary>A blank form, or one for a woman already known (her needs filled in from her record).</summary>
     public async Task<CheckInForm> FormAsync(int? bedId, int? residentId, CancellationToken ct)
@@ -106,7 +108,7 @@ public sealed class CheckIn(ShelterDbContext db, BedStates states, SiteScope sco
             return CheckInResult.Invalid("Conditions go with an agreed end date: set the date too.");
         var childCount = existing?.Children.Count ?? newChildAges.Count;
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.Database.JoinOrBeginTransactionAsync(ct);
         if (existing is not null && await db.Stays.AnyAsync(s => s.ResidentId == existing.Id && s.EndedAt == null, ct))
             return CheckInResult.Invalid("She already has a bed. Use Move to change it.");
 
@@ -160,7 +162,6 @@ public sealed class CheckIn(ShelterDbContext db, BedStates states, SiteScope sco
             if (existing is null)
             {
                 await db.SaveChangesAsync(ct);
-                audit.Record(AuditActions.Created, nameof(Resident), resident.Id);
             }
             var hers = await placement.PlaceAsync(new PlacementRequest(resident, chosen, bedIds, site, form.AgreedEndOn, form.Conditions,
                 overridden ? allocation.Suggestion?.BedId : null, overridden ? form.OverrideReason : null), now, ct);

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 using Shelter.Core.Audit;
 using Shelter.Core.Data;
 using Shelter.Core.Stays;
-using Shelter.Web.Infrastructure.Audit;
+using Shelter.Web.Infrastructure.Integrity;
 
 namespace Shelter.Web.Features.Stays;
 
@@ -17,7 +17,7 @@ public sealed class CheckOutForm
 }
 
 /// <summary>Ends her stay and her children's, with the reason and where she goes; closes the open review.</summary>
-public sealed class CheckOut(ShelterDbContext db, AuditLog audit, TimeProvider clock, IBackgroundJobClient jobs)
+public sealed class CheckOut(ShelterDbContext db, Outbox outbox, TimeProvider clock)
 {
     public async Task<string?> HandleAsync(int stayId, CheckOutForm form, CancellationToken ct)
     {
@@ -25,19 +25,17 @@ public sealed class CheckOut(ShelterDbContext db, AuditLog audit, TimeProvider c
         var now = clock.GetUtcNow().UtcDateTime;
         var household = await Household.LoadAsync(db, stayId, ct);
         if (household is null) return "That stay does not exist.";
-        if (!household.Hers.IsActive) return "This stay has already ended.";
+        if (!household.Hers.IsActive) return Household.AlreadyEnded(household.Hers);
         foreach (var stay in household.All)
         {
             stay.EndedAt = now;
             stay.ExitReason = form.Reason;
             stay.ExitDestination = form.Destination;
-            audit.Record(AuditActions.Changed, nameof(Stay), stay.Id);
         }
         await StayReviews.CloseAsync(db, household.Hers.Id, now, ct);
+        outbox.WaitingListNotice();
+        outbox.ContinuityCheck(household.Hers.ResidentId);
         await db.SaveChangesAsync(ct);
-        jobs.Enqueue<Intake.WaitingListNotifier>(n => n.NotifyIfBedsFitAsync());
-        var residentId = household.Hers.ResidentId;
-        jobs.Enqueue<Medication.ContinuitySweep>(s => s.CheckResidentAsync(residentId));
         return null;
     }
 }

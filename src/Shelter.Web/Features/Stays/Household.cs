@@ -14,6 +14,15 @@ public sealed record Household(Stay Hers, IReadOnlyList<Stay> Children)
 {
     public IEnumerable<Stay> All => Children.Prepend(Hers);
 
+    /// <summary>What another worker did first, in the site's time: "She was checked out at 21:04 (Kyiv time) on 24 Nov by another worker."</summary>
+    public static string AlreadyEnded(Stay stay)
+    {
+        var zone = stay.Bed.Room.Site.TimeZoneId;
+        var at = Core.Sites.SiteTime.Local(zone, stay.EndedAt!.Value);
+        var what = stay.ExitReason == ExitReason.MovedWithinNetwork ? "moved to another bed" : "checked out";
+        return $"She was {what} at {at:HH:mm} ({Core.Sites.SiteTime.Place(zone)} time) on {at:dd MMM} by another worker.";
+    }
+
     /// <summary>Her stay (tracked, with bed, room and site) and her children's active stays; null if there is no such stay.</summary>
     public static async Task<Household?> LoadAsync(ShelterDbContext db, int stayId, CancellationToken ct)
     {

@@ -5,8 +5,9 @@ using Shelter.Core.Data;
 using Shelter.Core.Sites;
 using Shelter.Core.Stays;
 using Shelter.Web.Features.Beds;
-using Shelter.Web.Infrastructure.Audit;
 using Microsoft.EntityFrameworkCore;
+
+using Shelter.Web.Infrastructure.Integrity;
 
 namespace Shelter.Web.Features.Stays;
 
@@ -22,7 +23,7 @@ public sealed record MovePage(Household Household, MoveForm Form, IReadOnlyList<
 /// Moves a woman and her children to another bed, room or site: the old stays end as
 /// "moved within the network", new ones start with the same terms.
 /// </summary>
-public sealed class Move(ShelterDbContext db, BedStates states, AuditLog audit, TimeProvider clock, Hangfire.IBackgroundJobClient jobs)
+public sealed class Move(ShelterDbContext db, BedStates states, Outbox outbox, TimeProvider clock)
 {
     public async Task<MovePage?> PageAsync(int stayId, MoveForm form, CancellationToken ct)
     {
@@ -37,10 +38,13 @@ public sealed class Move(ShelterDbContext db, BedStates states, AuditLog audit, 
     public async Task<(int? NewStayId, string? Error)> HandleAsync(int stayId, MoveForm form, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.Database.JoinOrBeginTransactionAsync(ct);
         var household = await Household.LoadAsync(db, stayId, ct);
         if (household is null) return (null, "That stay does not exist.");
-        if (!household.Hers.IsActive) return (null, "This stay has already ended; a woman who has left cannot be moved. Check her in again instead.");
+        if (!household.Hers.IsActive)
+            return (null, household.Hers.ExitReason == ExitReason.MovedWithinNetwork
+                ? Household.AlreadyEnded(household.Hers)
+                : Household.AlreadyEnded(household.Hers) + " A woman who has left cannot be moved: check her in again instead.");
         if (household.All.Any(s => s.BedId == form.BedId)) return (null, "She is already in that bed.");
 
         var (sites, beds) = await states.LoadAsync(now, ct);
@@ -81,13 +85,13 @@ public sealed class Move(ShelterDbContext db, BedStates states, AuditLog audit, 
             hold.ReleasedAt = now;
             hold.Release = HoldRelease.Arrived;
         }
-        db.Stays.AddRange(moved);
         try
         {
+            await db.SaveChangesAsync(ct); // the old stays end before the new ones start: she is never in two beds
+            db.Stays.AddRange(moved);
             await db.SaveChangesAsync(ct);
             await StayReviews.RescheduleAsync(db, hers.Id, moved[0], target.Bed.RoomKind, now, ct);
-            foreach (var stay in household.All) audit.Record(AuditActions.Changed, nameof(Stay), stay.Id);
-            foreach (var stay in moved) audit.Record(AuditActions.Created, nameof(Stay), stay.Id);
+            outbox.ContinuityCheck(hers.ResidentId);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
@@ -97,8 +101,6 @@ public sealed class Move(ShelterDbContext db, BedStates states, AuditLog audit, 
             db.ChangeTracker.Clear();
             return (null, "That bed is no longer free.");
         }
-        var residentId = hers.ResidentId;
-        Hangfire.BackgroundJobClientExtensions.Enqueue<Medication.ContinuitySweep>(jobs, s => s.CheckResidentAsync(residentId));
         return (moved[0].Id, null);
     }
 }

@@ -6,7 +6,7 @@ using Shelter.Core.Residents;
 using Shelter.Core.Sites;
 using Shelter.Core.Stays;
 using Shelter.Web.Features.Beds;
-using Shelter.Web.Infrastructure.Audit;
+using Shelter.Web.Infrastructure.Integrity;
 
 namespace Shelter.Web.Features.Stays;
 
@@ -20,7 +20,7 @@ public sealed record PlacementRequest(
 /// takes her off the waiting list and releases a hold kept for her. Runs inside the caller's
 /// IMMEDIATE transaction; a unique-index violation surfaces as DbUpdateException to the caller.
 /// </summary>
-public sealed class Placement(ShelterDbContext db, AuditLog audit, Hangfire.IBackgroundJobClient jobs)
+public sealed class Placement(ShelterDbContext db, Outbox outbox)
 {
     public async Task<Stay> PlaceAsync(PlacementRequest request, DateTime now, CancellationToken ct)
     {
@@ -57,10 +57,8 @@ public sealed class Placement(ShelterDbContext db, AuditLog audit, Hangfire.IBac
 
         await db.SaveChangesAsync(ct);
         StayReviews.Open(db, hers, bed.Bed.RoomKind, now);
-        foreach (var stay in stays) audit.Record(AuditActions.Created, nameof(Stay), stay.Id);
+        outbox.ContinuityCheck(resident.Id);
         await db.SaveChangesAsync(ct);
-        var residentId = resident.Id;
-        Hangfire.BackgroundJobClientExtensions.Enqueue<Medication.ContinuitySweep>(jobs, s => s.CheckResidentAsync(residentId));
         return hers;
     }
 }

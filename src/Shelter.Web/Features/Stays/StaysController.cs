@@ -13,6 +13,7 @@ namespace Shelter.Web.Features.Stays;
 [Authorize(Policy = Policies.Housing)]
 public sealed class StaysController : Controller
 {
+    [AuditsView("CheckIn", Which = "women-without-a-bed")]
     [HttpGet("check-in")]
     [Reaches(Record.Bed, "bedId")]
     [Reaches(Record.Resident, "residentId")]
@@ -57,7 +58,6 @@ public sealed class StaysController : Controller
     {
         var household = await Household.LoadAsync(db, id, ct);
         if (household is null) return NotFound();
-        await audit.ViewedAsync(nameof(Stay), household.Hers.Id, ct);
         var extensions = await db.StayExtensions.Where(e => e.StayId == household.Hers.Id).OrderBy(e => e.Id).ToListAsync(ct);
         return View(new StayPage(household, extensions));
     }

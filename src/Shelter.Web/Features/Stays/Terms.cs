@@ -24,7 +24,7 @@ public sealed class TermsForm
 /// Sets an agreed end and written conditions, or extends a stay. Each change is kept as an
 /// extension record, and the review moves with the end.
 /// </summary>
-public sealed class Terms(ShelterDbContext db, AuditLog audit, TimeProvider clock, Microsoft.AspNetCore.Http.IHttpContextAccessor http)
+public sealed class Terms(ShelterDbContext db, TimeProvider clock, Microsoft.AspNetCore.Http.IHttpContextAccessor http)
 {
     public async Task<string?> HandleAsync(int stayId, TermsForm form, CancellationToken ct)
     {
@@ -48,7 +48,6 @@ public sealed class Terms(ShelterDbContext db, AuditLog audit, TimeProvider cloc
         {
             stay.PlannedEndAt = newEnd;
             stay.Conditions = conditions;
-            audit.Record(AuditActions.Changed, nameof(Stay), stay.Id);
         }
         await StayReviews.RescheduleAsync(db, hers.Id, hers, hers.Bed.Room.Kind, now, ct);
         await db.SaveChangesAsync(ct);

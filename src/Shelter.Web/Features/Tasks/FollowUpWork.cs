@@ -43,7 +43,7 @@ public sealed record FollowUpPage(FollowUp FollowUp, string Alias, string? Assig
 /// One follow-up: its dated steps and notes, who has it, when it is due, and how it ends: done,
 /// declined by her (her choice, never a failure), or cancelled. Only kinds the reader may see exist.
 /// </summary>
-public sealed class FollowUpWork(ShelterDbContext db, UserManager<ShelterUser> users, AuditLog audit, TimeProvider clock)
+public sealed class FollowUpWork(ShelterDbContext db, UserManager<ShelterUser> users, TimeProvider clock)
 {
     public async Task<FollowUp?> FindAsync(int id, ClaimsPrincipal reader, CancellationToken ct)
     {
@@ -64,7 +64,6 @@ public sealed class FollowUpWork(ShelterDbContext db, UserManager<ShelterUser> u
     {
         var followUp = await FindAsync(id, reader, ct);
         if (followUp is null) return null;
-        await audit.ViewedAsync(nameof(FollowUp), id, ct);
         var alias = await db.Residents.Where(r => r.Id == followUp.ResidentId).Select(r => r.Alias).FirstAsync(ct);
         var assignees = await AssigneesAsync(followUp.Kind);
         return new FollowUpPage(followUp, alias, assignees.FirstOrDefault(a => a.Id == followUp.AssignedToUserId)?.Name, assignees);
@@ -87,8 +86,6 @@ public sealed class FollowUpWork(ShelterDbContext db, UserManager<ShelterUser> u
         };
         db.FollowUps.Add(followUp);
         await db.SaveChangesAsync(ct);
-        audit.Record(AuditActions.Created, nameof(FollowUp), followUp.Id);
-        await db.SaveChangesAsync(ct);
         return (followUp.Id, null);
     }
 
@@ -104,7 +101,6 @@ public sealed class FollowUpWork(ShelterDbContext db, UserManager<ShelterUser> u
             if (next < DateOnly.FromDateTime(now)) return "The next step cannot be due in the past.";
             followUp.DueAt = DueAt(next);
         }
-        audit.Record(AuditActions.Changed, nameof(FollowUp), id);
         await db.SaveChangesAsync(ct);
         return null;
     }
@@ -117,7 +113,6 @@ public sealed class FollowUpWork(ShelterDbContext db, UserManager<ShelterUser> u
         if (!followUp.IsOpen) return "This follow-up is already closed.";
         followUp.Status = status;
         followUp.ClosedAt = clock.GetUtcNow().UtcDateTime;
-        audit.Record(AuditActions.Changed, nameof(FollowUp), id);
         await db.SaveChangesAsync(ct);
         return null;
     }
@@ -128,7 +123,6 @@ public sealed class FollowUpWork(ShelterDbContext db, UserManager<ShelterUser> u
         if (followUp is null) return "That follow-up does not exist.";
         if (!string.IsNullOrEmpty(userId) && (await AssigneesAsync(followUp.Kind)).All(a => a.Id != userId)) return "That person cannot be given this kind of follow-up.";
         followUp.AssignedToUserId = string.IsNullOrEmpty(userId) ? null : userId;
-        audit.Record(AuditActions.Changed, nameof(FollowUp), id);
         await db.SaveChangesAsync(ct);
         return null;
     }

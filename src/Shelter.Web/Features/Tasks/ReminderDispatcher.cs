@@ -9,6 +9,7 @@ using Shelter.Core.Sites;
 using Shelter.Web.Features.Intake;
 using Shelter.Web.Infrastructure.Email;
 using Shelter.Web.Infrastructure.Jobs;
+using Shelter.Web.Infrastructure.Integrity;
 
 namespace Shelter.Web.Features.Tasks;
 
@@ -17,9 +18,11 @@ namespace Shelter.Web.Features.Tasks;
 /// follow-up or counselling session, an escalation to managers the working day after work
 /// becomes overdue, and each worker's digest at the start of her day. Everything is decided
 /// from rows in the database and each email is claimed once (SentNotices), so running it
-/// twice, late, or after a restart sends each thing once. Emails carry counts and links only.
+/// twice, late, or after a restart sends each thing once. A run decides and queues in one
+/// transaction (the emails go through the outbox, marked sent only once SMTP accepted them), and
+/// runs never overlap. Emails carry counts and links only.
 /// </summary>
-public sealed class ReminderDispatcher(ShelterDbContext db, UserManager<ShelterUser> users, IEmailSender email, IOptions<ShelterLinks> links,
+public sealed class ReminderDispatcher(ShelterDbContext db, UserManager<ShelterUser> users, Outbox outbox, IOptions<ShelterLinks> links,
     TimeProvider clock, ILogger<ReminderDispatcher> log) : IScheduleSource
 {
     public const string JobId = "reminders:dispatch";
@@ -27,8 +30,10 @@ public sealed class ReminderDispatcher(ShelterDbContext db, UserManager<ShelterU
 
     private string Url(string path) => links.Value.PublicUrl.TrimEnd('/') + path;
 
+    [DisableConcurrentExecution(timeoutInSeconds: 300)]
     public async Task DispatchAsync()
     {
+        await using var tx = await db.Database.JoinOrBeginTransactionAsync(CancellationToken.None);
         var now = clock.GetUtcNow().UtcDateTime;
         var hoursBySite = await HoursBySiteAsync();
         var defaultHours = hoursBySite.Values.FirstOrDefault() ?? WorkingHours.Default();
@@ -40,7 +45,9 @@ public sealed class ReminderDispatcher(ShelterDbContext db, UserManager<ShelterU
             sent += await EscalateOverdueAsync(now, defaultHours);
             sent += await DigestsAsync(now, defaultHours);
         }
-        if (sent > 0) log.LogInformation("Reminders: {Count} emails sent", sent);
+        await db.SaveChangesAsync();
+        await tx.CommitAsync();
+        if (sent > 0) log.LogInformation("Reminders: {Count} emails queued", sent);
     }
 
     /// <summary>When each pending reminder is due to go (for scheduling precise runs after a restart).</summary>
@@ -154,10 +161,10 @@ public sealed class ReminderDispatcher(ShelterDbContext db, UserManager<ShelterU
         return user is null || user.LockoutEnd == DateTimeOffset.MaxValue || user.Email is null ? 0 : await SendAsync(user, subject, body);
     }
 
-    private async Task<int> SendAsync(ShelterUser user, string subject, string body)
+    private Task<int> SendAsync(ShelterUser user, string subject, string body)
     {
-        await email.SendAsync(new EmailMessage(user.Email!, subject, body));
-        return 1;
+        outbox.Email(user.Email!, subject, body);
+        return Task.FromResult(1);
     }
 
     public async Task RebuildAsync(IRecurringJobManager recurring, IBackgroundJobClient jobs, CancellationToken ct)

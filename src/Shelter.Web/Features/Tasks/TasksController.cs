@@ -5,6 +5,7 @@ using Shelter.Core.Data;
 using Shelter.Core.FollowUps;
 using Shelter.Web.Infrastructure.Auth;
 using Shelter.Web.Infrastructure.Mvc;
+using Shelter.Web.Infrastructure.Audit;
 
 namespace Shelter.Web.Features.Tasks;
 
@@ -12,6 +13,7 @@ namespace Shelter.Web.Features.Tasks;
 [Authorize(Policy = Policies.CaseWork)]
 public sealed class TasksController : Controller
 {
+    [AuditsView("Worklist")]
     [HttpGet("")]
     public async Task<IActionResult> Index([FromServices] Worklist worklist, CancellationToken ct) =>
         View(await worklist.HandleAsync(User, ct));

@@ -11,7 +11,7 @@ namespace Shelter.Web.Infrastructure.Audit;
 public sealed class AuditLog(ShelterDbContext db, IHttpContextAccessor http, TimeProvider clock)
 {
     /// <summary>Adds an event to be saved with the caller's next SaveChanges.</summary>
-    public void Record(string action, string entityType, object? entityId)
+    public void Record(string action, string entityType, object? entityId, string? details = null)
     {
         var ctx = http.HttpContext;
         var user = ctx?.User;
@@ -24,6 +24,7 @@ public sealed class AuditLog(ShelterDbContext db, IHttpContextAccessor http, Tim
             EntityType = entityType,
             EntityId = entityId?.ToString(),
             Ip = ctx?.Connection.RemoteIpAddress?.ToString(),
+            Details = details,
         });
     }
 

@@ -32,7 +32,7 @@ public sealed class SiteScopeFilter : IAsyncActionFilter
             var db = context.HttpContext.RequestServices.GetRequiredService<ShelterDbContext>();
             foreach (var check in checks)
             {
-                if (ArgumentValue(context.ActionArguments, check.Argument) is not int id) continue;
+                if (Audit.ActionArguments.Value(context.ActionArguments, check.Argument) is not int id) continue;
                 if (!await ReachesAsync(context, db, scope, check.Record, id, context.HttpContext.RequestAborted))
                 {
                     context.Result = new NotFoundResult();
@@ -71,15 +71,5 @@ public sealed class SiteScopeFilter : IAsyncActionFilter
             _ => throw new ArgumentOutOfRangeException(nameof(record)),
         };
         return resident is { } r && await scope.ReachesResidentAsync(r, ct);
-    }
-
-    /// <summary>"id" is an action argument; "form.ResidentId" a property of a bound form.</summary>
-    private static object? ArgumentValue(IDictionary<string, object?> arguments, string path)
-    {
-        var parts = path.Split('.');
-        if (!arguments.TryGetValue(parts[0], out var value)) return null;
-        foreach (var property in parts.Skip(1))
-            value = value?.GetType().GetProperty(property)?.GetValue(value);
-        return value;
     }
 }

@@ -13,8 +13,14 @@ public static class DataSetup
     {
         services.AddSingleton<ShelterPaths>();
         services.AddSingleton<IColumnProtector, DataProtectionColumnProtector>();
+        services.AddScoped<Audit.ChangeAudit>();
+        services.AddScoped<Integrity.OutboxNudge>();
+        services.AddScoped<Integrity.Outbox>();
+        services.AddScoped<Integrity.OutboxDelivery>();
+        services.AddScoped<Jobs.IScheduleSource>(sp => sp.GetRequiredService<Integrity.OutboxDelivery>());
         services.AddDbContext<ShelterDbContext>((sp, options) => options
             .UseSqlite(sp.GetRequiredService<ShelterPaths>().ConnectionString, sqlite => sqlite.MigrationsAssembly("Shelter.Migrations.Sqlite"))
+            .AddInterceptors(sp.GetRequiredService<Audit.ChangeAudit>(), sp.GetRequiredService<Integrity.OutboxNudge>())
             .ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory, ProtectorModelCacheKeyFactory>());
 
         // The key ring lives beside the database so encrypted columns and cookies survive restarts.

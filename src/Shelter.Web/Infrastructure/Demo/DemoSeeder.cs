@@ -22,7 +22,7 @@ namespace Shelter.Web.Infrastructure.Demo;
 /// every demo looks the same; dates are relative to today so the house is "now".
 /// Runs only with SHELTER_DEMO=1 and only once.
 /// </summary>
-public sealed class DemoSeeder(ShelterDbContext db, UserManager<ShelterUser> users, IUserStore<ShelterUser> store, TimeProvider clock, ILogger<DemoSeeder> log)
+public sealed class DemoSeeder(ShelterDbContext db, UserManager<ShelterUser> users, IUserStore<ShelterUser> store, Audit.ChangeAudit changes, TimeProvider clock, ILogger<DemoSeeder> log)
 {
     public const string DemoPassword = "Shelter-demo-2026";
     public const int Seed = 2021;
@@ -51,6 +51,7 @@ public sealed class DemoSeeder(ShelterDbContext db, UserManager<ShelterUser> use
 
     public async Task SeedAsync(CancellationToken ct = default)
     {
+        changes.Off = true; // invented data: no audit trail
         await SeedAccountsAsync();
         if (await db.Sites.AnyAsync(ct)) return;
 
@@ -203,9 +204,9 @@ public sealed class DemoSeeder(ShelterDbContext db, UserManager<ShelterUser> use
 
         var today = DateOnly.FromDateTime(now);
         db.Barriers.AddRange(
-            new BarrierRecord { PartnerId = partners[1].Id, Reason = BarrierReason.RulesProhibitOst, On = today.AddDays(-12), RecordedAt = now.AddDays(-12) },
-            new BarrierRecord { OtherServiceName = "Municipal night shelter", Reason = BarrierReason.NoDocuments, On = today.AddDays(-30), RecordedAt = now.AddDays(-30) },
-            new BarrierRecord { OtherServiceName = "Municipal night shelter", Reason = BarrierReason.NoPcrTest, On = today.AddDays(-60), RecordedAt = now.AddDays(-60) });
+            new BarrierRecord { PartnerId = partners[1].Id, Reason = BarrierReason.RulesProhibitOst, On = BarrierRecord.WeekOf(today.AddDays(-12)) },
+            new BarrierRecord { OtherServiceName = "Municipal night shelter", Reason = BarrierReason.NoDocuments, On = BarrierRecord.WeekOf(today.AddDays(-30)) },
+            new BarrierRecord { OtherServiceName = "Municipal night shelter", Reason = BarrierReason.NoPcrTest, On = BarrierRecord.WeekOf(today.AddDays(-60)) });
 
         // Every woman in the house came through an intake.
         var routes = Enum.GetValues<ArrivalRoute>();

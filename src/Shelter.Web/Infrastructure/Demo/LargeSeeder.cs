@@ -27,6 +27,7 @@ public sealed class LargeSeeder(IServiceScopeFactory scopes, TimeProvider clock)
         using (var scope = scopes.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<ShelterDbContext>();
+            scope.ServiceProvider.GetRequiredService<Audit.ChangeAudit>().Off = true; // invented data: no audit trail
             if (await db.Sites.AnyAsync(ct))
             {
                 progress.WriteLine("This data folder already has sites; the large seed needs a fresh one (set SHELTER_DATA to an empty folder).");
@@ -58,6 +59,7 @@ public sealed class LargeSeeder(IServiceScopeFactory scopes, TimeProvider clock)
         using (var scope = scopes.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<ShelterDbContext>();
+            scope.ServiceProvider.GetRequiredService<Audit.ChangeAudit>().Off = true; // invented data: no audit trail
             db.Sites.AddRange(sites);
             await db.SaveChangesAsync(ct);
             var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Core.Accounts.ShelterUser>>();
@@ -130,6 +132,7 @@ public sealed class LargeSeeder(IServiceScopeFactory scopes, TimeProvider clock)
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<ShelterDbContext>();
+        scope.ServiceProvider.GetRequiredService<Audit.ChangeAudit>().Off = true; // invented data: no audit trail
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         var partner = new Core.Partners.Partner { Name = "Large seed partner shelter", Kind = Core.Partners.PartnerKind.Shelter };
         db.Partners.Add(partner);
@@ -148,7 +151,7 @@ public sealed class LargeSeeder(IServiceScopeFactory scopes, TimeProvider clock)
             db.Intakes.Add(intake);
             if (outcome == IntakeOutcome.WaitingList)
                 db.WaitingList.Add(new Core.Intake.WaitingEntry { Resident = resident, IntakeId = 0, Since = at, ClosedAt = at.AddHours(faker.Random.Int(2, 240)), Closed = Core.Intake.WaitingClosed.Admitted });
-            db.Barriers.Add(new Core.Partners.BarrierRecord { Partner = partner, Reason = faker.PickRandom<Core.Partners.BarrierReason>(), On = DateOnly.FromDateTime(at), RecordedAt = at });
+            db.Barriers.Add(new Core.Partners.BarrierRecord { Partner = partner, Reason = faker.PickRandom<Core.Partners.BarrierReason>(), On = Core.Partners.BarrierRecord.WeekOf(DateOnly.FromDateTime(at)) });
         }
         await db.SaveChangesAsync(ct);
         // Waiting entries need their intake's id; the seed links them after the fact.
@@ -170,6 +173,7 @@ public sealed class LargeSeeder(IServiceScopeFactory scopes, TimeProvider clock)
         if (batch.Count == 0) return;
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<ShelterDbContext>();
+        scope.ServiceProvider.GetRequiredService<Audit.ChangeAudit>().Off = true; // invented data: no audit trail
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         db.Residents.AddRange(batch);
         db.Stays.AddRange(batchStays);

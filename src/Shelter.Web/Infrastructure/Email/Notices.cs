@@ -1,49 +1,37 @@
 using Microsoft.EntityFrameworkCore;
 using Shelter.Core.Data;
 using Shelter.Core.Notices;
+using Shelter.Web.Infrastructure.Integrity;
 
 namespace Shelter.Web.Infrastructure.Email;
 
 /// <summary>
-/// Once-only emails. A job claims the notice's key before it sends (the unique index lets one
-/// claim win), so two runs at the same moment still send once; a failed send gives the claim back.
+/// Once-only emails. The decision to send (the notice's key) and the emails themselves (outbox
+/// rows) are written in one transaction, so a notice is decided once however often or however
+/// concurrently a job runs, and each email stays in the outbox until the SMTP server accepted it.
 /// </summary>
 public static class Notices
 {
+    /// <summary>
+    /// Claims the key in the caller's transaction (saved with the caller's next save); false when it
+    /// was claimed already. Run inside a transaction, so a parallel run waits instead of colliding.
+    /// </summary>
     public static async Task<bool> ClaimAsync(ShelterDbContext db, string key, int recipients, TimeProvider clock)
     {
-        if (await db.SentNotices.AnyAsync(n => n.Key == key)) return false;
-        var notice = new SentNotice { Key = key, SentAt = clock.GetUtcNow().UtcDateTime, Recipients = recipients };
-        db.SentNotices.Add(notice);
-        try
-        {
-            await db.SaveChangesAsync();
-            return true;
-        }
-        catch (DbUpdateException)
-        {
-            db.Entry(notice).State = EntityState.Detached;
-            return false;
-        }
+        if (db.SentNotices.Local.Any(n => n.Key == key) || await db.SentNotices.AnyAsync(n => n.Key == key)) return false;
+        db.SentNotices.Add(new SentNotice { Key = key, SentAt = clock.GetUtcNow().UtcDateTime, Recipients = recipients });
+        return true;
     }
 
-    public static async Task ReleaseAsync(ShelterDbContext db, string key) =>
-        await db.SentNotices.Where(n => n.Key == key).ExecuteDeleteAsync();
-
-    /// <summary>Sends one email to each address unless the key was already sent; false when it was.</summary>
-    public static async Task<bool> SendOnceAsync(ShelterDbContext db, IEmailSender email, TimeProvider clock, string key, IReadOnlyList<string> to, string subject, string body)
+    /// <summary>Queues one email to each address unless the key was already decided; false when it was.</summary>
+    public static async Task<bool> QueueOnceAsync(ShelterDbContext db, Outbox outbox, TimeProvider clock, string key,
+        IReadOnlyList<string> to, string subject, string body)
     {
+        await using var tx = await db.Database.JoinOrBeginTransactionAsync(CancellationToken.None);
         if (!await ClaimAsync(db, key, to.Count, clock)) return false;
-        try
-        {
-            foreach (var address in to)
-                await email.SendAsync(new EmailMessage(address, subject, body));
-        }
-        catch
-        {
-            await ReleaseAsync(db, key); // let Hangfire's retry send it
-            throw;
-        }
+        foreach (var address in to) outbox.Email(address, subject, body);
+        await db.SaveChangesAsync();
+        await tx.CommitAsync();
         return true;
     }
 }
