@@ -64,7 +64,7 @@ public static class ContinuityCheck
             });
         if (programme.NextPickupOn is null || programme.NextPickupOn < today)
             return new(ContinuityStatus.AtRisk, "Her next pick-up is not arranged.");
-        if (programme.NextPickupOn > until.Value.AddDays(1))
+        if (programme.NextPickupOn > Validation.InputBounds.AddDaysSaturating(until.Value, 1))
             return new(ContinuityStatus.AtRisk, $"Her next pick-up ({programme.NextPickupOn:dd MMM}) is after her supply ends ({until:dd MMM}).");
         return new(ContinuityStatus.Covered, $"Covered until {until:dd MMM}; next pick-up {programme.NextPickupOn:dd MMM}.");
     }

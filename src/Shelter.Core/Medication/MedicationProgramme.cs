@@ -50,7 +50,7 @@ public class MedicationProgramme : Integrity.IVersioned
     public DateTime? EndedAt { get; set; }
 
     /// <summary>The last day her supply covers, if known.</summary>
-    public DateOnly? SupplyUntil => SupplyAsOf is { } from && SupplyDays is { } days ? from.AddDays(days - 1) : null;
+    public DateOnly? SupplyUntil => SupplyAsOf is { } from && SupplyDays is { } days ? Validation.InputBounds.AddDaysSaturating(from, days - 1L) : null;
 
     /// <summary>Records her supply as "enough until <paramref name="until"/>", counted from <paramref name="asOf"/>.</summary>
     public void SupplyLastsUntil(DateOnly asOf, DateOnly? until)

@@ -64,7 +64,12 @@ public class PageSweepTests(ITestOutputHelper output) : IDisposable
         var consent = new Consent { ResidentId = resident.Id, PartnerId = partner.Id, Purpose = ConsentPurpose.Medical, GivenAt = at, ExpiresOn = day };
         var search = new JobSearch { ResidentId = resident.Id, StartedAt = at, Steps = [new JobSearchStep { On = day, Employer = Rtl, RecordedAt = at }] };
         var outOfService = new BedOutOfService { BedId = bed.Id, From = day, To = day, RecordedAt = at };
-        db.AddRange(programme, followUp, document, session, closure, waiting, consent, search, outOfService);
+        var takeHome = new MedicationProgramme
+        {
+            ResidentId = resident.Id, Kind = MedicationKind.Art, Medicine = "", Schedule = DispensingSchedule.TakeHome,
+            SupplyDays = 180, SupplyAsOf = day, NextPickupOn = day, RecordedAt = at,
+        };
+        db.AddRange(programme, takeHome, followUp, document, session, closure, waiting, consent, search, outOfService);
         await db.SaveChangesAsync();
         return new Extreme(resident.Id, stay.Id, child.Id, programme.Id, followUp.Id, document.Id, intake.Id, closure.Id, bed.Room.SiteId, bed.Id, partner.Id);
     });
@@ -79,7 +84,7 @@ public class PageSweepTests(ITestOutputHelper output) : IDisposable
         foreach (var record in new[] { future, past })
             urls.AddRange(Urls(record, userId));
         urls.AddRange(["/reports/occupancy?from=0001-01-01&to=9999-12-31", "/reports/outcomes?from=0001-01-01&to=9999-12-31",
-            "/reports/occupancy.csv?from=0001-01-01&to=9999-12-31", "/reports/outcomes?to=9999-12-31", "/reports/occupancy?from=9999-12-31&to=0001-01-01",
+            "/reports/occupancy.csv?from=0001-01-01&to=9999-12-31", "/reports/outcomes?to=9999-12-31", "/reports/outcomes?from=9999-12-01&to=9999-12-31", "/reports/occupancy?from=9999-12-01&to=9999-12-31", "/reports/occupancy?from=9999-12-31&to=0001-01-01",
             "/residents?q=" + Uri.EscapeDataString(Rtl), "/residents?q=%D0%AF"]);
 
         var failures = new List<string>();
@@ -94,6 +99,25 @@ public class PageSweepTests(ITestOutputHelper output) : IDisposable
         }
         foreach (var failure in failures) output.WriteLine(failure);
         Assert.Empty(failures);
+    }
+
+    [Fact]
+    public async Task PageSweep_a_typo_year_is_refused_by_the_form_next_to_its_field_and_nothing_is_saved()
+    {
+        var caseManager = await _app.SignedInClientAsync(DemoAccounts.CaseManager);
+        var residentId = await _app.WithDbAsync(db => db.Stays.Where(s => s.EndedAt == null && s.ChildId == null).Select(s => s.ResidentId).FirstAsync());
+        var before = await _app.WithDbAsync(db => db.MedicationProgrammes.CountAsync());
+
+        var response = await caseManager.PostFormAsync($"/medication/residents/{residentId}", $"/medication/residents/{residentId}",
+            [new("Kind", "Ost"), new("Medicine", "Methadone"), new("Schedule", "TakeHome"), new("SupplyDays", "30"), new("SupplyAsOf", "2026-11-20"), new("NextPickupOn", "9999-12-31")]);
+        var page = WebUtility.HtmlDecode(await caseManager.GetStringAsync(response.Headers.Location!.ToString()));
+
+        Assert.Contains("The next pick-up must be between", page);
+        Assert.Equal(before, await _app.WithDbAsync(db => db.MedicationProgrammes.CountAsync()));
+        var tooMuch = await caseManager.PostFormAsync($"/medication/residents/{residentId}", $"/medication/residents/{residentId}",
+            [new("Kind", "Ost"), new("Medicine", "Methadone"), new("Schedule", "TakeHome"), new("SupplyDays", "400"), new("SupplyAsOf", "2026-11-20")]);
+        Assert.Contains("Supply on hand is 0 to 180 days.", WebUtility.HtmlDecode(await caseManager.GetStringAsync(tooMuch.Headers.Location!.ToString())));
+        Assert.Equal(before, await _app.WithDbAsync(db => db.MedicationProgrammes.CountAsync()));
     }
 
     /// <summary>Every GET route of the app, its parameters filled from the extreme records; a route this does not know fails the test.</summary>

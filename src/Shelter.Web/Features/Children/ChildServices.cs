@@ -1,3 +1,4 @@
+using Shelter.Core.Validation;
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
@@ -38,6 +39,7 @@ public sealed class SessionForm
     public string Room { get; set; } = "";
 
     [Required(ErrorMessage = "Choose the day.")]
+    [DayWithin(DayRange.CaseWork, "The day of the session")]
     public DateOnly? On { get; set; }
 
     [Required(ErrorMessage = "Choose the time.")]

@@ -1,3 +1,4 @@
+using Shelter.Core.Validation;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Shelter.Core.Audit;
@@ -15,6 +16,7 @@ public sealed class RecoveryStepForm
     public RecoveryStepKind? Kind { get; set; }
 
     [Required(ErrorMessage = "Choose the day.")]
+    [DayWithin(DayRange.Past, "The day of the step")]
     public DateOnly? On { get; set; }
 
     [StringLength(500, ErrorMessage = "Keep the note under 500 characters.")]
@@ -26,6 +28,7 @@ public sealed class RecoveryStepForm
     [Range(0, 100000, ErrorMessage = "Fees are 0 to 100,000.")]
     public decimal? Fees { get; set; }
 
+    [DayWithin(DayRange.CaseWork, "The next step's due date")]
     public DateOnly? NextStepDueOn { get; set; }
 }
 

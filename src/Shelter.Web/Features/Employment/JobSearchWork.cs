@@ -1,3 +1,4 @@
+using Shelter.Core.Validation;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Shelter.Core.Audit;
@@ -14,6 +15,7 @@ public sealed class JobStepForm
     public JobSearchStepKind? Kind { get; set; }
 
     [Required(ErrorMessage = "Choose the day.")]
+    [DayWithin(DayRange.CaseWork, "The day of the step")]
     public DateOnly? On { get; set; }
 
     [StringLength(160, ErrorMessage = "Keep the employer under 160 characters.")]
@@ -22,6 +24,7 @@ public sealed class JobStepForm
     [StringLength(500, ErrorMessage = "Keep the note under 500 characters.")]
     public string? Note { get; set; }
 
+    [DayWithin(DayRange.CaseWork, "The next step's due date")]
     public DateOnly? NextStepDueOn { get; set; }
 }
 

@@ -21,8 +21,10 @@ public sealed class IntakeDetails(ShelterDbContext db, SiteScope scope)
         var bed = intake.StayId is int sid
             ? await db.Stays.Where(s => s.Id == sid).Select(s => s.Bed.Label + ", " + s.Bed.Room.Name + ", " + s.Bed.Room.Site.Name).FirstOrDefaultAsync(ct)
             : null;
-        var hits = intake.HitsTotal is null ? null
-            : HitsScreening.Create(intake.HitsHurt!.Value, intake.HitsInsult!.Value, intake.HitsThreaten!.Value, intake.HitsScream!.Value).Screening;
+        // All four answers or none: a row with a total but a missing answer (an old import) shows no screening rather than failing.
+        var hits = intake is { HitsHurt: int h, HitsInsult: int i, HitsThreaten: int t, HitsScream: int s }
+            ? HitsScreening.Create(h, i, t, s).Screening
+            : null;
         return new IntakePage(intake, intake.Resident.Alias, intake.Resident.Children.Count, partner, bed, hits,
             await scope.ReachesResidentAsync(intake.ResidentId, ct));
     }

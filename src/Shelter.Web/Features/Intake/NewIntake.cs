@@ -1,3 +1,4 @@
+using Shelter.Core.Validation;
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
@@ -32,6 +33,7 @@ public sealed class IntakeForm
     [StringLength(200, ErrorMessage = "Keep the legal name under 200 characters.")]
     public string? LegalName { get; set; }
 
+    [DayWithin(DayRange.Birth, "Her date of birth")]
     public DateOnly? DateOfBirth { get; set; }
 
     [StringLength(80, ErrorMessage = "Keep it under 80 characters.")]
@@ -48,6 +50,7 @@ public sealed class IntakeForm
     public Answer TakesOst { get; set; }
     public Answer TakesArt { get; set; }
     public Answer HasEnoughMedication { get; set; }
+    [DayWithin(DayRange.CaseWork, "The day her medication lasts until")]
     public DateOnly? MedicationUntil { get; set; }
     public List<MissingDocuments> MissingDocuments { get; set; } = [];
 

@@ -1,3 +1,4 @@
+using Shelter.Core.Validation;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Shelter.Core.Audit;
@@ -16,8 +17,10 @@ public sealed class ClosureForm
     public int? PartnerId { get; set; }
 
     [Required(ErrorMessage = "Choose the first day it is closed.")]
+    [DayWithin(DayRange.CaseWork, "The first day of the closure")]
     public DateOnly? From { get; set; }
 
+    [DayWithin(DayRange.CaseWork, "The last day of the closure")]
     public DateOnly? To { get; set; }
 
     [Required(ErrorMessage = "Choose why it closes.")]

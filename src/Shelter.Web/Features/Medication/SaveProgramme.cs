@@ -1,3 +1,4 @@
+using Shelter.Core.Validation;
 using System.ComponentModel.DataAnnotations;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
@@ -25,10 +26,13 @@ public sealed class ProgrammeForm
     public int? DispensingSiteId { get; set; }
     public DispensingSchedule Schedule { get; set; } = DispensingSchedule.TakeHome;
 
-    [Range(0, 365, ErrorMessage = "Supply on hand is 0 to 365 days.")]
+    [Range(0, InputBounds.MaxSupplyDays, ErrorMessage = "Supply on hand is 0 to 180 days.")]
     public int? SupplyDays { get; set; }
+    [DayWithin(DayRange.Past, "The day her supply was counted")]
     public DateOnly? SupplyAsOf { get; set; }
+    [DayWithin(DayRange.CaseWork, "The next pick-up")]
     public DateOnly? NextPickupOn { get; set; }
+    [DayWithin(DayRange.Past, "The last dispensing")]
     public DateOnly? LastDispensedOn { get; set; }
 
     [StringLength(120, ErrorMessage = "Keep the pick-up window under 120 characters.")]
@@ -41,9 +45,10 @@ public sealed class ProgrammeForm
 public sealed class DispensingForm
 {
     [Required(ErrorMessage = "Choose the day she got her medication.")]
+    [DayWithin(DayRange.Past, "The day she got her medication")]
     public DateOnly? On { get; set; }
 
-    [Range(1, 90, ErrorMessage = "Days supplied is 1 to 90.")]
+    [Range(1, InputBounds.MaxDaysSupplied, ErrorMessage = "Days supplied is 1 to 90.")]
     public int DaysSupplied { get; set; } = 1;
 
     public DateOnly? NextPickupOn { get; set; }

@@ -1,3 +1,4 @@
+using Shelter.Core.Validation;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Shelter.Core.Audit;
@@ -18,6 +19,7 @@ public sealed class BarrierForm
     public BarrierReason? Reason { get; set; }
 
     [Required(ErrorMessage = "Choose the day it happened.")]
+    [DayWithin(DayRange.Past, "The day she was refused")]
     public DateOnly? On { get; set; }
 }
 

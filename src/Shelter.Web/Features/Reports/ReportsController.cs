@@ -75,6 +75,7 @@ public sealed class ReportsController(AuditLog audit, TimeProvider clock) : Cont
         var f = string.IsNullOrEmpty(from) ? today.AddDays(-29) : Parse(from);
         var t = string.IsNullOrEmpty(to) ? today : Parse(to);
         if (f is null || t is null) return new(today.AddDays(-29), today, "Give the dates as YYYY-MM-DD.");
+        (f, t) = Core.Validation.InputBounds.ReportPeriod(f.Value, t.Value, today); // nothing before 2000 or beyond next year exists
         if (t < f) return new(f.Value, t.Value, "The end of the period comes before its start.");
         if (t.Value.DayNumber - f.Value.DayNumber >= MaxDays) return new(f.Value, t.Value, "Choose a period of at most ten years.");
         return new(f.Value, t.Value, null);

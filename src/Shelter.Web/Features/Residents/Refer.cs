@@ -1,3 +1,4 @@
+using Shelter.Core.Validation;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Shelter.Core.Audit;
@@ -16,6 +17,7 @@ public sealed class ConsentForm
     [Required(ErrorMessage = "Choose what the sharing is for.")]
     public ConsentPurpose? Purpose { get; set; }
 
+    [DayWithin(DayRange.Ahead, "The end of her consent")]
     public DateOnly? ExpiresOn { get; set; }
 }
 

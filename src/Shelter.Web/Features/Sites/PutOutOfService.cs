@@ -1,3 +1,4 @@
+using Shelter.Core.Validation;
 using Hangfire;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
@@ -12,9 +13,11 @@ namespace Shelter.Web.Features.Sites;
 public sealed class OutOfServiceForm
 {
     [Required(ErrorMessage = "Choose the first day the bed cannot be used.")]
+    [DayWithin(DayRange.CaseWork, "The first day")]
     public DateOnly? From { get; set; }
 
     /// <summary>The last day out of service; empty means until further notice.</summary>
+    [DayWithin(DayRange.CaseWork, "The last day")]
     public DateOnly? To { get; set; }
 
     [Required(ErrorMessage = "Choose why.")]

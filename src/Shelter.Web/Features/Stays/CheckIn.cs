@@ -1,3 +1,4 @@
+using Shelter.Core.Validation;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Shelter.Core.Audit;
@@ -33,6 +34,7 @@ public sealed class CheckInForm
     [StringLength(300, ErrorMessage = "Keep the reason under 300 characters.")]
     public string? OverrideReason { get; set; }
 
+    [DayWithin(DayRange.Ahead, "The agreed end")]
     public DateOnly? AgreedEndOn { get; set; }
 
     [StringLength(1000, ErrorMessage = "Keep the conditions under 1000 characters.")]

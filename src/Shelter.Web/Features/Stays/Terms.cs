@@ -1,3 +1,4 @@
+using Shelter.Core.Validation;
 using System.ComponentModel.DataAnnotations;
 using Shelter.Core.Audit;
 using Shelter.Core.Data;
@@ -10,6 +11,7 @@ namespace Shelter.Web.Features.Stays;
 public sealed class TermsForm
 {
     [Required(ErrorMessage = "Choose the date the stay ends.")]
+    [DayWithin(DayRange.Ahead, "The agreed end")]
     public DateOnly? EndOn { get; set; }
 
     [StringLength(1000, ErrorMessage = "Keep the conditions under 1000 characters.")]

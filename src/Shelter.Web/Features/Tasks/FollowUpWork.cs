@@ -1,3 +1,4 @@
+using Shelter.Core.Validation;
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
@@ -19,6 +20,7 @@ public sealed class FollowUpForm
     public string? What { get; set; }
 
     [Required(ErrorMessage = "Choose when it is due.")]
+    [DayWithin(DayRange.CaseWork, "The due date")]
     public DateOnly? DueOn { get; set; }
 
     public string? AssignedToUserId { get; set; }
@@ -32,6 +34,7 @@ public sealed class StepForm
     public string Note { get; set; } = "";
 
     /// <summary>When the next step is due, if it moves.</summary>
+    [DayWithin(DayRange.CaseWork, "The next due date")]
     public DateOnly? NextDueOn { get; set; }
 }
 

@@ -1,0 +1,91 @@
+namespace Shelter.Core.Validation;
+
+/// <summary>
+/// The sane range of every date, count and number a form accepts, stated once. A year typed as
+/// 9999 or 0202 is a typo, not a plan: the form says so instead of storing a date that later
+/// breaks every page that computes with it.
+/// </summary>
+public static class InputBounds
+{
+    /// <summary>Days of medication supply on hand (0: she has none left).</summary>
+    public const int MaxSupplyDays = 180;
+    /// <summary>Days of supply handed out at one pick-up.</summary>
+    public const int MaxDaysSupplied = 90;
+    /// <summary>Hours a bed may be held for a woman on her way.</summary>
+    public const int MaxHoldHours = 48;
+    public const int MinSessionMinutes = 15, MaxSessionMinutes = 240;
+    /// <summary>No report has data before this day.</summary>
+    public static readonly DateOnly FirstReportDay = new(2000, 1, 1);
+
+    /// <summary>How far back and ahead a day in case work may lie: records of the last years, plans for the next two.</summary>
+    public static (DateOnly Earliest, DateOnly Latest) CaseWorkDays(DateOnly today) => (today.AddYears(-5), today.AddYears(2));
+
+    /// <summary>A day that happened: within the last five years and not after today.</summary>
+    public static (DateOnly Earliest, DateOnly Latest) PastDays(DateOnly today) => (today.AddYears(-5), today);
+
+    /// <summary>A birth date: a woman of 14 to 110.</summary>
+    public static (DateOnly Earliest, DateOnly Latest) BirthDays(DateOnly today) => (today.AddYears(-110), today.AddYears(-14));
+
+    /// <summary>Null when the day is empty or inside the range, otherwise a message that names the field and the range.</summary>
+    public static string? Check(DateOnly? day, (DateOnly Earliest, DateOnly Latest) range, string what) =>
+        day is { } d && (d < range.Earliest || d > range.Latest)
+            ? $"{what} must be between {range.Earliest:dd MMM yyyy} and {range.Latest:dd MMM yyyy}."
+            : null;
+
+    public static string? Check(int? value, int min, int max, string what) =>
+        value is { } v && (v < min || v > max) ? $"{what} must be from {min} to {max}." : null;
+
+    /// <summary>A report period: both ends inside what can exist (from 2000 to a year ahead), in order.</summary>
+    public static (DateOnly From, DateOnly To) ReportPeriod(DateOnly from, DateOnly to, DateOnly today)
+    {
+        var latest = today.AddYears(1);
+        static DateOnly Clamp(DateOnly d, DateOnly lo, DateOnly hi) => d < lo ? lo : d > hi ? hi : d;
+        return (Clamp(from, FirstReportDay, latest), Clamp(to, FirstReportDay, latest));
+    }
+
+    /// <summary>Adds days without overflowing: a stored day near year 9999 (or 1) stays at the edge instead of throwing.</summary>
+    public static DateOnly AddDaysSaturating(this DateOnly day, long days)
+    {
+        var target = (long)day.DayNumber + days;
+        return target < DateOnly.MinValue.DayNumber ? DateOnly.MinValue
+            : target > DateOnly.MaxValue.DayNumber ? DateOnly.MaxValue
+            : DateOnly.FromDayNumber((int)target);
+    }
+}
+
+/// <summary>Which stretch of days a form's date may fall in.</summary>
+public enum DayRange
+{
+    /// <summary>Case work: five years back to two years ahead.</summary>
+    CaseWork,
+    /// <summary>Something that happened: five years back to today.</summary>
+    Past,
+    /// <summary>A birth date.</summary>
+    Birth,
+    /// <summary>Something agreed for later: tomorrow to two years ahead.</summary>
+    Ahead,
+}
+
+/// <summary>A form's date must lie in its <see cref="DayRange"/>; the message names the field and the range.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class DayWithinAttribute(DayRange range, string what) : System.ComponentModel.DataAnnotations.ValidationAttribute
+{
+    public DayRange Range { get; } = range;
+
+    protected override System.ComponentModel.DataAnnotations.ValidationResult? IsValid(object? value, System.ComponentModel.DataAnnotations.ValidationContext context)
+    {
+        if (value is not DateOnly day) return System.ComponentModel.DataAnnotations.ValidationResult.Success;
+        var clock = context.GetService(typeof(TimeProvider)) as TimeProvider ?? TimeProvider.System;
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var bounds = Range switch
+        {
+            DayRange.Past => InputBounds.PastDays(today),
+            DayRange.Birth => InputBounds.BirthDays(today),
+            DayRange.Ahead => (today.AddDays(1), today.AddYears(2)),
+            _ => InputBounds.CaseWorkDays(today),
+        };
+        return InputBounds.Check(day, bounds, what) is { } error
+            ? new System.ComponentModel.DataAnnotations.ValidationResult(error, context.MemberName is { } m ? [m] : null)
+            : System.ComponentModel.DataAnnotations.ValidationResult.Success;
+    }
+}
