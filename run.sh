@@ -6,6 +6,7 @@
 #   ./run.sh create-admin EMAIL   create the first administrator (prints a one-time password)
 #   ./run.sh seed --size large    fill a fresh data folder with 10 sites, 300 beds, 5 years of stays
 #   ./run.sh bench                benchmarks over that large seed (figures go to docs/benchmarks.md)
+#   ./run.sh bench double-booking what the write guards cost: 120 concurrent check-ins at 10 beds, 10 rounds
 #   ./run.sh demo-code EMAIL      the current two-factor code of a demo manager or administrator
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -87,7 +88,7 @@ case "${1:-run}" in
   bench)
     tools
     dotnet build bench/Shelter.Bench -c Release --no-restore --verbosity quiet -nologo
-    dotnet run --project bench/Shelter.Bench -c Release --no-build ;;
+    dotnet run --project bench/Shelter.Bench -c Release --no-build -- "${@:2}" ;;
   create-admin)
     [ $# -ge 2 ] || { echo "usage: ./run.sh create-admin EMAIL" >&2; exit 2; }
     tools

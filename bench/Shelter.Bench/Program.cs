@@ -21,8 +21,10 @@ namespace Shelter.Bench;
 
 public static class Benchmarks
 {
-    public static async Task<int> Main()
+    public static async Task<int> Main(string[] args)
     {
+        if (args.FirstOrDefault() == "double-booking")
+            return await DoubleBookingLoad.RunAsync(int.TryParse(args.ElementAtOrDefault(1), out var rounds) ? rounds : 10);
         var data = Environment.GetEnvironmentVariable("SHELTER_BENCH_DATA") ?? Path.GetFullPath("bench/out/large");
         var runs = int.TryParse(Environment.GetEnvironmentVariable("SHELTER_BENCH_RUNS"), out var r) ? r : 200;
 

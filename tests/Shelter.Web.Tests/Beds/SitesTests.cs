@@ -61,11 +61,14 @@ public class SitesTests(ShelterFactory app) : IClassFixture<ShelterFactory>
         Assert.Equal(HttpStatusCode.Redirect, wrongSite.StatusCode);
         Assert.Contains("That bed is not at this site.", await manager.GetStringAsync($"/sites/{otherSite}"));
         var backwards = await manager.PostFormAsync($"/sites/{siteId}/beds/{bedId}/out-of-service", $"/sites/{siteId}/beds/{bedId}/out-of-service",
-            [new("From", today), new("To", "2020-01-01"), new("Reason", "Repair")]);
+            [new("From", today), new("To", SiteTime.Today("Europe/Kyiv", DateTime.UtcNow).AddDays(-3).ToString("yyyy-MM-dd")), new("Reason", "Repair")]);
+        var typo = await manager.PostFormAsync($"/sites/{siteId}/beds/{bedId}/out-of-service", $"/sites/{siteId}/beds/{bedId}/out-of-service",
+            [new("From", today), new("To", "9999-01-01"), new("Reason", "Repair")]);
         var someoneSleepsThere = await manager.PostFormAsync($"/sites/{siteId}/beds/{occupied}/out-of-service", $"/sites/{siteId}/beds/{occupied}/out-of-service",
             [new("From", today), new("Reason", "Cleaning")]);
 
         Assert.Contains("The last day cannot come before the first day.", await backwards.Content.ReadAsStringAsync());
+        Assert.Contains("The last day must be between", System.Net.WebUtility.HtmlDecode(await typo.Content.ReadAsStringAsync()));
         Assert.Contains("Someone sleeps in this bed tonight. Move her first", await someoneSleepsThere.Content.ReadAsStringAsync());
         Assert.Equal(before, await app.WithDbAsync(db => db.BedsOutOfService.CountAsync()));
     }

@@ -118,7 +118,7 @@ public class StayTests : IDisposable
         var before = await _app.WithDbAsync(db => db.Stays.Where(s => s.Id == stayId).Select(s => s.PlannedEndAt).SingleAsync());
 
         var response = await staff.PostFormAsync($"/stays/{stayId}/terms", $"/stays/{stayId}/terms",
-            [new("EndOn", "2020-01-01"), new("Reason", "typo")]);
+            [new("EndOn", DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-2).ToString("yyyy-MM-dd")), new("Reason", "typo")]);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("The end must come after the stay began.", await response.Content.ReadAsStringAsync());

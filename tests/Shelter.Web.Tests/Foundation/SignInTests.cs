@@ -1,4 +1,8 @@
 using System.Net;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Shelter.Core.Accounts;
 using Shelter.Web.Tests.Infrastructure;
 
 namespace Shelter.Web.Tests.Foundation;
@@ -32,6 +36,34 @@ public class SignInTests(ShelterFactory app) : IClassFixture<ShelterFactory>
         var refusal = System.Net.WebUtility.HtmlEncode(Features.Account.Login.RefusedMessage);
         Assert.Contains(refusal, await wrongPassword.Content.ReadAsStringAsync());
         Assert.Contains(refusal, await unknownEmail.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task An_unknown_email_costs_one_password_hash_like_a_wrong_password_so_timing_tells_nothing()
+    {
+        var hasher = new CountingHasher();
+        using var counted = app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IPasswordHasher<ShelterUser>>(hasher)));
+        var client = counted.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
+
+        await client.SignInAsync(DemoAccounts.CaseManager, "not-the-password-at-all");
+        var forKnown = hasher.Verifications;
+        await client.SignInAsync("nobody-at-all@demo.shelter", "not-the-password-at-all");
+
+        Assert.Equal(1, forKnown);
+        Assert.Equal(2, hasher.Verifications); // the unknown email was hashed too
+    }
+
+    private sealed class CountingHasher : IPasswordHasher<ShelterUser>
+    {
+        private readonly PasswordHasher<ShelterUser> _inner = new();
+        private int _verifications;
+        public int Verifications => _verifications;
+        public string HashPassword(ShelterUser user, string password) => _inner.HashPassword(user, password);
+        public PasswordVerificationResult VerifyHashedPassword(ShelterUser user, string hashedPassword, string providedPassword)
+        {
+            Interlocked.Increment(ref _verifications);
+            return _inner.VerifyHashedPassword(user, hashedPassword, providedPassword);
+        }
     }
 
     [Fact]

@@ -75,6 +75,10 @@ public class IntakeTests : IDisposable
         Assert.Equal(hope.Id, barrier.PartnerId);
         Assert.Equal(BarrierReason.RulesProhibitOst, barrier.Reason);
         Assert.DoesNotContain(typeof(BarrierRecord).GetProperties(), p => p.Name.Contains("Resident"));
+        // Nothing joins it back to her intake: a week (its Monday), no time, no audit row of its own.
+        Assert.Equal(DayOfWeek.Monday, barrier.On.DayOfWeek);
+        Assert.DoesNotContain(typeof(BarrierRecord).GetProperties(), p => p.PropertyType == typeof(DateTime) || p.PropertyType == typeof(DateTime?));
+        Assert.False(await _app.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.EntityType == nameof(BarrierRecord))));
         Assert.DoesNotContain("Oksana", string.Join("|", typeof(BarrierRecord).GetProperties().Select(p => p.GetValue(barrier)?.ToString())));
         // Her passport does not gate anything: it starts a recovery.
         Assert.Equal(DocumentType.Passport, recovery.Document);

@@ -11,7 +11,7 @@ namespace Shelter.Web.Features.Stays;
 public sealed class TermsForm
 {
     [Required(ErrorMessage = "Choose the date the stay ends.")]
-    [DayWithin(DayRange.Ahead, "The agreed end")]
+    [DayWithin(DayRange.CaseWork, "The agreed end")]
     public DateOnly? EndOn { get; set; }
 
     [StringLength(1000, ErrorMessage = "Keep the conditions under 1000 characters.")]
