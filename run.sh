@@ -60,6 +60,7 @@ run_app() {
 run_tests() {
   command -v chromium >/dev/null 2>&1 || apt_install chromium
   /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || apt_install python3-aiosmtpd
+  [ -x /usr/sbin/nginx ] || apt_install nginx   # the reverse-proxy tests run a real TLS nginx
   tools
   frontend
   say "Building"

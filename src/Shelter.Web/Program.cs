@@ -30,6 +30,7 @@ builder.Services.AddShelterFeatures();
 builder.Services.Configure<Shelter.Web.Features.Intake.ShelterLinks>(builder.Configuration.GetSection("Shelter"));
 builder.Services.Configure<Shelter.Web.Features.Privacy.PurgeOptions>(builder.Configuration.GetSection("Purge"));
 builder.Services.AddShelterRateLimits(builder.Configuration);
+builder.Services.AddShelterReverseProxy(builder.Configuration);
 
 builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
 builder.Services.AddControllersWithViews(o =>
@@ -50,6 +51,7 @@ await app.PrepareDatabaseAsync();
 if (ShelterCommands.IsCommand(args))
     return await ShelterCommands.RunAsync(app, args);
 
+app.UseForwardedHeaders();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error");
