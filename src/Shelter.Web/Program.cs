@@ -27,7 +27,7 @@ builder.Services.AddShelterJobs();
 builder.Services.AddScoped<AuditLog>();
 builder.Services.AddScoped<SiteScope>();
 builder.Services.AddShelterFeatures();
-builder.Services.Configure<Shelter.Web.Features.Intake.ShelterLinks>(builder.Configuration.GetSection("Shelter"));
+builder.Services.AddShelterLinks(builder.Configuration);
 builder.Services.Configure<Shelter.Web.Features.Privacy.PurgeOptions>(builder.Configuration.GetSection("Purge"));
 builder.Services.AddShelterRateLimits(builder.Configuration);
 builder.Services.AddShelterReverseProxy(builder.Configuration);
@@ -72,7 +72,11 @@ app.MapHangfireDashboard("/jobs", new DashboardOptions { Authorization = [], App
     .RequireAuthorization(Policies.Jobs);
 app.MapControllers();
 
-app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
+app.Lifetime.ApplicationStarted.Register(() =>
+{
+    StartupBanner.Print(app);
+    ShelterLinksSetup.WarnIfUnset(app);
+});
 await app.RunAsync();
 return 0;
 
