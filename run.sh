@@ -42,18 +42,41 @@ tools() {
   dotnet restore Shelter.sln --verbosity quiet
 }
 
+# Where the data and, apart from it, the key ring live; and the certificate that encrypts the key
+# ring at rest. For the demo a self-signed one is made once under secrets/ (never in a backup).
+shelter_env() {
+  export SHELTER_DATA="${SHELTER_DATA:-$ROOT/data}"
+  # SHELTER_KEYS unset: the app keeps the key ring beside the data folder, in data-keys/.
+  if [ -z "${Keys__Certificate:-}" ]; then
+    local secrets="$ROOT/secrets"
+    if [ ! -f "$secrets/key-ring.pfx" ]; then
+      say "Making a certificate to encrypt the key ring ($secrets/key-ring.pfx)"
+      mkdir -p "$secrets" && chmod 700 "$secrets"
+      openssl rand -hex 24 >"$secrets/key-ring.password"
+      openssl req -x509 -newkey rsa:3072 -nodes -days 3650 -subj "/CN=Shelter key ring" \
+        -keyout "$secrets/key-ring.key" -out "$secrets/key-ring.crt" 2>/dev/null
+      openssl pkcs12 -export -inkey "$secrets/key-ring.key" -in "$secrets/key-ring.crt" \
+        -out "$secrets/key-ring.pfx" -passout "file:$secrets/key-ring.password"
+      rm -f "$secrets/key-ring.key"
+      chmod 600 "$secrets"/*
+    fi
+    export Keys__Certificate="$secrets/key-ring.pfx"
+    export Keys__CertificatePasswordFile="$secrets/key-ring.password"
+  fi
+}
+
 run_app() {
   tools
   frontend
   say "Building"
   dotnet build src/Shelter.Web -c Release --no-restore --verbosity quiet -nologo
-  export SHELTER_DATA="${SHELTER_DATA:-$ROOT/data}"
+  shelter_env
   export SHELTER_DEMO="${SHELTER_DEMO:-1}"
   export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Production}"
   # Plain HTTP on 127.0.0.1 for a local demo; a real installation sits behind TLS and leaves this unset.
   export Security__AllowInsecureCookies="${Security__AllowInsecureCookies:-true}"
   local port="${PORT:-5080}"
-  say "Starting Shelter (data folder: $SHELTER_DATA)"
+  say "Starting Shelter (data folder: $SHELTER_DATA, key ring: ${SHELTER_KEYS:-$SHELTER_DATA-keys})"
   exec dotnet run --project src/Shelter.Web -c Release --no-build -- --urls "http://127.0.0.1:$port"
 }
 
@@ -83,8 +106,8 @@ case "${1:-run}" in
     [ "${2:-}" = "--size" ] && [ "${3:-}" = "large" ] || { echo "usage: ./run.sh seed --size large" >&2; exit 2; }
     tools
     dotnet build src/Shelter.Web -c Release --no-restore --verbosity quiet -nologo
-    SHELTER_DATA="${SHELTER_DATA:-$ROOT/data}" SHELTER_DEMO=0 \
-      dotnet run --project src/Shelter.Web -c Release --no-build -- seed --size large ;;
+    shelter_env
+    SHELTER_DEMO=0 dotnet run --project src/Shelter.Web -c Release --no-build -- seed --size large ;;
   bench)
     tools
     dotnet build bench/Shelter.Bench -c Release --no-restore --verbosity quiet -nologo
@@ -93,8 +116,8 @@ case "${1:-run}" in
     [ $# -ge 2 ] || { echo "usage: ./run.sh create-admin EMAIL" >&2; exit 2; }
     tools
     dotnet build src/Shelter.Web -c Release --no-restore --verbosity quiet -nologo
-    SHELTER_DATA="${SHELTER_DATA:-$ROOT/data}" SHELTER_DEMO=0 \
-      dotnet run --project src/Shelter.Web -c Release --no-build -- create-admin "$2" ;;
+    shelter_env
+    SHELTER_DEMO=0 dotnet run --project src/Shelter.Web -c Release --no-build -- create-admin "$2" ;;
   demo-code)
     # The demo keys are published in the README; a real account's key never leaves its phone.
     case "${2:-}" in

@@ -20,7 +20,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHttpContextAccessor();
-builder.Services.AddShelterData();
+builder.Services.AddShelterData(builder.Configuration);
 builder.Services.AddShelterAccounts(builder.Configuration, builder.Environment);
 builder.Services.AddShelterEmail(builder.Configuration);
 builder.Services.AddShelterJobs();
@@ -47,6 +47,11 @@ builder.Services.AddControllersWithViews(o =>
 
 var app = builder.Build();
 
+if (KeyRing.Unreadable(app.Services) is { } keyProblem)
+{
+    Console.Error.WriteLine(keyProblem);
+    return 1;
+}
 await app.PrepareDatabaseAsync();
 if (ShelterCommands.IsCommand(args))
     return await ShelterCommands.RunAsync(app, args);
