@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Shelter.Web.Infrastructure;
 using Shelter.Web.Infrastructure.Audit;
+using Shelter.Web.Infrastructure.Backups;
 using Shelter.Web.Infrastructure.Auth;
 using Shelter.Web.Infrastructure.Commands;
 using Shelter.Web.Infrastructure.Data;
@@ -28,6 +29,7 @@ builder.Services.AddScoped<AuditLog>();
 builder.Services.AddScoped<SiteScope>();
 builder.Services.AddShelterFeatures();
 builder.Services.AddShelterLinks(builder.Configuration);
+builder.Services.AddShelterBackups(builder.Configuration);
 builder.Services.Configure<Shelter.Web.Features.Privacy.PurgeOptions>(builder.Configuration.GetSection("Purge"));
 builder.Services.AddShelterRateLimits(builder.Configuration);
 builder.Services.AddShelterReverseProxy(builder.Configuration);
@@ -46,6 +48,10 @@ builder.Services.AddControllersWithViews(o =>
     .AddRazorOptions(o => o.ViewLocationExpanders.Add(new FeatureFolderExpander()));
 
 var app = builder.Build();
+
+// A restore goes into an empty data folder: before anything creates a database there.
+if (ShelterCommands.IsRestore(args))
+    return await ShelterCommands.RestoreAsync(app, args);
 
 if (KeyRing.Unreadable(app.Services) is { } keyProblem)
 {

@@ -87,7 +87,7 @@ public class KeyRingTests
         {
             foreach (var certificate in new[] { otherCertificate, "" })
             {
-                var (exitCode, output) = await RunShelterAsync(new()
+                var (exitCode, output) = await ShelterProcess.RunAsync([], new()
                 {
                     ["SHELTER_DATA"] = app.DataFolder,
                     ["SHELTER_KEYS"] = app.KeysFolder,
@@ -108,28 +108,5 @@ public class KeyRingTests
             foreach (var folder in new[] { app.DataFolder, app.KeysFolder, Path.GetDirectoryName(otherCertificate)! })
                 try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
         }
-    }
-
-    /// <summary>Shelter as its own process, as systemd starts it; its exit code and what it printed.</summary>
-    private static async Task<(int ExitCode, string Output)> RunShelterAsync(Dictionary<string, string> environment)
-    {
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Shelter.Web.dll")])
-        {
-            RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false,
-            WorkingDirectory = Path.GetTempPath(),
-        };
-        foreach (var (key, value) in environment) start.Environment[key] = value;
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        try { await process.WaitForExitAsync(deadline.Token); }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail("Shelter kept running with a key ring it cannot unprotect: " + await stdout);
-        }
-        return (process.ExitCode, await stdout + await stderr);
     }
 }

@@ -41,7 +41,7 @@ public class ShelterFactory : WebApplicationFactory<Program>
     public string KeysFolder => DataFolder.TrimEnd('/') + "-keys";
 
     /// <summary>One key-ring certificate for the whole test run (the KeyRing tests make their own).</summary>
-    private static readonly Lazy<(string Path, string Password)> TestCertificate = new(() =>
+    internal static readonly Lazy<(string Path, string Password)> TestCertificate = new(() =>
     {
         var folder = Path.Combine(Path.GetTempPath(), "shelter-tests", "certificate-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
