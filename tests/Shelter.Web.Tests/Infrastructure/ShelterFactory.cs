@@ -36,6 +36,8 @@ public class ShelterFactory : WebApplicationFactory<Program>
     public IDictionary<string, string?> Settings { get; }
     public bool DeleteDataOnDispose { get; set; } = true;
     public TestClock Clock { get; } = new();
+    /// <summary>Another clock for the app (a FakeTimeProvider that stands still); the TestClock otherwise.</summary>
+    public TimeProvider? Time { get; init; }
 
     /// <summary>The key ring of a data folder, apart from it (the app's default for an unset SHELTER_KEYS).</summary>
     public string KeysFolder => DataFolder.TrimEnd('/') + "-keys";
@@ -64,7 +66,7 @@ public class ShelterFactory : WebApplicationFactory<Program>
         builder.UseSetting("Keys:Certificate", TestCertificate.Value.Path);
         builder.UseSetting("Keys:CertificatePassword", TestCertificate.Value.Password);
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time ?? Clock));
     }
 
     /// <summary>

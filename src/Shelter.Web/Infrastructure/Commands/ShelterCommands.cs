@@ -106,7 +106,7 @@ public static class ShelterCommands
             return 1;
         }
         var password = OneTimePassword.Create();
-        var user = new ShelterUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Administrator", MustChangePassword = true };
+        var user = new ShelterUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Administrator", MustChangePassword = true, CreatedAt = sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime };
         var result = await users.CreateAsync(user, password);
         if (!result.Succeeded)
         {
