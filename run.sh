@@ -7,6 +7,7 @@
 #   ./run.sh seed --size large    fill a fresh data folder with 10 sites, 300 beds, 5 years of stays
 #   ./run.sh bench                benchmarks over that large seed (figures go to docs/benchmarks.md)
 #   ./run.sh demo-code EMAIL      the current two-factor code of a demo manager or administrator
+#   ./run.sh publish DIR          a self-contained folder to install on a server (see docs/deploy.md)
 #   ./run.sh backup DEST          a consistent copy of the database (while the app serves), the key ring, a manifest
 #   ./run.sh restore SRC          a backup into an empty data folder (refuses to overwrite one in use)
 set -euo pipefail
@@ -120,6 +121,13 @@ case "${1:-run}" in
     dotnet build src/Shelter.Web -c Release --no-restore --verbosity quiet -nologo
     shelter_env
     SHELTER_DEMO=0 dotnet run --project src/Shelter.Web -c Release --no-build -- create-admin "$2" ;;
+  publish)
+    [ $# -ge 2 ] || { echo "usage: ./run.sh publish DIR" >&2; exit 2; }
+    tools
+    frontend
+    say "Publishing to $2"
+    dotnet publish src/Shelter.Web -c Release --no-restore --verbosity quiet -nologo -o "$2"
+    say "Published. Install it as docs/deploy.md describes." ;;
   backup|restore)
     [ $# -ge 2 ] || { echo "usage: ./run.sh $1 FOLDER" >&2; exit 2; }
     tools
@@ -142,5 +150,5 @@ code = (struct.unpack(">I", mac[offset:offset + 4])[0] & 0x7FFFFFFF) % 1_000_000
 print(f"{code:06d}  (good for {30 - int(time.time()) % 30} more seconds, once)")
 PY
     ;;
-  *) echo "usage: ./run.sh [run|test|create-admin EMAIL|seed --size large|bench|demo-code EMAIL|backup DEST|restore SRC]" >&2; exit 2 ;;
+  *) echo "usage: ./run.sh [run|test|create-admin EMAIL|seed --size large|bench|demo-code EMAIL|publish DIR|backup DEST|restore SRC]" >&2; exit 2 ;;
 esac
