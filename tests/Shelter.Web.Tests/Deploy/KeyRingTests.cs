@@ -109,4 +109,20 @@ public class KeyRingTests
                 try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
         }
     }
+
+    [Fact]
+    public async Task KeyRing_left_inside_the_data_folder_by_an_older_version_is_moved_apart_and_still_reads()
+    {
+        var folder = ShelterFactory.NewDataFolder();
+        string medicine;
+        await using (var before = new ShelterFactory(folder, demo: true, new Dictionary<string, string?> { ["SHELTER_KEYS"] = Path.Combine(folder, "keys") }) { DeleteDataOnDispose = false })
+            medicine = await before.WithDbAsync(db => db.MedicationProgrammes.Where(m => m.Medicine != null).OrderBy(m => m.Id).Select(m => m.Medicine!).FirstAsync());
+
+        await using var after = new ShelterFactory(folder, demo: false);
+        var read = await after.WithDbAsync(db => db.MedicationProgrammes.Where(m => m.Medicine != null).OrderBy(m => m.Id).Select(m => m.Medicine).FirstAsync());
+
+        Assert.Equal(medicine, read);
+        Assert.False(Directory.Exists(Path.Combine(folder, "keys")));
+        Assert.NotEmpty(Directory.GetFiles(after.KeysFolder, "*.xml"));
+    }
 }

@@ -85,7 +85,14 @@ public static class KeyRing
     {
         if (!Directory.Exists(paths.LegacyKeysFolder) || Directory.Exists(paths.KeysFolder) && Directory.EnumerateFileSystemEntries(paths.KeysFolder).Any()) return;
         if (Directory.Exists(paths.KeysFolder)) Directory.Delete(paths.KeysFolder);
-        Directory.Move(paths.LegacyKeysFolder, paths.KeysFolder);
+        try { Directory.Move(paths.LegacyKeysFolder, paths.KeysFolder); }
+        catch (IOException) // another file system: copy, then remove the old copy
+        {
+            Directory.CreateDirectory(paths.KeysFolder);
+            foreach (var key in Directory.GetFiles(paths.LegacyKeysFolder))
+                File.Copy(key, Path.Combine(paths.KeysFolder, Path.GetFileName(key)));
+            Directory.Delete(paths.LegacyKeysFolder, recursive: true);
+        }
         log.LogWarning("Moved the key ring out of the data folder to {Folder}: keep it and the database apart.", paths.KeysFolder);
     }
 }
