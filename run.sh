@@ -8,6 +8,9 @@
 #   ./run.sh bench                benchmarks over that large seed (figures go to docs/benchmarks.md)
 #   ./run.sh bench double-booking what the write guards cost: 120 concurrent check-ins at 10 beds, 10 rounds
 #   ./run.sh demo-code EMAIL      the current two-factor code of a demo manager or administrator
+#   ./run.sh publish DIR          a self-contained folder to install on a server (see docs/deploy.md)
+#   ./run.sh backup DEST          a consistent copy of the database (while the app serves), the key ring, a manifest
+#   ./run.sh restore SRC          a backup into an empty data folder (refuses to overwrite one in use)
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$PWD
@@ -43,24 +46,48 @@ tools() {
   dotnet restore Shelter.sln --verbosity quiet
 }
 
+# Where the data and, apart from it, the key ring live; and the certificate that encrypts the key
+# ring at rest. For the demo a self-signed one is made once under secrets/ (never in a backup).
+shelter_env() {
+  export SHELTER_DATA="${SHELTER_DATA:-$ROOT/data}"
+  # SHELTER_KEYS unset: the app keeps the key ring beside the data folder, in data-keys/.
+  if [ -z "${Keys__Certificate:-}" ]; then
+    local secrets="$ROOT/secrets"
+    if [ ! -f "$secrets/key-ring.pfx" ]; then
+      say "Making a certificate to encrypt the key ring ($secrets/key-ring.pfx)"
+      mkdir -p "$secrets" && chmod 700 "$secrets"
+      openssl rand -hex 24 >"$secrets/key-ring.password"
+      openssl req -x509 -newkey rsa:3072 -nodes -days 3650 -subj "/CN=Shelter key ring" \
+        -keyout "$secrets/key-ring.key" -out "$secrets/key-ring.crt" 2>/dev/null
+      openssl pkcs12 -export -inkey "$secrets/key-ring.key" -in "$secrets/key-ring.crt" \
+        -out "$secrets/key-ring.pfx" -passout "file:$secrets/key-ring.password"
+      rm -f "$secrets/key-ring.key"
+      chmod 600 "$secrets"/*
+    fi
+    export Keys__Certificate="$secrets/key-ring.pfx"
+    export Keys__CertificatePasswordFile="$secrets/key-ring.password"
+  fi
+}
+
 run_app() {
   tools
   frontend
   say "Building"
   dotnet build src/Shelter.Web -c Release --no-restore --verbosity quiet -nologo
-  export SHELTER_DATA="${SHELTER_DATA:-$ROOT/data}"
+  shelter_env
   export SHELTER_DEMO="${SHELTER_DEMO:-1}"
   export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Production}"
   # Plain HTTP on 127.0.0.1 for a local demo; a real installation sits behind TLS and leaves this unset.
   export Security__AllowInsecureCookies="${Security__AllowInsecureCookies:-true}"
   local port="${PORT:-5080}"
-  say "Starting Shelter (data folder: $SHELTER_DATA)"
+  say "Starting Shelter (data folder: $SHELTER_DATA, key ring: ${SHELTER_KEYS:-$SHELTER_DATA-keys})"
   exec dotnet run --project src/Shelter.Web -c Release --no-build -- --urls "http://127.0.0.1:$port"
 }
 
 run_tests() {
   command -v chromium >/dev/null 2>&1 || apt_install chromium
   /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || apt_install python3-aiosmtpd
+  [ -x /usr/sbin/nginx ] || apt_install nginx   # the reverse-proxy tests run a real TLS nginx
   tools
   frontend
   say "Building"
@@ -83,8 +110,8 @@ case "${1:-run}" in
     [ "${2:-}" = "--size" ] && [ "${3:-}" = "large" ] || { echo "usage: ./run.sh seed --size large" >&2; exit 2; }
     tools
     dotnet build src/Shelter.Web -c Release --no-restore --verbosity quiet -nologo
-    SHELTER_DATA="${SHELTER_DATA:-$ROOT/data}" SHELTER_DEMO=0 \
-      dotnet run --project src/Shelter.Web -c Release --no-build -- seed --size large ;;
+    shelter_env
+    SHELTER_DEMO=0 dotnet run --project src/Shelter.Web -c Release --no-build -- seed --size large ;;
   bench)
     tools
     dotnet build bench/Shelter.Bench -c Release --no-restore --verbosity quiet -nologo
@@ -93,8 +120,21 @@ case "${1:-run}" in
     [ $# -ge 2 ] || { echo "usage: ./run.sh create-admin EMAIL" >&2; exit 2; }
     tools
     dotnet build src/Shelter.Web -c Release --no-restore --verbosity quiet -nologo
-    SHELTER_DATA="${SHELTER_DATA:-$ROOT/data}" SHELTER_DEMO=0 \
-      dotnet run --project src/Shelter.Web -c Release --no-build -- create-admin "$2" ;;
+    shelter_env
+    SHELTER_DEMO=0 dotnet run --project src/Shelter.Web -c Release --no-build -- create-admin "$2" ;;
+  publish)
+    [ $# -ge 2 ] || { echo "usage: ./run.sh publish DIR" >&2; exit 2; }
+    tools
+    frontend
+    say "Publishing to $2"
+    dotnet publish src/Shelter.Web -c Release --no-restore --verbosity quiet -nologo -o "$2"
+    say "Published. Install it as docs/deploy.md describes." ;;
+  backup|restore)
+    [ $# -ge 2 ] || { echo "usage: ./run.sh $1 FOLDER" >&2; exit 2; }
+    tools
+    dotnet build src/Shelter.Web -c Release --no-restore --verbosity quiet -nologo
+    shelter_env
+    SHELTER_DEMO=0 dotnet run --project src/Shelter.Web -c Release --no-build -- "$1" "$(realpath -m "$2")" ;;
   demo-code)
     # The demo keys are published in the README; a real account's key never leaves its phone.
     case "${2:-}" in
@@ -111,5 +151,5 @@ code = (struct.unpack(">I", mac[offset:offset + 4])[0] & 0x7FFFFFFF) % 1_000_000
 print(f"{code:06d}  (good for {30 - int(time.time()) % 30} more seconds, once)")
 PY
     ;;
-  *) echo "usage: ./run.sh [run|test|create-admin EMAIL|seed --size large|bench|demo-code EMAIL]" >&2; exit 2 ;;
+  *) echo "usage: ./run.sh [run|test|create-admin EMAIL|seed --size large|bench|demo-code EMAIL|publish DIR|backup DEST|restore SRC]" >&2; exit 2 ;;
 esac

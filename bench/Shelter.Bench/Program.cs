@@ -25,6 +25,8 @@ public static class Benchmarks
     {
         if (args.FirstOrDefault() == "double-booking")
             return await DoubleBookingLoad.RunAsync(int.TryParse(args.ElementAtOrDefault(1), out var rounds) ? rounds : 10);
+        if (args.FirstOrDefault() == "sign-in-timing")
+            return await DoubleBookingLoad.SignInTimingAsync(int.TryParse(args.ElementAtOrDefault(1), out var tries) ? tries : 40);
         var data = Environment.GetEnvironmentVariable("SHELTER_BENCH_DATA") ?? Path.GetFullPath("bench/out/large");
         var runs = int.TryParse(Environment.GetEnvironmentVariable("SHELTER_BENCH_RUNS"), out var r) ? r : 200;
 

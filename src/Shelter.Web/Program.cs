@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Shelter.Web.Infrastructure;
 using Shelter.Web.Infrastructure.Audit;
+using Shelter.Web.Infrastructure.Backups;
 using Shelter.Web.Infrastructure.Auth;
 using Shelter.Web.Infrastructure.Commands;
 using Shelter.Web.Infrastructure.Data;
@@ -21,16 +22,18 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHttpContextAccessor();
-builder.Services.AddShelterData();
+builder.Services.AddShelterData(builder.Configuration);
 builder.Services.AddShelterAccounts(builder.Configuration, builder.Environment);
 builder.Services.AddShelterEmail(builder.Configuration);
 builder.Services.AddShelterJobs();
 builder.Services.AddScoped<AuditLog>();
 builder.Services.AddScoped<SiteScope>();
 builder.Services.AddShelterFeatures();
-builder.Services.Configure<Shelter.Web.Features.Intake.ShelterLinks>(builder.Configuration.GetSection("Shelter"));
+builder.Services.AddShelterLinks(builder.Configuration);
+builder.Services.AddShelterBackups(builder.Configuration);
 builder.Services.Configure<Shelter.Web.Features.Privacy.PurgeOptions>(builder.Configuration.GetSection("Purge"));
 builder.Services.AddShelterRateLimits(builder.Configuration);
+builder.Services.AddShelterReverseProxy(builder.Configuration);
 
 builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
 builder.Services.AddControllersWithViews(o =>
@@ -49,10 +52,20 @@ builder.Services.AddControllersWithViews(o =>
 
 var app = builder.Build();
 
+// A restore goes into an empty data folder: before anything creates a database there.
+if (ShelterCommands.IsRestore(args))
+    return await ShelterCommands.RestoreAsync(app, args);
+
+if (KeyRing.Unreadable(app.Services) is { } keyProblem)
+{
+    Console.Error.WriteLine(keyProblem);
+    return 1;
+}
 await app.PrepareDatabaseAsync();
 if (ShelterCommands.IsCommand(args))
     return await ShelterCommands.RunAsync(app, args);
 
+app.UseForwardedHeaders();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error");
@@ -73,7 +86,11 @@ app.MapHangfireDashboard("/jobs", new DashboardOptions { Authorization = [], App
     .RequireAuthorization(Policies.Jobs);
 app.MapControllers();
 
-app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
+app.Lifetime.ApplicationStarted.Register(() =>
+{
+    StartupBanner.Print(app);
+    ShelterLinksSetup.WarnIfUnset(app);
+});
 await app.RunAsync();
 return 0;
 

@@ -57,19 +57,19 @@ public class SessionClashTests
     [Fact]
     public void The_same_counsellor_at_an_overlapping_time_clashes()
     {
-        Assert.StartsWith("The counsellor already has a session", SessionClash.Find(Session(0, 8, "olena", "Office", Ten.AddMinutes(30)), [Booked]));
+        Assert.StartsWith("The counsellor already has a session", SessionClash.Find(Session(0, 8, "olena", "Office", Ten.AddMinutes(30)), [Booked], "Europe/Kyiv"));
     }
 
     [Fact]
     public void The_same_room_at_an_overlapping_time_clashes()
     {
-        Assert.StartsWith("Play room is already booked", SessionClash.Find(Session(0, 8, "iryna", "play room ", Ten.AddMinutes(-20)), [Booked]));
+        Assert.StartsWith("Play room is already booked", SessionClash.Find(Session(0, 8, "iryna", "play room ", Ten.AddMinutes(-20)), [Booked], "Europe/Kyiv"));
     }
 
     [Fact]
     public void The_same_child_at_an_overlapping_time_clashes()
     {
-        Assert.StartsWith("This child already has a session", SessionClash.Find(Session(0, 7, "iryna", "Office", Ten.AddMinutes(49)), [Booked]));
+        Assert.StartsWith("This child already has a session", SessionClash.Find(Session(0, 7, "iryna", "Office", Ten.AddMinutes(49)), [Booked], "Europe/Kyiv"));
     }
 
     [Fact]
@@ -78,13 +78,13 @@ public class SessionClashTests
         var cancelled = Session(2, 9, "olena", "Play room", Ten.AddHours(2));
         cancelled.CancelledAt = Ten;
 
-        Assert.Null(SessionClash.Find(Session(0, 7, "olena", "Play room", Ten.AddMinutes(50)), [Booked]));
-        Assert.Null(SessionClash.Find(Session(0, 7, "olena", "Play room", Ten.AddHours(2)), [Booked, cancelled]));
+        Assert.Null(SessionClash.Find(Session(0, 7, "olena", "Play room", Ten.AddMinutes(50)), [Booked], "Europe/Kyiv"));
+        Assert.Null(SessionClash.Find(Session(0, 7, "olena", "Play room", Ten.AddHours(2)), [Booked, cancelled], "Europe/Kyiv"));
     }
 
     [Fact]
     public void A_session_that_ends_before_it_starts_is_refused()
     {
-        Assert.Equal("The session must end after it starts.", SessionClash.Find(Session(0, 7, "olena", "Office", Ten, minutes: 0), []));
+        Assert.Equal("The session must end after it starts.", SessionClash.Find(Session(0, 7, "olena", "Office", Ten, minutes: 0), [], "Europe/Kyiv"));
     }
 }

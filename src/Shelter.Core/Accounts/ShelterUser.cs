@@ -10,7 +10,8 @@ public class ShelterUser : IdentityUser
     /// <summary>Set when an administrator issued a one-time password; cleared when she chooses her own.</summary>
     public bool MustChangePassword { get; set; }
 
-    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+    /// <summary>Set from the app's TimeProvider by whoever opens the account.</summary>
+    public DateTime CreatedAt { get; set; }
 
     /// <summary>The 30-second step of the last authenticator code accepted: a code is good once.</summary>
     public long? LastAuthenticatorStep { get; set; }

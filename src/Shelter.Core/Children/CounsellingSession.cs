@@ -28,12 +28,13 @@ public class CounsellingSession : Integrity.IVersioned
 /// </summary>
 public static class SessionClash
 {
-    public static string? Find(CounsellingSession proposed, IEnumerable<CounsellingSession> booked)
+    /// <summary>Times in the message are on the clock of <paramref name="timeZoneId"/> (the site she is booked at), and say so.</summary>
+    public static string? Find(CounsellingSession proposed, IEnumerable<CounsellingSession> booked, string timeZoneId)
     {
         if (proposed.EndsAt <= proposed.StartsAt) return "The session must end after it starts.";
         foreach (var other in booked.Where(b => b.CancelledAt is null && b.Id != proposed.Id && b.StartsAt < proposed.EndsAt && proposed.StartsAt < b.EndsAt))
         {
-            var when = $"{other.StartsAt:HH:mm}–{other.EndsAt:HH:mm} UTC on {other.StartsAt:dd MMM}";
+            var when = $"{Sites.SiteTime.Local(timeZoneId, other.StartsAt):HH:mm}–{Sites.SiteTime.Show(other.EndsAt, timeZoneId, "HH:mm")} on {Sites.SiteTime.Local(timeZoneId, other.StartsAt):dd MMM}";
             if (other.CounsellorKey == proposed.CounsellorKey) return $"The counsellor already has a session {when}.";
             if (string.Equals(other.Room.Trim(), proposed.Room.Trim(), StringComparison.OrdinalIgnoreCase)) return $"{other.Room.Trim()} is already booked {when}.";
             if (other.ChildId == proposed.ChildId) return $"This child already has a session {when}.";

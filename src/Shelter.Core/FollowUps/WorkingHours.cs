@@ -8,8 +8,16 @@ namespace Shelter.Core.FollowUps;
 /// </summary>
 public sealed record WorkingHours(TimeOnly Start, TimeOnly End, IReadOnlySet<DayOfWeek> Days, string TimeZoneId)
 {
-    public static WorkingHours Default(string timeZoneId = "Europe/Kyiv") => new(new TimeOnly(9, 0), new TimeOnly(17, 0),
+    public static WorkingHours Default(string timeZoneId) => new(new TimeOnly(9, 0), new TimeOnly(17, 0),
         new HashSet<DayOfWeek> { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday }, timeZoneId);
+
+    /// <summary>A site's hours, in its own time zone.</summary>
+    public static WorkingHours Of(Site site) => Default(site.TimeZoneId) with { Start = site.WorkdayStarts, End = site.WorkdayEnds };
+
+    /// <summary>Work "due on" a day is due by the end of that working day, in the site's time.</summary>
+    public DateTime DueAt(DateOnly day) => SiteTime.AtLocalUtc(TimeZoneId, day, End);
+
+    public DateOnly Today(DateTime utcNow) => SiteTime.Today(TimeZoneId, utcNow);
 
     public bool IsWorkingTime(DateTime utc)
     {

@@ -14,8 +14,11 @@ public class Site
     public int MaxStayDays { get; set; } = 90;
     public int MaxSafeRoomStayHours { get; set; } = 72;
 
-    /// <summary>IANA time zone; "today" for supply and reviews is the site's local day.</summary>
-    public string TimeZoneId { get; set; } = "Europe/Kyiv";
+    /// <summary>The time zone a new site starts with; each site then keeps its own.</summary>
+    public const string DefaultTimeZoneId = "Europe/Kyiv";
+
+    /// <summary>IANA time zone; "today", due dates, working hours and session times at the site are in it.</summary>
+    public string TimeZoneId { get; set; } = DefaultTimeZoneId;
 
     /// <summary>Working hours for reminders to staff; nothing is sent outside them.</summary>
     public TimeOnly WorkdayStarts { get; set; } = new(9, 0);

@@ -26,4 +26,21 @@ public static class SiteTime
     public static string Place(string timeZoneId) => timeZoneId[(timeZoneId.LastIndexOf('/') + 1)..].Replace('_', ' ');
 
     public static bool IsKnown(string timeZoneId) => TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId, out _);
+
+    /// <summary>The UTC instant of a wall-clock time on a local day (a time skipped by a clock change counts as the moment after it).</summary>
+    public static DateTime AtLocalUtc(string timeZoneId, DateOnly day, TimeOnly time)
+    {
+        var zone = Zone(timeZoneId);
+        var local = DateTime.SpecifyKind(day.ToDateTime(time), DateTimeKind.Unspecified);
+        while (zone.IsInvalidTime(local)) local = local.AddMinutes(30);
+        return TimeZoneInfo.ConvertTimeToUtc(local, zone);
+    }
+
+    /// <summary>Whose time it is, in words: "Almaty time" for Asia/Almaty.</summary>
+    public static string Label(string timeZoneId) =>
+        timeZoneId is "UTC" or "Etc/UTC" ? "UTC" : timeZoneId[(timeZoneId.LastIndexOf('/') + 1)..].Replace('_', ' ') + " time";
+
+    /// <summary>A moment as the site's clock shows it, saying whose clock: "21:04 (Almaty time)".</summary>
+    public static string Show(DateTime utc, string timeZoneId, string format = "dd MMM HH:mm") =>
+        $"{Local(timeZoneId, utc).ToString(format, System.Globalization.CultureInfo.InvariantCulture)} ({Label(timeZoneId)})";
 }

@@ -17,6 +17,7 @@ public static class FeatureSetup
         services.AddScoped<ChangePassword>();
         services.AddScoped<TwoFactorSignIn>();
         services.AddScoped<TwoFactorSetup>();
+        services.AddScoped<Shared.SiteClock>();
         services.AddScoped<Dashboard>();
         services.AddScoped<ListUsers>();
         services.AddScoped<CreateUser>();

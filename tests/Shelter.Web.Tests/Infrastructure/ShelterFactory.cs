@@ -36,6 +36,22 @@ public class ShelterFactory : WebApplicationFactory<Program>
     public IDictionary<string, string?> Settings { get; }
     public bool DeleteDataOnDispose { get; set; } = true;
     public TestClock Clock { get; } = new();
+    /// <summary>Another clock for the app (a FakeTimeProvider that stands still); the TestClock otherwise.</summary>
+    public TimeProvider? Time { get; init; }
+
+    /// <summary>The key ring of a data folder, apart from it (the app's default for an unset SHELTER_KEYS).</summary>
+    public string KeysFolder => DataFolder.TrimEnd('/') + "-keys";
+
+    /// <summary>One key-ring certificate for the whole test run (the KeyRing tests make their own).</summary>
+    internal static readonly Lazy<(string Path, string Password)> TestCertificate = new(() =>
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "shelter-tests", "certificate-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, "key-ring.pfx");
+        var password = Guid.NewGuid().ToString("N");
+        KeyRingCertificate.Write(path, password);
+        return (path, password);
+    });
 
     public static string NewDataFolder() =>
         Path.Combine(Path.GetTempPath(), "shelter-tests", Guid.NewGuid().ToString("N"));
@@ -46,8 +62,11 @@ public class ShelterFactory : WebApplicationFactory<Program>
         builder.UseSetting("SHELTER_DATA", DataFolder);
         builder.UseSetting("SHELTER_DEMO", Demo ? "1" : "0");
         builder.UseSetting("RateLimits:SignInPerMinute", "1000");
+        // The key ring encrypted at rest, as ./run.sh and docs/deploy.md set it up.
+        builder.UseSetting("Keys:Certificate", TestCertificate.Value.Path);
+        builder.UseSetting("Keys:CertificatePassword", TestCertificate.Value.Password);
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time ?? Clock));
     }
 
     /// <summary>
@@ -143,7 +162,7 @@ public class ShelterFactory : WebApplicationFactory<Program>
         for (var waited = 0; ; waited += 100)
         {
             await WithServicesAsync(async sp => { await sp.GetRequiredService<Shelter.Web.Infrastructure.Integrity.OutboxDelivery>().DeliverDueAsync(); return 0; });
-            var now = Clock.GetUtcNow().UtcDateTime;
+            var now = Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
             if (!await WithDbAsync(db => db.Outbox.AnyAsync(m => m.DoneAt == null && m.NextAttemptAt <= now)) || waited >= 30_000) return;
             await Task.Delay(100);
         }
@@ -171,7 +190,8 @@ public class ShelterFactory : WebApplicationFactory<Program>
         if (disposing && DeleteDataOnDispose)
         {
             SqliteConnection.ClearAllPools();
-            try { Directory.Delete(DataFolder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            foreach (var folder in new[] { DataFolder, KeysFolder })
+                try { Directory.Delete(folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         }
     }
 }

@@ -5,14 +5,18 @@ namespace Shelter.Web.Tests.Infrastructure;
 /// <summary>Sites, rooms and beds written straight to the database, for tests that start without demo data.</summary>
 public static class TestNetwork
 {
-    public static async Task<Site> AddSiteAsync(this ShelterFactory app, string name, bool confidential, params (string Room, RoomKind Kind, int Beds)[] rooms) =>
+    public static Task<Site> AddSiteAsync(this ShelterFactory app, string name, bool confidential, params (string Room, RoomKind Kind, int Beds)[] rooms) =>
+        app.AddSiteInAsync(name, confidential, Site.DefaultTimeZoneId, rooms);
+
+    /// <summary>A site in a time zone of its own (an IANA name such as Asia/Almaty).</summary>
+    public static async Task<Site> AddSiteInAsync(this ShelterFactory app, string name, bool confidential, string timeZoneId, params (string Room, RoomKind Kind, int Beds)[] rooms) =>
         await app.WithDbAsync(async db =>
         {
             var site = new Site
             {
                 Name = name,
                 IsAddressConfidential = confidential,
-                TimeZoneId = "Europe/Kyiv",
+                TimeZoneId = timeZoneId,
                 Rooms = rooms.Select(r => new Room
                 {
                     Name = r.Room, Kind = r.Kind,

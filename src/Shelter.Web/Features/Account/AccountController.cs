@@ -25,9 +25,10 @@ public sealed class AccountController : Controller
     [HttpPost("Login")]
     [AllowAnonymous]
     [EnableRateLimiting(RateLimits.SignIn)]
-    public async Task<IActionResult> Login(LoginForm form, [FromServices] Login login)
+    public async Task<IActionResult> Login(LoginForm form, [FromServices] Login login, [FromServices] SignInAttemptsPerAccount perAccount)
     {
         if (!ModelState.IsValid) return View(form);
+        if (!perAccount.TryAttempt(form.Email)) return StatusCode(StatusCodes.Status429TooManyRequests);
         var outcome = await login.HandleAsync(form);
         if (outcome == LoginOutcome.RequiresTwoFactor) return RedirectToAction(nameof(LoginWith2fa), new { returnUrl = form.ReturnUrl });
         if (Onward(outcome, form.ReturnUrl) is { } next) return next;

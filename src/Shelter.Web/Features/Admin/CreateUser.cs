@@ -31,7 +31,7 @@ public sealed record CreatedUser(string Email, string OneTimePassword);
 /// An administrator opens an account; there is no self-registration. The one-time password
 /// is shown once and must be replaced at first sign-in.
 /// </summary>
-public sealed class CreateUser(UserManager<ShelterUser> users, ShelterDbContext db, AuditLog audit)
+public sealed class CreateUser(UserManager<ShelterUser> users, ShelterDbContext db, AuditLog audit, TimeProvider clock)
 {
     public async Task<(CreatedUser? Created, IReadOnlyList<string> Errors)> HandleAsync(CreateUserForm form)
     {
@@ -43,7 +43,7 @@ public sealed class CreateUser(UserManager<ShelterUser> users, ShelterDbContext 
         var user = new ShelterUser
         {
             UserName = form.Email.Trim(), Email = form.Email.Trim(), EmailConfirmed = true,
-            DisplayName = form.DisplayName.Trim(), MustChangePassword = true,
+            DisplayName = form.DisplayName.Trim(), MustChangePassword = true, CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         var result = await users.CreateAsync(user, password);
         if (!result.Succeeded) return (null, result.Errors.Select(e => e.Description).ToList());

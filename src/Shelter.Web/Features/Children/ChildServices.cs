@@ -57,7 +57,7 @@ public sealed record ChildPage(Child Child, string Mother, string TimeZoneId, IR
 /// Children's services: school, childcare, and counselling sessions that social workers book
 /// with a child psychotherapist, never double-booking the counsellor, the room or the child.
 /// </summary>
-public sealed class ChildServices(ShelterDbContext db, UserManager<ShelterUser> users, SiteScope scope, TimeProvider clock)
+public sealed class ChildServices(ShelterDbContext db, UserManager<ShelterUser> users, SiteScope scope, TimeProvider clock, Shared.SiteClock sites)
 {
     public async Task<IReadOnlyList<ChildRow>> ListAsync(CancellationToken ct)
     {
@@ -120,7 +120,7 @@ public sealed class ChildServices(ShelterDbContext db, UserManager<ShelterUser> 
         await using var tx = await db.Database.JoinOrBeginTransactionAsync(ct);
         var sameDay = await db.CounsellingSessions.AsNoTracking()
             .Where(s => s.CancelledAt == null && s.StartsAt < session.EndsAt && s.EndsAt > session.StartsAt).ToListAsync(ct);
-        if (SessionClash.Find(session, sameDay) is { } clash) return clash;
+        if (SessionClash.Find(session, sameDay, zone) is { } clash) return clash;
         db.CounsellingSessions.Add(session);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
@@ -140,7 +140,5 @@ public sealed class ChildServices(ShelterDbContext db, UserManager<ShelterUser> 
     public async Task<int?> ChildOfSessionAsync(int sessionId, CancellationToken ct) =>
         await db.CounsellingSessions.Where(s => s.Id == sessionId).Select(s => (int?)s.ChildId).FirstOrDefaultAsync(ct);
 
-    private async Task<string> ZoneOfAsync(int residentId, CancellationToken ct) =>
-        await db.Stays.Where(s => s.ResidentId == residentId && s.ChildId == null && s.EndedAt == null).Select(s => s.Bed.Room.Site.TimeZoneId).FirstOrDefaultAsync(ct)
-        ?? "Europe/Kyiv";
+    private async Task<string> ZoneOfAsync(int residentId, CancellationToken ct) => (await sites.OfResidentAsync(residentId, ct)).TimeZoneId;
 }

@@ -47,7 +47,7 @@ public sealed record RecoveryPage(DocumentRecovery Recovery, string Alias, Follo
 /// Recovering lost or withheld documents, step by step: reported to the police, application filed,
 /// appointment, issued, collected. The open follow-up carries the next step's due date.
 /// </summary>
-public sealed class DocumentWork(ShelterDbContext db, SiteScope scope, TimeProvider clock)
+public sealed class DocumentWork(ShelterDbContext db, SiteScope scope, TimeProvider clock, Shared.SiteClock sites)
 {
     public async Task<IReadOnlyList<RecoveryRow>> OpenAsync(CancellationToken ct)
     {
@@ -91,7 +91,8 @@ public sealed class DocumentWork(ShelterDbContext db, SiteScope scope, TimeProvi
         if (recovery is null) return "That recovery does not exist.";
         if (recovery.Status != RecoveryStatus.Open) return "This recovery is closed.";
         var now = clock.GetUtcNow().UtcDateTime;
-        var today = DateOnly.FromDateTime(now);
+        var hours = await sites.OfResidentAsync(recovery.ResidentId, ct);
+        var today = hours.Today(now);
         if (form.On > today) return "A step cannot be recorded in the future; set it as the next step's due date instead.";
         if (form.NextStepDueOn is { } due && due < today) return "The next step cannot be due in the past.";
         recovery.Steps.Add(new RecoveryStep { Kind = form.Kind!.Value, On = form.On!.Value, Note = string.IsNullOrWhiteSpace(form.Note) ? null : form.Note.Trim(), RecordedAt = now });
@@ -107,7 +108,7 @@ public sealed class DocumentWork(ShelterDbContext db, SiteScope scope, TimeProvi
         else
         {
             if (form.Kind is RecoveryStepKind.Issued) recovery.Status = RecoveryStatus.Open; // issued, still to be collected
-            var nextDue = form.NextStepDueOn is { } next ? Tasks.FollowUpWork.DueAt(next) : now.AddDays(7);
+            var nextDue = form.NextStepDueOn is { } next ? hours.DueAt(next) : now.AddDays(7);
             if (followUp is null)
                 db.FollowUps.Add(new FollowUp { Kind = FollowUpKind.DocumentRecovery, ResidentId = recovery.ResidentId, ChildId = recovery.ChildId, DocumentRecoveryId = id, DueAt = nextDue, CreatedAt = now });
             else followUp.DueAt = nextDue;

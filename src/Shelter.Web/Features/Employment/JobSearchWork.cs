@@ -34,7 +34,7 @@ public sealed record JobSearchPage(int ResidentId, string Alias, JobSearch? Sear
 /// Her job search with her: employment-service registration, CV, interviews, training, offer,
 /// start. Linked to her stay when its conditions ask for a job.
 /// </summary>
-public sealed class JobSearchWork(ShelterDbContext db, TimeProvider clock)
+public sealed class JobSearchWork(ShelterDbContext db, TimeProvider clock, Shared.SiteClock sites)
 {
     public async Task<JobSearchPage?> PageAsync(int residentId, CancellationToken ct)
     {
@@ -65,7 +65,8 @@ public sealed class JobSearchWork(ShelterDbContext db, TimeProvider clock)
         var search = await db.JobSearches.Include(j => j.Steps).FirstOrDefaultAsync(j => j.ResidentId == residentId && j.Status == JobSearchStatus.Open, ct);
         if (search is null) return "She has no open job search.";
         var now = clock.GetUtcNow().UtcDateTime;
-        var today = DateOnly.FromDateTime(now);
+        var hours = await sites.OfResidentAsync(residentId, ct);
+        var today = hours.Today(now);
         if (form.Kind == JobSearchStepKind.Interview && string.IsNullOrWhiteSpace(form.Employer)) return "Say which employer the interview is with.";
         if (form.NextStepDueOn is { } due && due < today) return "The next step cannot be due in the past.";
         search.Steps.Add(new JobSearchStep { Kind = form.Kind!.Value, On = form.On!.Value, Employer = form.Employer?.Trim(), Note = form.Note?.Trim(), RecordedAt = now });
@@ -77,7 +78,7 @@ public sealed class JobSearchWork(ShelterDbContext db, TimeProvider clock)
         }
         else if (form.NextStepDueOn is { } next)
         {
-            var dueAt = Tasks.FollowUpWork.DueAt(next);
+            var dueAt = hours.DueAt(next);
             if (followUp is null) db.FollowUps.Add(new FollowUp { Kind = FollowUpKind.JobSearch, ResidentId = residentId, JobSearchId = search.Id, DueAt = dueAt, CreatedAt = now });
             else followUp.DueAt = dueAt;
         }

@@ -10,8 +10,21 @@ namespace Shelter.Web.Features.Intake;
 
 public sealed class ShelterLinks
 {
-    /// <summary>The address staff open Shelter at, for links in emails.</summary>
-    public string PublicUrl { get; set; } = "http://127.0.0.1:5080";
+    private string? _publicUrl;
+
+    /// <summary>
+    /// The address staff open Shelter at, for links in emails: <c>Shelter:PublicUrl</c>, or else the
+    /// address the server actually listens on (see <see cref="Infrastructure.PublicUrlFromServer"/>).
+    /// </summary>
+    public string PublicUrl
+    {
+        get => !string.IsNullOrWhiteSpace(_publicUrl) ? _publicUrl : ServedAt?.Invoke() ?? "http://localhost";
+        set => _publicUrl = value;
+    }
+
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(_publicUrl);
+
+    internal Func<string?>? ServedAt { get; set; }
 }
 
 /// <summary>

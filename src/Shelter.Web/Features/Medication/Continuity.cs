@@ -12,10 +12,8 @@ public sealed record ProgrammeStatus(MedicationProgramme Programme, int Resident
 /// of the site she sleeps at. One place for the continuity page, the sweep, the dashboard and
 /// the resident page. Programmes are few; their encrypted columns are read in memory.
 /// </summary>
-public sealed class Continuity(ShelterDbContext db, TimeProvider clock)
+public sealed class Continuity(ShelterDbContext db, TimeProvider clock, Shared.SiteClock siteClock)
 {
-    public const string DefaultTimeZone = "Europe/Kyiv";
-
     public async Task<IReadOnlyList<ProgrammeStatus>> LoadAsync(int? residentId = null, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -33,6 +31,8 @@ public sealed class Continuity(ShelterDbContext db, TimeProvider clock)
             .ToDictionaryAsync(r => r.Id, ct);
         var siteIds = programmes.Where(p => p.DispensingSiteId != null).Select(p => p.DispensingSiteId!.Value).Distinct().ToList();
         var sites = await db.Partners.AsNoTracking().Where(p => siteIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+        // A woman not housed yet keeps the network's clock.
+        var networkZone = (await siteClock.NetworkHoursAsync(ct)).TimeZoneId;
         var earliest = DateOnly.FromDateTime(now).AddDays(-2);
         var closures = await db.DispensingSiteClosures.AsNoTracking()
             .Where(c => siteIds.Contains(c.PartnerId) && (c.To == null || c.To >= earliest)).ToListAsync(ct);
@@ -40,7 +40,7 @@ public sealed class Continuity(ShelterDbContext db, TimeProvider clock)
         return programmes.Select(p =>
         {
             var resident = residents[p.ResidentId];
-            var today = SiteTime.Today(resident.Zone ?? DefaultTimeZone, now);
+            var today = SiteTime.Today(resident.Zone ?? networkZone, now);
             var result = ContinuityCheck.Check(p, today, closures.Where(c => c.PartnerId == p.DispensingSiteId));
             return new ProgrammeStatus(p, p.ResidentId, resident.Alias, p.DispensingSiteId is int s ? sites.GetValueOrDefault(s) : null, today, result, resident.Zone is not null);
         })

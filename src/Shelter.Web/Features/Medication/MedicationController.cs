@@ -98,10 +98,10 @@ public sealed class MedicationController : Controller
 
     [ShowsNoResidentData]
     [HttpGet("closures/new")]
-    public async Task<IActionResult> NewClosure([FromServices] RecordClosure closures, CancellationToken ct)
+    public async Task<IActionResult> NewClosure([FromServices] RecordClosure closures, [FromServices] Shared.SiteClock sites, [FromServices] TimeProvider clock, CancellationToken ct)
     {
         ViewData["Sites"] = await closures.DispensingSitesAsync(ct);
-        return View(new ClosureForm { From = DateOnly.FromDateTime(DateTime.UtcNow) });
+        return View(new ClosureForm { From = (await sites.NetworkHoursAsync(ct)).Today(clock.GetUtcNow().UtcDateTime) });
     }
 
     [HttpPost("closures/new")]

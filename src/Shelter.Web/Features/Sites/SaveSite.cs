@@ -27,7 +27,7 @@ public sealed class SiteForm
     public int MaxSafeRoomStayHours { get; set; } = 72;
 
     [Required(ErrorMessage = "Give the site's time zone, for example Europe/Kyiv.")]
-    public string TimeZoneId { get; set; } = "Europe/Kyiv";
+    public string TimeZoneId { get; set; } = Core.Sites.Site.DefaultTimeZoneId;
 }
 
 /// <summary>Creates or changes a site; its maximum stays apply to stays that start after the change.</summary>

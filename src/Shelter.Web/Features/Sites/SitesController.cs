@@ -65,12 +65,12 @@ public sealed class SitesController : Controller
     }
 
     [HttpGet("{id:int}/beds/{bedId:int}/out-of-service")]
-    public async Task<IActionResult> OutOfService(int id, int bedId, [FromServices] PutOutOfService put, CancellationToken ct)
+    public async Task<IActionResult> OutOfService(int id, int bedId, [FromServices] PutOutOfService put, [FromServices] TimeProvider clock, CancellationToken ct)
     {
         var bed = await put.FindBedAsync(id, bedId, ct);
         if (bed is null) return NotFound();
         ViewData["Bed"] = bed;
-        return View(new OutOfServiceForm { From = Core.Sites.SiteTime.Today(bed.Room.Site.TimeZoneId, DateTime.UtcNow) });
+        return View(new OutOfServiceForm { From = Core.Sites.SiteTime.Today(bed.Room.Site.TimeZoneId, clock.GetUtcNow().UtcDateTime) });
     }
 
     [HttpPost("{id:int}/beds/{bedId:int}/out-of-service")]

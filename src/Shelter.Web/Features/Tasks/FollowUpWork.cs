@@ -46,7 +46,7 @@ public sealed record FollowUpPage(FollowUp FollowUp, string Alias, string? Assig
 /// One follow-up: its dated steps and notes, who has it, when it is due, and how it ends: done,
 /// declined by her (her choice, never a failure), or cancelled. Only kinds the reader may see exist.
 /// </summary>
-public sealed class FollowUpWork(ShelterDbContext db, UserManager<ShelterUser> users, TimeProvider clock)
+public sealed class FollowUpWork(ShelterDbContext db, UserManager<ShelterUser> users, TimeProvider clock, Shared.SiteClock sites)
 {
     public async Task<FollowUp?> FindAsync(int id, ClaimsPrincipal reader, CancellationToken ct)
     {
@@ -80,12 +80,13 @@ public sealed class FollowUpWork(ShelterDbContext db, UserManager<ShelterUser> u
         if (form.AssignedToUserId is { Length: > 0 } assignee && (await AssigneesAsync(form.Kind.Value)).All(a => a.Id != assignee))
             return (null, "That person cannot be given this kind of follow-up.");
         var now = clock.GetUtcNow().UtcDateTime;
-        if (form.DueOn < DateOnly.FromDateTime(now)) return (null, "The due date cannot be in the past.");
+        var hours = await sites.OfResidentAsync(residentId, ct);
+        if (form.DueOn < hours.Today(now)) return (null, "The due date cannot be in the past.");
         var followUp = new FollowUp
         {
             Kind = form.Kind.Value, What = string.IsNullOrWhiteSpace(form.What) ? null : form.What.Trim(), ResidentId = residentId, ChildId = form.ChildId,
             AssignedToUserId = string.IsNullOrEmpty(form.AssignedToUserId) ? null : form.AssignedToUserId,
-            DueAt = DueAt(form.DueOn!.Value), CreatedAt = now,
+            DueAt = hours.DueAt(form.DueOn!.Value), CreatedAt = now,
         };
         db.FollowUps.Add(followUp);
         await db.SaveChangesAsync(ct);
@@ -98,11 +99,12 @@ public sealed class FollowUpWork(ShelterDbContext db, UserManager<ShelterUser> u
         if (followUp is null) return "That follow-up does not exist.";
         if (!followUp.IsOpen) return "This follow-up is closed.";
         var now = clock.GetUtcNow().UtcDateTime;
-        followUp.Steps.Add(new FollowUpStep { On = DateOnly.FromDateTime(now), Note = form.Note.Trim(), RecordedAt = now, RecordedByUserId = author.FindFirstValue(ClaimTypes.NameIdentifier) });
+        var hours = await sites.OfResidentAsync(followUp.ResidentId, ct);
+        followUp.Steps.Add(new FollowUpStep { On = hours.Today(now), Note = form.Note.Trim(), RecordedAt = now, RecordedByUserId = author.FindFirstValue(ClaimTypes.NameIdentifier) });
         if (form.NextDueOn is { } next)
         {
-            if (next < DateOnly.FromDateTime(now)) return "The next step cannot be due in the past.";
-            followUp.DueAt = DueAt(next);
+            if (next < hours.Today(now)) return "The next step cannot be due in the past.";
+            followUp.DueAt = hours.DueAt(next);
         }
         await db.SaveChangesAsync(ct);
         return null;
@@ -130,7 +132,6 @@ public sealed class FollowUpWork(ShelterDbContext db, UserManager<ShelterUser> u
         return null;
     }
 
-    /// <summary>A follow-up "due on" a day is due by the end of its working day.</summary>
-    public static DateTime DueAt(DateOnly day) =>
-        TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(day.ToDateTime(new TimeOnly(17, 0)), DateTimeKind.Unspecified), Core.Sites.SiteTime.Zone("Europe/Kyiv"));
+    /// <summary>A follow-up "due on" a day is due by the end of that working day at her site, in its time zone.</summary>
+    public async Task<DateTime> DueAtAsync(int residentId, DateOnly day, CancellationToken ct) => (await sites.OfResidentAsync(residentId, ct)).DueAt(day);
 }

@@ -36,15 +36,13 @@ public sealed class ReminderDispatcher(ShelterDbContext db, UserManager<ShelterU
         await using var tx = await db.Database.JoinOrBeginTransactionAsync(CancellationToken.None);
         var now = clock.GetUtcNow().UtcDateTime;
         var hoursBySite = await HoursBySiteAsync();
-        var defaultHours = hoursBySite.Values.FirstOrDefault() ?? WorkingHours.Default();
+        var defaultHours = hoursBySite.Values.FirstOrDefault() ?? WorkingHours.Default(Site.DefaultTimeZoneId);
         var sent = 0;
         sent += await RemindFollowUpsAsync(now, hoursBySite, defaultHours);
         sent += await RemindSessionsAsync(now, hoursBySite, defaultHours);
-        if (defaultHours.IsWorkingTime(now))
-        {
-            sent += await EscalateOverdueAsync(now, defaultHours);
-            sent += await DigestsAsync(now, defaultHours);
-        }
+        // Each within the working hours of the site concerned: the follow-up's site, the worker's own sites.
+        sent += await EscalateOverdueAsync(now, hoursBySite, defaultHours);
+        sent += await DigestsAsync(now, hoursBySite, defaultHours);
         await db.SaveChangesAsync();
         await tx.CommitAsync();
         if (sent > 0) log.LogInformation("Reminders: {Count} emails queued", sent);
@@ -55,7 +53,7 @@ public sealed class ReminderDispatcher(ShelterDbContext db, UserManager<ShelterU
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var hoursBySite = await HoursBySiteAsync();
-        var defaultHours = hoursBySite.Values.FirstOrDefault() ?? WorkingHours.Default();
+        var defaultHours = hoursBySite.Values.FirstOrDefault() ?? WorkingHours.Default(Site.DefaultTimeZoneId);
         var followUps = await DueFollowUpsAsync(now);
         var sessions = await db.CounsellingSessions.AsNoTracking().Where(s => s.CancelledAt == null && s.StartsAt > now && s.StartsAt < now + Horizon)
             .Select(s => new { s.StartsAt, s.ResidentId }).ToListAsync();
@@ -101,18 +99,20 @@ public sealed class ReminderDispatcher(ShelterDbContext db, UserManager<ShelterU
             var hours = siteOf.TryGetValue(s.ResidentId, out var site) && hoursBySite.TryGetValue(site, out var h) ? h : defaultHours;
             if (SendAt(s.StartsAt, hours) > now || !hours.IsWorkingTime(now)) continue;
             if (!await Notices.ClaimAsync(db, $"reminder:session:{s.Id}:{s.StartsAt:yyyyMMddHHmm}", 1, clock)) continue;
-            var when = SiteTime.Local(hours.TimeZoneId, s.StartsAt);
+            var when = SiteTime.Show(s.StartsAt, hours.TimeZoneId, "ddd dd MMM HH:mm");
             foreach (var userId in new[] { s.CounsellorUserId, s.ScheduledByUserId }.Where(u => u is not null).Distinct())
-                sent += await SendToAsync(userId!, "A counselling session is coming up", $"A child's counselling session is booked for {when:ddd dd MMM HH:mm}.\n\nOpen Shelter:\n{Url("/children")}\n");
+                sent += await SendToAsync(userId!, "A counselling session is coming up", $"A child's counselling session is booked for {when}.\n\nOpen Shelter:\n{Url("/children")}\n");
         }
         return sent;
     }
 
-    private async Task<int> EscalateOverdueAsync(DateTime now, WorkingHours hours)
+    private async Task<int> EscalateOverdueAsync(DateTime now, IReadOnlyDictionary<int, WorkingHours> hoursBySite, WorkingHours defaultHours)
     {
-        var overdue = await db.FollowUps.AsNoTracking().Where(f => f.Status == FollowUpStatus.Open && f.DueAt < now).Select(f => new { f.Id, f.DueAt }).ToListAsync();
+        var overdue = await db.FollowUps.AsNoTracking().Where(f => f.Status == FollowUpStatus.Open && f.DueAt < now).Select(f => new { f.Id, f.DueAt, f.ResidentId }).ToListAsync();
+        var siteOf = await SiteOfResidentsAsync(overdue.Select(f => f.ResidentId));
+        WorkingHours HoursOf(int residentId) => siteOf.TryGetValue(residentId, out var site) && hoursBySite.TryGetValue(site, out var h) ? h : defaultHours;
         var fresh = 0;
-        foreach (var f in overdue.Where(f => hours.StartOfNextWorkingDay(f.DueAt) <= now))
+        foreach (var f in overdue.Where(f => HoursOf(f.ResidentId) is var hours && hours.IsWorkingTime(now) && hours.StartOfNextWorkingDay(f.DueAt) <= now))
             if (await Notices.ClaimAsync(db, $"escalation:follow-up:{f.Id}:{f.DueAt:yyyyMMddHHmm}", 1, clock)) fresh++;
         if (fresh == 0) return 0;
         var sent = 0;
@@ -122,16 +122,24 @@ public sealed class ReminderDispatcher(ShelterDbContext db, UserManager<ShelterU
         return sent;
     }
 
-    private async Task<int> DigestsAsync(DateTime now, WorkingHours hours)
+    /// <summary>One digest per worker per working day of her sites (her first site's clock and hours).</summary>
+    private async Task<int> DigestsAsync(DateTime now, IReadOnlyDictionary<int, WorkingHours> hoursBySite, WorkingHours defaultHours)
     {
-        var today = SiteTime.Today(hours.TimeZoneId, now);
-        var endOfToday = SiteTime.EndOfLocalDayUtc(hours.TimeZoneId, today);
-        var counts = await db.FollowUps.AsNoTracking().Where(f => f.Status == FollowUpStatus.Open && f.AssignedToUserId != null && f.DueAt <= endOfToday)
-            .GroupBy(f => f.AssignedToUserId!).Select(g => new { UserId = g.Key, Overdue = g.Count(f => f.DueAt < now), Today = g.Count(f => f.DueAt >= now) })
-            .ToListAsync();
+        var horizon = now.AddDays(2); // covers the end of "today" in any time zone
+        var due = await db.FollowUps.AsNoTracking().Where(f => f.Status == FollowUpStatus.Open && f.AssignedToUserId != null && f.DueAt <= horizon)
+            .Select(f => new { UserId = f.AssignedToUserId!, f.DueAt }).ToListAsync();
+        var userIds = due.Select(d => d.UserId).Distinct().ToList();
+        var firstSite = (await db.StaffSites.AsNoTracking().Where(s => userIds.Contains(s.UserId)).Select(s => new { s.UserId, s.SiteId }).ToListAsync())
+            .GroupBy(s => s.UserId).ToDictionary(g => g.Key, g => g.Min(s => s.SiteId));
         var sent = 0;
-        foreach (var c in counts)
+        foreach (var mine in due.GroupBy(d => d.UserId))
         {
+            var hours = firstSite.TryGetValue(mine.Key, out var site) && hoursBySite.TryGetValue(site, out var h) ? h : defaultHours;
+            if (!hours.IsWorkingTime(now)) continue;
+            var today = hours.Today(now);
+            var endOfToday = SiteTime.EndOfLocalDayUtc(hours.TimeZoneId, today);
+            var c = new { UserId = mine.Key, Overdue = mine.Count(f => f.DueAt < now), Today = mine.Count(f => f.DueAt >= now && f.DueAt <= endOfToday) };
+            if (c.Overdue + c.Today == 0) continue;
             if (!await Notices.ClaimAsync(db, $"digest:{c.UserId}:{today:yyyy-MM-dd}", 1, clock)) continue;
             sent += await SendToAsync(c.UserId, $"Today: {c.Overdue} overdue, {c.Today} due", $"Good morning. You have {c.Overdue} overdue follow-ups and {c.Today} due today.\n\nOpen Shelter:\n{Url("/tasks")}\n");
         }

@@ -7,7 +7,8 @@ namespace Shelter.Web.Infrastructure.Commands;
 /// <summary>Command-line tasks run by ./run.sh instead of starting the web server.</summary>
 public static class ShelterCommands
 {
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "create-admin" or "seed";
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "create-admin" or "seed" or "backup";
+    public static bool IsRestore(string[] args) => args.Length > 0 && args[0] == "restore";
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
@@ -17,8 +18,65 @@ public static class ShelterCommands
             "create-admin" => await CreateAdminAsync(scope.ServiceProvider, args),
             "seed" when args.Skip(1).SequenceEqual(["--size", "large"]) => await SeedLargeAsync(scope.ServiceProvider),
             "seed" => Usage("usage: ./run.sh seed --size large"),
+            "backup" when args.Length == 2 => await BackupAsync(scope.ServiceProvider, args[1]),
+            "backup" => Usage("usage: ./run.sh backup DEST   (DEST: a new or empty folder)"),
             _ => 2,
         };
+    }
+
+    private static async Task<int> BackupAsync(IServiceProvider sp, string destination)
+    {
+        Console.WriteLine($"Backing up to {Path.GetFullPath(destination)} (the app may keep serving)…");
+        try
+        {
+            var manifest = await sp.GetRequiredService<Backups.Backup>().TakeAsync(destination);
+            Console.WriteLine($"Done: a consistent copy of the database as of {manifest.TakenAtUtc:yyyy-MM-dd HH:mm:ss} UTC, the key ring ({manifest.Files.Count(f => f.Path.StartsWith("keys"))} keys) and manifest.json.");
+            Console.WriteLine(manifest.KeyRingEncrypted
+                ? "The key ring is encrypted: keep the certificate (Keys__Certificate) and its password safe and apart from this backup; without them it cannot be restored."
+                : "WARNING: the key ring is not encrypted (Keys__Certificate is unset): this backup alone decrypts everything. Store it accordingly.");
+            return 0;
+        }
+        catch (Backups.BackupException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return 1;
+        }
+    }
+
+    /// <summary>Restores a backup into empty data and key folders, then proves the key ring opens and the database is whole.</summary>
+    public static async Task<int> RestoreAsync(WebApplication app, string[] args)
+    {
+        if (args.Length != 2) return Usage("usage: ./run.sh restore SRC   (into an empty SHELTER_DATA folder)");
+        using var scope = app.Services.CreateScope();
+        var paths = scope.ServiceProvider.GetRequiredService<ShelterPaths>();
+        Console.WriteLine($"Restoring {Path.GetFullPath(args[1])} into {paths.DataFolder} (key ring: {paths.KeysFolder})…");
+        try
+        {
+            var manifest = scope.ServiceProvider.GetRequiredService<Backups.Backup>().Restore(args[1]);
+            if (Data.KeyRing.Unreadable(app.Services) is { } problem)
+            {
+                Console.Error.WriteLine(problem);
+                return 1;
+            }
+            await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection(paths.ConnectionString + ";Pooling=False"))
+            {
+                await connection.OpenAsync();
+                var command = connection.CreateCommand();
+                command.CommandText = "PRAGMA integrity_check";
+                if (await command.ExecuteScalarAsync() is not "ok")
+                {
+                    Console.Error.WriteLine("The restored database fails SQLite's integrity check; try an older backup.");
+                    return 1;
+                }
+            }
+            Console.WriteLine($"Restored the backup taken {manifest.TakenAtUtc:yyyy-MM-dd HH:mm:ss} UTC. Start Shelter as usual.");
+            return 0;
+        }
+        catch (Backups.BackupException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return 1;
+        }
     }
 
     private static int Usage(string text)
@@ -48,7 +106,7 @@ public static class ShelterCommands
             return 1;
         }
         var password = OneTimePassword.Create();
-        var user = new ShelterUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Administrator", MustChangePassword = true };
+        var user = new ShelterUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Administrator", MustChangePassword = true, CreatedAt = sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime };
         var result = await users.CreateAsync(user, password);
         if (!result.Succeeded)
         {

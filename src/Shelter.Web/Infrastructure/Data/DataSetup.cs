@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -9,7 +8,7 @@ namespace Shelter.Web.Infrastructure.Data;
 
 public static class DataSetup
 {
-    public static IServiceCollection AddShelterData(this IServiceCollection services)
+    public static IServiceCollection AddShelterData(this IServiceCollection services, IConfiguration config)
     {
         services.AddSingleton<ShelterPaths>();
         services.AddSingleton<IColumnProtector, DataProtectionColumnProtector>();
@@ -23,12 +22,7 @@ public static class DataSetup
             .AddInterceptors(sp.GetRequiredService<Audit.ChangeAudit>(), sp.GetRequiredService<Integrity.OutboxNudge>())
             .ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory, ProtectorModelCacheKeyFactory>());
 
-        // The key ring lives beside the database so encrypted columns and cookies survive restarts.
-        services.AddDataProtection().SetApplicationName("Shelter");
-        services.AddOptions<KeyManagementOptions>().Configure<ShelterPaths>((o, paths) =>
-            o.XmlRepository = new Microsoft.AspNetCore.DataProtection.Repositories.FileSystemXmlRepository(
-                new DirectoryInfo(paths.KeysFolder), Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance));
-
+        services.AddShelterKeyRing(config);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;
     }

@@ -307,7 +307,7 @@ public sealed class DemoSeeder(ShelterDbContext db, UserManager<ShelterUser> use
         var children = await db.Children.Where(c => db.Stays.Any(s => s.ChildId == c.Id && s.EndedAt == null)).OrderBy(c => c.Id).ToListAsync(ct);
         foreach (var child in children)
             child.School = child.AgeAtArrival switch { >= 7 => "School No. 14", >= 3 => "Kindergarten \"Sonechko\"", _ => null };
-        var hours = Core.FollowUps.WorkingHours.Default();
+        var hours = Core.FollowUps.WorkingHours.Default(Core.Sites.Site.DefaultTimeZoneId);
         var slot = hours.NextWorkingMoment(hours.StartOfNextWorkingDay(now)).AddHours(2);
         for (var i = 0; i < Math.Min(3, children.Count); i++)
         {
@@ -342,7 +342,7 @@ public sealed class DemoSeeder(ShelterDbContext db, UserManager<ShelterUser> use
         foreach (var (email, role) in DemoAccounts)
         {
             if (await users.FindByEmailAsync(email) is not null) continue;
-            var user = new ShelterUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = $"Demo {Roles.Describe(role).ToLowerInvariant()}" };
+            var user = new ShelterUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = $"Demo {Roles.Describe(role).ToLowerInvariant()}", CreatedAt = clock.GetUtcNow().UtcDateTime };
             var created = await users.CreateAsync(user, DemoPassword);
             if (!created.Succeeded) throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));
             await users.AddToRoleAsync(user, role);

@@ -28,7 +28,7 @@ public sealed class SmtpOptions
 /// Sends through SMTP with MailKit; with no SMTP host configured (development),
 /// writes .eml files to the pickup folder under the data folder instead of failing.
 /// </summary>
-public sealed class MailKitEmailSender(IOptions<SmtpOptions> options, ShelterPaths paths, ILogger<MailKitEmailSender> log) : IEmailSender
+public sealed class MailKitEmailSender(IOptions<SmtpOptions> options, ShelterPaths paths, ILogger<MailKitEmailSender> log, TimeProvider clock) : IEmailSender
 {
     public async Task SendAsync(EmailMessage message, CancellationToken ct = default)
     {
@@ -42,7 +42,7 @@ public sealed class MailKitEmailSender(IOptions<SmtpOptions> options, ShelterPat
         if (string.IsNullOrWhiteSpace(smtp.Host))
         {
             Directory.CreateDirectory(paths.MailPickupFolder);
-            var file = Path.Combine(paths.MailPickupFolder, $"{DateTime.UtcNow:yyyyMMddHHmmssfff}-{Guid.NewGuid():N}.eml");
+            var file = Path.Combine(paths.MailPickupFolder, $"{clock.GetUtcNow():yyyyMMddHHmmssfff}-{Guid.NewGuid():N}.eml");
             await mime.WriteToAsync(file, ct);
             log.LogInformation("No SMTP host configured; email written to the pickup folder");
             return;
