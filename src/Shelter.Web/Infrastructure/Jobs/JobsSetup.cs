@@ -22,10 +22,11 @@ public static class JobsSetup
         // statics, and several test hosts would run each other's jobs.
         services.AddSingleton<JobStorage>(_ => new InMemoryStorage());
         services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
-        services.AddHangfire(config => config
+        services.AddHangfire((sp, config) => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings());
+            .UseRecommendedSerializerSettings()
+            .UseLogProvider(new HostLogProvider(sp.GetRequiredService<ILoggerFactory>())));
         services.AddHangfireServer((sp, o) =>
         {
             o.WorkerCount = 2;
@@ -47,5 +48,27 @@ public sealed class ScheduleRebuilder(IServiceScopeFactory scopes, IRecurringJob
         foreach (var source in sources)
             await source.RebuildAsync(recurring, jobs, stoppingToken);
         log.LogInformation("Schedule rebuilt from the database ({Sources} sources)", sources.Count);
+    }
+}
+
+/// <summary>
+/// Hangfire keeps its log provider in a process-wide static; when one host of several in a process
+/// (the tests) stops, its logger factory is disposed under the others. A logger asked for then is
+/// silent instead of failing the next host's start.
+/// </summary>
+public sealed class HostLogProvider(ILoggerFactory factory) : Hangfire.Logging.ILogProvider
+{
+    private readonly AspNetCoreLogProvider _inner = new(factory);
+
+    public Hangfire.Logging.ILog GetLogger(string name)
+    {
+        try { return _inner.GetLogger(name); }
+        catch (ObjectDisposedException) { return Silent.Instance; }
+    }
+
+    private sealed class Silent : Hangfire.Logging.ILog
+    {
+        public static readonly Silent Instance = new();
+        public bool Log(Hangfire.Logging.LogLevel logLevel, Func<string>? messageFunc, Exception? exception = null) => false;
     }
 }
