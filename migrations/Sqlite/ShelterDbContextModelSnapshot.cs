@@ -694,6 +694,42 @@ namespace Shelter.Migrations.Sqlite.Migrations
                     b.ToTable("Intakes");
                 });
 
+            modelBuilder.Entity("Shelter.Core.Intake.IntakeProposal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Fits")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IntakeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NotKnown")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Outreach")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PartnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnerId");
+
+                    b.HasIndex("IntakeId", "Rank")
+                        .IsUnique();
+
+                    b.ToTable("IntakeProposals");
+                });
+
             modelBuilder.Entity("Shelter.Core.Intake.WaitingEntry", b =>
                 {
                     b.Property<int>("Id")
@@ -917,7 +953,28 @@ namespace Shelter.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("Accepts")
+                    b.Property<DateOnly?>("AcceptanceConfirmedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AcceptsArt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AcceptsChildren")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AcceptsDrugUse")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AcceptsOst")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AcceptsTransWomen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AcceptsWheelchair")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AcceptsWithoutDocuments")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("Active")
@@ -926,6 +983,9 @@ namespace Shelter.Migrations.Sqlite.Migrations
                     b.Property<string>("Address")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("BoysUpToAge")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Email")
                         .HasMaxLength(200)
@@ -982,6 +1042,9 @@ namespace Shelter.Migrations.Sqlite.Migrations
                     b.Property<string>("School")
                         .HasMaxLength(160)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("Sex")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -1444,6 +1507,23 @@ namespace Shelter.Migrations.Sqlite.Migrations
                     b.Navigation("Resident");
                 });
 
+            modelBuilder.Entity("Shelter.Core.Intake.IntakeProposal", b =>
+                {
+                    b.HasOne("Shelter.Core.Intake.Intake", null)
+                        .WithMany("Proposals")
+                        .HasForeignKey("IntakeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Shelter.Core.Partners.Partner", "Partner")
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Partner");
+                });
+
             modelBuilder.Entity("Shelter.Core.Intake.WaitingEntry", b =>
                 {
                     b.HasOne("Shelter.Core.Residents.Resident", "Resident")
@@ -1587,6 +1667,11 @@ namespace Shelter.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Shelter.Core.FollowUps.FollowUp", b =>
                 {
                     b.Navigation("Steps");
+                });
+
+            modelBuilder.Entity("Shelter.Core.Intake.Intake", b =>
+                {
+                    b.Navigation("Proposals");
                 });
 
             modelBuilder.Entity("Shelter.Core.Residents.Resident", b =>

@@ -181,6 +181,18 @@ internal sealed class WaitingEntryConfiguration : IEntityTypeConfiguration<Waiti
     }
 }
 
+internal sealed class IntakeProposalConfiguration : IEntityTypeConfiguration<IntakeProposal>
+{
+    public void Configure(EntityTypeBuilder<IntakeProposal> b)
+    {
+        b.HasOne<Intake.Intake>().WithMany(i => i.Proposals).HasForeignKey(p => p.IntakeId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(p => p.Partner).WithMany().HasForeignKey(p => p.PartnerId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(p => p.Fits).HasMaxLength(200);
+        b.Property(p => p.NotKnown).HasMaxLength(200);
+        b.HasIndex(p => new { p.IntakeId, p.Rank }).IsUnique();
+    }
+}
+
 internal sealed class PartnerConfiguration : IEntityTypeConfiguration<Partner>
 {
     public void Configure(EntityTypeBuilder<Partner> b)

@@ -30,6 +30,7 @@ public class Intake
     public IntakeOutcome Outcome { get; set; }
     public OutcomeReason? Reason { get; set; }
     public int? ProposedPartnerId { get; set; }
+    public List<IntakeProposal> Proposals { get; set; } = [];
     public int? StayId { get; set; }
 }
 
@@ -54,4 +55,28 @@ public class WaitingEntry
     public bool NeedsAccessibleRoom { get; set; }
     public DateTime? ClosedAt { get; set; }
     public WaitingClosed? Closed { get; set; }
+}
+
+/// <summary>
+/// A partner proposed at intake, best first. What is not known about the partner is kept only
+/// with her consent (it reveals her needs); the partner and its rank always.
+/// </summary>
+public class IntakeProposal
+{
+    public int Id { get; set; }
+    public int IntakeId { get; set; }
+    public int PartnerId { get; set; }
+    public Partners.Partner Partner { get; set; } = null!;
+    public int Rank { get; set; }
+    /// <summary>No partner fits: this harm-reduction partner keeps in touch with her meanwhile.</summary>
+    public bool Outreach { get; set; }
+    /// <summary>Her needs the partner is known to accept, comma-separated (<see cref="Partners.HerNeed"/>).</summary>
+    public string? Fits { get; set; }
+    /// <summary>Her needs the directory does not know about: call first.</summary>
+    public string? NotKnown { get; set; }
+
+    public static string? Join(IEnumerable<Partners.HerNeed> needs) => needs.Any() ? string.Join(",", needs) : null;
+
+    public static IReadOnlyList<Partners.HerNeed> Split(string? needs) =>
+        needs is null ? [] : needs.Split(',').Select(Enum.Parse<Partners.HerNeed>).ToList();
 }

@@ -44,6 +44,7 @@ public static class FeatureSetup
         services.AddScoped<Residents.Refer>();
         services.AddScoped<Partners.SavePartner>();
         services.AddScoped<Partners.RecordBarrier>();
+        services.AddScoped<Partners.PartnerDirectoryReader>();
         services.AddScoped<Medication.Continuity>();
         services.AddScoped<Medication.ContinuitySweep>();
         services.AddScoped<IScheduleSource>(sp => sp.GetRequiredService<Medication.ContinuitySweep>());

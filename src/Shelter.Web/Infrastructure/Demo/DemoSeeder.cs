@@ -183,20 +183,27 @@ public sealed class DemoSeeder(ShelterDbContext db, UserManager<ShelterUser> use
     /// <summary>The referral network, the barrier log, and the intake records behind the women in the house.</summary>
     private async Task SeedPartnersAndIntakesAsync(Faker faker, IReadOnlyList<(Stay Hers, RoomKind Kind)> housed, DateTime now, CancellationToken ct)
     {
-        const PartnerAccepts Friendly = PartnerAccepts.WomenWhoUseDrugs | PartnerAccepts.OstClients | PartnerAccepts.WomenLivingWithHiv
-            | PartnerAccepts.WithoutDocuments | PartnerAccepts.TransAndNonBinaryWomen | PartnerAccepts.WithoutPcrTest;
-        Partner P(string name, PartnerKind kind, PartnerAccepts accepts, string phone, string? notes = null) =>
-            new() { Name = name, Kind = kind, Accepts = accepts, Phone = phone, Notes = notes };
+        const Acceptance Y = Acceptance.Yes, N = Acceptance.No, U = Acceptance.NotKnown;
+        var confirmed = DateOnly.FromDateTime(now).AddDays(-40);
+        // drugs, OST, ART, children, without documents, trans women, wheelchair
+        Partner P(string name, PartnerKind kind, (Acceptance Drugs, Acceptance Ost, Acceptance Art, Acceptance Children, Acceptance Papers, Acceptance Trans, Acceptance Wheelchair) a,
+            string phone, string? notes = null, int? boysUpTo = null) =>
+            new()
+            {
+                Name = name, Kind = kind, Phone = phone, Notes = notes,
+                AcceptsDrugUse = a.Drugs, AcceptsOst = a.Ost, AcceptsArt = a.Art, AcceptsChildren = a.Children, BoysUpToAge = boysUpTo,
+                AcceptsWithoutDocuments = a.Papers, AcceptsTransWomen = a.Trans, AcceptsWheelchair = a.Wheelchair, AcceptanceConfirmedOn = confirmed,
+            };
         var partners = new[]
         {
-            P("City Women's Crisis Centre", PartnerKind.CrisisCentre, Friendly | PartnerAccepts.WomenWithChildren, "+380 44 000 1001", "Trained on the needs of women who use drugs."),
-            P("Hope Shelter", PartnerKind.Shelter, PartnerAccepts.WomenWithChildren | PartnerAccepts.Wheelchair, "+380 44 000 1002", "Rules still prohibit OST: advocacy in progress."),
-            P("Step by Step Harm Reduction", PartnerKind.HarmReduction, Friendly, "+380 44 000 1003", "Outreach, peer counsellors, OST site on Fridays."),
-            P("Regional Hospital No. 2", PartnerKind.Medical, PartnerAccepts.WomenWhoUseDrugs | PartnerAccepts.OstClients | PartnerAccepts.WomenLivingWithHiv, "+380 44 000 1004"),
-            P("Free Legal Aid Centre", PartnerKind.LegalAid, Friendly | PartnerAccepts.WomenWithChildren, "+380 44 000 1005", "Ask for the lawyer on duty; domestic-violence cases."),
-            P("Employment Service, Central Office", PartnerKind.EmploymentService, PartnerAccepts.WithoutDocuments, "+380 44 000 1006"),
-            P("Children's Services Department", PartnerKind.ChildServices, PartnerAccepts.WomenWithChildren, "+380 44 000 1007"),
-            P("District Police, Domestic Violence Unit", PartnerKind.Police, PartnerAccepts.None, "102"),
+            P("City Women's Crisis Centre", PartnerKind.CrisisCentre, (Y, Y, Y, Y, Y, Y, U), "+380 44 000 1001", "Trained on the needs of women who use drugs.", boysUpTo: 17),
+            P("Hope Shelter", PartnerKind.Shelter, (N, N, U, Y, N, U, Y), "+380 44 000 1002", "Rules still prohibit OST: advocacy in progress.", boysUpTo: 12),
+            P("Step by Step Harm Reduction", PartnerKind.HarmReduction, (Y, Y, Y, U, Y, Y, U), "+380 44 000 1003", "Outreach, peer counsellors, OST site on Fridays."),
+            P("Regional Hospital No. 2", PartnerKind.Medical, (Y, Y, Y, U, U, U, Y), "+380 44 000 1004"),
+            P("Free Legal Aid Centre", PartnerKind.LegalAid, (Y, Y, Y, Y, Y, Y, U), "+380 44 000 1005", "Ask for the lawyer on duty; domestic-violence cases."),
+            P("Employment Service, Central Office", PartnerKind.EmploymentService, (U, U, U, U, Y, U, U), "+380 44 000 1006"),
+            P("Children's Services Department", PartnerKind.ChildServices, (U, U, U, Y, U, U, U), "+380 44 000 1007"),
+            P("District Police, Domestic Violence Unit", PartnerKind.Police, (U, U, U, U, U, U, U), "102"),
         };
         db.Partners.AddRange(partners);
         await db.SaveChangesAsync(ct);
