@@ -8,9 +8,10 @@ using Shelter.Core.Sites;
 
 namespace Shelter.Web.Features.Home;
 
-public sealed record SiteTonight(string Site, bool Confidential, int Beds, int Free, int Occupied, int Women, int Children, int SafeRoomBeds, int SafeRoomsOccupied)
+public sealed record SiteTonight(string Site, bool Confidential, int Beds, int Free, int Occupied, int Women, int Children, int SafeRoomBeds, int SafeRoomsOccupied, int BedsInService)
 {
-    public int UtilisationPercent => Beds == 0 ? 0 : (int)Math.Round(100.0 * Occupied / Beds);
+    /// <summary>The reports' definition (<see cref="Core.Reports.OccupancyRate"/>): out-of-service beds are not available.</summary>
+    public double? OccupancyPercent => Core.Reports.OccupancyRate.Percent(Occupied, BedsInService);
 }
 
 public sealed record ChildrenByAge(string Band, int Count);
@@ -81,7 +82,7 @@ public sealed class Dashboard(ShelterDbContext db, UserManager<ShelterUser> user
             return new SiteTonight(site.Name, site.Confidential, mine.Count,
                 mine.Count(b => b.Bed.State == BedState.Free), mine.Count(b => b.Occupant is not null),
                 mine.Count(b => b.Occupant is { ChildId: null }), mine.Count(b => b.Occupant is { ChildId: not null }),
-                safe.Count, safe.Count(b => b.Occupant is not null));
+                safe.Count, safe.Count(b => b.Occupant is not null), mine.Count(b => b.Bed.State != BedState.OutOfService));
         }).ToList();
     }
 
