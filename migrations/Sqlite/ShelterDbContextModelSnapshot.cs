@@ -730,6 +730,31 @@ namespace Shelter.Migrations.Sqlite.Migrations
                     b.ToTable("IntakeProposals");
                 });
 
+            modelBuilder.Entity("Shelter.Core.Intake.WaitingContact", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Reached")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WaitingEntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WaitingEntryId", "At");
+
+                    b.ToTable("WaitingContacts");
+                });
+
             modelBuilder.Entity("Shelter.Core.Intake.WaitingEntry", b =>
                 {
                     b.Property<int>("Id")
@@ -753,6 +778,9 @@ namespace Shelter.Migrations.Sqlite.Migrations
 
                     b.Property<int>("IntakeId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LastContactAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("NeedsAccessibleRoom")
                         .HasColumnType("INTEGER");
@@ -1524,6 +1552,15 @@ namespace Shelter.Migrations.Sqlite.Migrations
                     b.Navigation("Partner");
                 });
 
+            modelBuilder.Entity("Shelter.Core.Intake.WaitingContact", b =>
+                {
+                    b.HasOne("Shelter.Core.Intake.WaitingEntry", null)
+                        .WithMany("Contacts")
+                        .HasForeignKey("WaitingEntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Shelter.Core.Intake.WaitingEntry", b =>
                 {
                     b.HasOne("Shelter.Core.Residents.Resident", "Resident")
@@ -1672,6 +1709,11 @@ namespace Shelter.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Shelter.Core.Intake.Intake", b =>
                 {
                     b.Navigation("Proposals");
+                });
+
+            modelBuilder.Entity("Shelter.Core.Intake.WaitingEntry", b =>
+                {
+                    b.Navigation("Contacts");
                 });
 
             modelBuilder.Entity("Shelter.Core.Residents.Resident", b =>

@@ -30,6 +30,7 @@ builder.Services.AddShelterFeatures();
 builder.Services.Configure<Shelter.Web.Features.Intake.ShelterLinks>(builder.Configuration.GetSection("Shelter"));
 builder.Services.Configure<Shelter.Web.Features.Privacy.PurgeOptions>(builder.Configuration.GetSection("Purge"));
 builder.Services.Configure<Shelter.Web.Features.Partners.PartnerProposalOptions>(builder.Configuration.GetSection("Partners"));
+builder.Services.Configure<Shelter.Web.Features.Intake.WaitingListOptions>(builder.Configuration.GetSection("Waiting"));
 builder.Services.AddShelterRateLimits(builder.Configuration);
 
 builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");

@@ -181,6 +181,15 @@ internal sealed class WaitingEntryConfiguration : IEntityTypeConfiguration<Waiti
     }
 }
 
+internal sealed class WaitingContactConfiguration : IEntityTypeConfiguration<WaitingContact>
+{
+    public void Configure(EntityTypeBuilder<WaitingContact> b)
+    {
+        b.HasOne<WaitingEntry>().WithMany(w => w.Contacts).HasForeignKey(c => c.WaitingEntryId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(c => new { c.WaitingEntryId, c.At });
+    }
+}
+
 internal sealed class IntakeProposalConfiguration : IEntityTypeConfiguration<IntakeProposal>
 {
     public void Configure(EntityTypeBuilder<IntakeProposal> b)

@@ -33,6 +33,7 @@ public class ShelterDbContext(DbContextOptions<ShelterDbContext> options, IColum
     public DbSet<Intake.Intake> Intakes => Set<Intake.Intake>();
     public DbSet<WaitingEntry> WaitingList => Set<WaitingEntry>();
     public DbSet<IntakeProposal> IntakeProposals => Set<IntakeProposal>();
+    public DbSet<WaitingContact> WaitingContacts => Set<WaitingContact>();
     public DbSet<Partner> Partners => Set<Partner>();
     public DbSet<BarrierRecord> Barriers => Set<BarrierRecord>();
     public DbSet<Consent> Consents => Set<Consent>();

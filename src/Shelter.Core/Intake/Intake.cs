@@ -38,7 +38,12 @@ public enum WaitingClosed
 {
     Admitted = 1,
     Referred = 2,
+    /// <summary>Older rows; staff now choose one of the reasons below.</summary>
     NoLongerNeeded = 3,
+    HousedElsewhere = 4,
+    /// <summary>No contact after the attempts recorded.</summary>
+    NoContact = 5,
+    HerChoice = 6,
 }
 
 /// <summary>A woman waiting for a bed that fits her (and her children).</summary>
@@ -55,6 +60,19 @@ public class WaitingEntry
     public bool NeedsAccessibleRoom { get; set; }
     public DateTime? ClosedAt { get; set; }
     public WaitingClosed? Closed { get; set; }
+    /// <summary>When staff last reached her; null until the first contact after intake.</summary>
+    public DateTime? LastContactAt { get; set; }
+    public List<WaitingContact> Contacts { get; set; } = [];
+}
+
+/// <summary>A try to reach a woman on the waiting list: whether it reached her. No content, no number.</summary>
+public class WaitingContact
+{
+    public int Id { get; set; }
+    public int WaitingEntryId { get; set; }
+    public DateTime At { get; set; }
+    public bool Reached { get; set; }
+    public string? RecordedByUserId { get; set; }
 }
 
 /// <summary>

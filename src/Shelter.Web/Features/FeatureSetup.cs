@@ -38,6 +38,8 @@ public static class FeatureSetup
         services.AddScoped<Intake.NewIntake>();
         services.AddScoped<Intake.WaitingList>();
         services.AddScoped<Intake.WaitingListNotifier>();
+        services.AddScoped<Intake.WaitingListWork>();
+        services.AddScoped<IScheduleSource>(sp => sp.GetRequiredService<Intake.WaitingListWork>());
         services.AddScoped<Intake.IntakeDetails>();
         services.AddScoped<Residents.ResidentList>();
         services.AddScoped<Residents.ResidentRecord>();

@@ -33,7 +33,7 @@ public class AuthorizationMatrixTests(ShelterFactory app) : IClassFixture<Shelte
         ["Stays.CheckIn"] = [S, C], ["Stays.Show"] = [S, C], ["Stays.Move"] = [S, C], ["Stays.CheckOut"] = [S, C], ["Stays.Terms"] = [S, C],
         ["Sites.Index"] = [M], ["Sites.Create"] = [M], ["Sites.Show"] = [M], ["Sites.Edit"] = [M], ["Sites.AddRoom"] = [M], ["Sites.AddBeds"] = [M],
         ["Sites.OutOfService"] = [M], ["Sites.BackInService"] = [M],
-        ["Intake.New"] = [S, C], ["Intake.Show"] = [S, C], ["Intake.Waiting"] = [S, C],
+        ["Intake.New"] = [S, C], ["Intake.Show"] = [S, C], ["Intake.Waiting"] = [S, C], ["Intake.Contact"] = [S, C], ["Intake.Remove"] = [S, C],
         ["Residents.Index"] = [S, C, W], ["Residents.Show"] = [S, C, W],
         ["Residents.Consent"] = [S, C], ["Residents.Revoke"] = [S, C], ["Residents.Referral"] = [S, C],
         ["Partners.Index"] = [S, C, W, M], ["Partners.Create"] = [C, M], ["Partners.Edit"] = [C, M],

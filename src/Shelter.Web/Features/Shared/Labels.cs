@@ -229,7 +229,19 @@ public static class Labels
         FollowUpKind.MedicationContinuity => "Medication continuity",
         FollowUpKind.JobSearch => "Job search",
         FollowUpKind.ChildService => "Children's services",
+        FollowUpKind.WaitingListContact => "Reach her on the waiting list",
         _ => "Follow-up",
+    };
+
+    public static string Of(WaitingClosed reason) => reason switch
+    {
+        WaitingClosed.Admitted => "Checked in here",
+        WaitingClosed.Referred => "Referred to a partner",
+        WaitingClosed.NoLongerNeeded => "No longer needed",
+        WaitingClosed.HousedElsewhere => "Housed elsewhere",
+        WaitingClosed.NoContact => "No contact after the tries recorded",
+        WaitingClosed.HerChoice => "Her choice",
+        _ => reason.ToString(),
     };
 
     public static string Of(RecoveryStepKind kind) => kind switch

@@ -18,6 +18,12 @@ namespace Shelter.Migrations.Sqlite.Migrations
                 nullable: false,
                 defaultValue: 0);
 
+            migrationBuilder.AddColumn<DateTime>(
+                name: "LastContactAt",
+                table: "WaitingList",
+                type: "TEXT",
+                nullable: true);
+
             migrationBuilder.AddColumn<DateOnly>(
                 name: "AcceptanceConfirmedOn",
                 table: "Partners",
@@ -122,6 +128,28 @@ namespace Shelter.Migrations.Sqlite.Migrations
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "WaitingContacts",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    WaitingEntryId = table.Column<int>(type: "INTEGER", nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Reached = table.Column<bool>(type: "INTEGER", nullable: false),
+                    RecordedByUserId = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WaitingContacts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WaitingContacts_WaitingList_WaitingEntryId",
+                        column: x => x.WaitingEntryId,
+                        principalTable: "WaitingList",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_IntakeProposals_IntakeId_Rank",
                 table: "IntakeProposals",
@@ -132,6 +160,11 @@ namespace Shelter.Migrations.Sqlite.Migrations
                 name: "IX_IntakeProposals_PartnerId",
                 table: "IntakeProposals",
                 column: "PartnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WaitingContacts_WaitingEntryId_At",
+                table: "WaitingContacts",
+                columns: new[] { "WaitingEntryId", "At" });
         }
 
         /// <inheritdoc />
@@ -150,6 +183,13 @@ namespace Shelter.Migrations.Sqlite.Migrations
                 (CASE WHEN AcceptsDrugUse = 1 THEN 1 ELSE 0 END) + (CASE WHEN AcceptsOst = 1 THEN 2 ELSE 0 END) + (CASE WHEN AcceptsArt = 1 THEN 4 ELSE 0 END)
                 + (CASE WHEN AcceptsChildren = 1 THEN 8 ELSE 0 END) + (CASE WHEN AcceptsWithoutDocuments = 1 THEN 16 ELSE 0 END)
                 + (CASE WHEN AcceptsTransWomen = 1 THEN 32 ELSE 0 END) + (CASE WHEN AcceptsWheelchair = 1 THEN 64 ELSE 0 END);");
+
+            migrationBuilder.DropTable(
+                name: "WaitingContacts");
+
+            migrationBuilder.DropColumn(
+                name: "LastContactAt",
+                table: "WaitingList");
 
             migrationBuilder.DropColumn(
                 name: "AcceptanceConfirmedOn",
