@@ -1031,6 +1031,9 @@ namespace Shelter.Migrations.Sqlite.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("OpenDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Phone")
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");

@@ -31,6 +31,7 @@ builder.Services.Configure<Shelter.Web.Features.Intake.ShelterLinks>(builder.Con
 builder.Services.Configure<Shelter.Web.Features.Privacy.PurgeOptions>(builder.Configuration.GetSection("Purge"));
 builder.Services.Configure<Shelter.Web.Features.Partners.PartnerProposalOptions>(builder.Configuration.GetSection("Partners"));
 builder.Services.Configure<Shelter.Web.Features.Intake.WaitingListOptions>(builder.Configuration.GetSection("Waiting"));
+builder.Services.Configure<Shelter.Web.Features.Medication.ContinuityOptions>(builder.Configuration.GetSection("Continuity"));
 builder.Services.AddShelterRateLimits(builder.Configuration);
 
 builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");

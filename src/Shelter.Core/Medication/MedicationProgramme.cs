@@ -65,6 +65,8 @@ public enum ClosureReason
     ArmedConflict = 2,
     Funding = 3,
     Other = 4,
+    /// <summary>A public holiday: the site is closed that day, as at a weekend.</summary>
+    Holiday = 5,
 }
 
 /// <summary>A dispensing site closed for a range of days (both ends included): the lockdown and armed-conflict scenario.</summary>

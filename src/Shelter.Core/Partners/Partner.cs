@@ -34,6 +34,19 @@ public class Partner
     public Acceptance AcceptsWheelchair { get; set; }
     /// <summary>When someone last confirmed the answers above with the partner.</summary>
     public DateOnly? AcceptanceConfirmedOn { get; set; }
+
+    /// <summary>The days of the week a dispensing site opens, one bit per <see cref="DayOfWeek"/>; null when not recorded.</summary>
+    public int? OpenDays { get; set; }
+
+    public IReadOnlySet<DayOfWeek>? OpeningDays => OpenDays is int bits
+        ? Enum.GetValues<DayOfWeek>().Where(d => (bits & (1 << (int)d)) != 0).ToHashSet()
+        : null;
+
+    public static int? DaysToBits(IEnumerable<DayOfWeek> days)
+    {
+        var list = days.ToList();
+        return list.Count == 0 ? null : list.Aggregate(0, (bits, d) => bits | (1 << (int)d));
+    }
     public string? Notes { get; set; }
     public bool Active { get; set; } = true;
 }

@@ -48,7 +48,7 @@ public sealed class Dashboard(ShelterDbContext db, UserManager<ShelterUser> user
         var seesWaiting = roles.Any(r => r is Core.Accounts.Roles.Staff or Core.Accounts.Roles.CaseManager);
         var (waiting, fit) = seesWaiting ? await waitingList.LoadAsync(ct) : ([], new Core.Intake.BedsThatFit(0, 0));
         // Staff and case managers learn how many need attention; which medication stays on the case manager's page.
-        var medication = seesWaiting ? await scope.KeepReachableAsync((await continuity.LoadAsync(ct: ct)).Where(m => m.InHouse).ToList(), m => m.ResidentId, ct) : [];
+        var medication = seesWaiting ? await scope.KeepReachableAsync((await continuity.LoadAsync(ct: ct)).Where(m => m.Held).ToList(), m => m.ResidentId, ct) : [];
 
         return new DashboardModel
         {

@@ -40,6 +40,9 @@ public sealed class PartnerForm
     /// <summary>When these answers were last confirmed with the partner.</summary>
     public DateOnly? AcceptanceConfirmedOn { get; set; }
 
+    /// <summary>For a dispensing site: the days of the week it opens (none ticked: not recorded).</summary>
+    public List<DayOfWeek> OpenDays { get; set; } = [];
+
     [StringLength(1000, ErrorMessage = "Keep the notes under 1000 characters.")]
     public string? Notes { get; set; }
 
@@ -60,6 +63,7 @@ public sealed class SavePartner(ShelterDbContext db, AuditLog audit, TimeProvide
                 AcceptsDrugUse = p.AcceptsDrugUse, AcceptsOst = p.AcceptsOst, AcceptsArt = p.AcceptsArt, AcceptsChildren = p.AcceptsChildren,
                 BoysUpToAge = p.BoysUpToAge, AcceptsWithoutDocuments = p.AcceptsWithoutDocuments, AcceptsTransWomen = p.AcceptsTransWomen,
                 AcceptsWheelchair = p.AcceptsWheelchair, AcceptanceConfirmedOn = p.AcceptanceConfirmedOn,
+                OpenDays = p.OpeningDays?.ToList() ?? [],
             }
             : null;
 
@@ -87,6 +91,7 @@ public sealed class SavePartner(ShelterDbContext db, AuditLog audit, TimeProvide
         partner.AcceptsTransWomen = form.AcceptsTransWomen;
         partner.AcceptsWheelchair = form.AcceptsWheelchair;
         partner.AcceptanceConfirmedOn = form.AcceptanceConfirmedOn;
+        partner.OpenDays = Partner.DaysToBits(form.OpenDays);
         if (id is null) db.Partners.Add(partner);
         await db.SaveChangesAsync(ct);
         audit.Record(id is null ? AuditActions.Created : AuditActions.Changed, nameof(Partner), partner.Id);

@@ -222,6 +222,36 @@ public static class Labels
         _ => "Other continuing treatment",
     };
 
+    public static string Of(ContinuityStatus status) => status switch
+    {
+        ContinuityStatus.Broken => "Broken",
+        ContinuityStatus.AtRisk => "At risk",
+        _ => "Covered",
+    };
+
+    public static string CssOf(ContinuityStatus status) => status switch
+    {
+        ContinuityStatus.Broken => "text-bg-danger",
+        ContinuityStatus.AtRisk => "text-bg-warning",
+        _ => "text-bg-success",
+    };
+
+    public static string Of(NextDoseStep step) => step switch
+    {
+        NextDoseStep.NewInduction => "New induction needed",
+        NextDoseStep.PrescriberReviewsDose => "Prescriber reviews the dose first",
+        _ => "Usual dose",
+    };
+
+    public static string Of(Shelter.Web.Features.Medication.Holding holding) => holding switch
+    {
+        Shelter.Web.Features.Medication.Holding.InTheHouse => "in the house",
+        Shelter.Web.Features.Medication.Holding.SafeRoom => "in a safe room",
+        Shelter.Web.Features.Medication.Holding.WaitingList => "on the waiting list",
+        Shelter.Web.Features.Medication.Holding.Referred => "referred, not yet confirmed housed",
+        _ => "left us",
+    };
+
     public static string Of(FollowUpKind kind) => kind switch
     {
         FollowUpKind.StayReview => "Review of her stay before it ends",

@@ -11,7 +11,7 @@ using Shelter.Core.Data;
 namespace Shelter.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(ShelterDbContext))]
-    [Migration("20261124102615_CareDecisions")]
+    [Migration("20261124103818_CareDecisions")]
     partial class CareDecisions
     {
         /// <inheritdoc />
@@ -1033,6 +1033,9 @@ namespace Shelter.Migrations.Sqlite.Migrations
                     b.Property<string>("Notes")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("OpenDays")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Phone")
                         .HasMaxLength(60)

@@ -79,6 +79,12 @@ namespace Shelter.Migrations.Sqlite.Migrations
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
+                name: "OpenDays",
+                table: "Partners",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
                 name: "Sex",
                 table: "Children",
                 type: "INTEGER",
@@ -221,6 +227,10 @@ namespace Shelter.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropColumn(
                 name: "BoysUpToAge",
+                table: "Partners");
+
+            migrationBuilder.DropColumn(
+                name: "OpenDays",
                 table: "Partners");
 
             migrationBuilder.DropColumn(
