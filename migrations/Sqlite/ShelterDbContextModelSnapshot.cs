@@ -1217,6 +1217,10 @@ namespace Shelter.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("FamilyUnit")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
@@ -1305,6 +1309,9 @@ namespace Shelter.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("ExitReason")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HouseholdAcrossRoomsByHerChoice")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("MovedFromStayId")

@@ -58,6 +58,7 @@ internal sealed class RoomConfiguration : IEntityTypeConfiguration<Room>
 {
     public void Configure(EntityTypeBuilder<Room> b)
     {
+        b.Property(r => r.FamilyUnit).HasMaxLength(40);
         b.Property(r => r.Name).HasMaxLength(80);
         b.HasIndex(r => new { r.SiteId, r.Name }).IsUnique();
     }

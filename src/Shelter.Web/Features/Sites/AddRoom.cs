@@ -18,6 +18,10 @@ public sealed class RoomForm
 
     [Range(1, 20, ErrorMessage = "A room has 1 to 20 beds.")]
     public int Beds { get; set; } = 1;
+
+    /// <summary>Rooms side by side share a unit name (a family unit).</summary>
+    [StringLength(40, ErrorMessage = "Keep the unit's name under 40 characters.")]
+    public string? FamilyUnit { get; set; }
 }
 
 /// <summary>Adds a room with its beds, or more beds to a room. Beds are labelled after the room.</summary>
@@ -28,7 +32,7 @@ public sealed class AddRoom(ShelterDbContext db, AuditLog audit)
         if (!await db.Sites.AnyAsync(s => s.Id == siteId, ct)) return "That site no longer exists.";
         var name = form.Name.Trim();
         if (await db.Rooms.AnyAsync(r => r.SiteId == siteId && r.Name == name, ct)) return "This site already has a room with that name.";
-        var room = new Room { SiteId = siteId, Name = name, Kind = form.Kind!.Value };
+        var room = new Room { SiteId = siteId, Name = name, Kind = form.Kind!.Value, FamilyUnit = string.IsNullOrWhiteSpace(form.FamilyUnit) ? null : form.FamilyUnit.Trim() };
         room.Beds.AddRange(Enumerable.Range(1, form.Beds).Select(n => new Bed { Label = BedLabel(name, n) }));
         db.Rooms.Add(room);
         await db.SaveChangesAsync(ct);

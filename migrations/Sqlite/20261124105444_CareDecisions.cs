@@ -24,6 +24,20 @@ namespace Shelter.Migrations.Sqlite.Migrations
                 type: "TEXT",
                 nullable: true);
 
+            migrationBuilder.AddColumn<bool>(
+                name: "HouseholdAcrossRoomsByHerChoice",
+                table: "Stays",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<string>(
+                name: "FamilyUnit",
+                table: "Rooms",
+                type: "TEXT",
+                maxLength: 40,
+                nullable: true);
+
             migrationBuilder.AddColumn<DateOnly>(
                 name: "AcceptanceConfirmedOn",
                 table: "Partners",
@@ -196,6 +210,14 @@ namespace Shelter.Migrations.Sqlite.Migrations
             migrationBuilder.DropColumn(
                 name: "LastContactAt",
                 table: "WaitingList");
+
+            migrationBuilder.DropColumn(
+                name: "HouseholdAcrossRoomsByHerChoice",
+                table: "Stays");
+
+            migrationBuilder.DropColumn(
+                name: "FamilyUnit",
+                table: "Rooms");
 
             migrationBuilder.DropColumn(
                 name: "AcceptanceConfirmedOn",

@@ -11,7 +11,7 @@ using Shelter.Core.Data;
 namespace Shelter.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(ShelterDbContext))]
-    [Migration("20261124103818_CareDecisions")]
+    [Migration("20261124105444_CareDecisions")]
     partial class CareDecisions
     {
         /// <inheritdoc />
@@ -1220,6 +1220,10 @@ namespace Shelter.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("FamilyUnit")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
@@ -1308,6 +1312,9 @@ namespace Shelter.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("ExitReason")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HouseholdAcrossRoomsByHerChoice")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("MovedFromStayId")
