@@ -281,6 +281,28 @@ namespace Shelter.Migrations.Sqlite.Migrations
                     b.ToTable("AuditEvents");
                 });
 
+            modelBuilder.Entity("Shelter.Core.Children.CounsellingRoom", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SiteId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("CounsellingRooms");
+                });
+
             modelBuilder.Entity("Shelter.Core.Children.CounsellingSession", b =>
                 {
                     b.Property<int>("Id")
@@ -294,6 +316,9 @@ namespace Shelter.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ChildId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CounsellingRoomId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("CounsellorName")
@@ -910,6 +935,9 @@ namespace Shelter.Migrations.Sqlite.Migrations
                     b.Property<int?>("SupplyDays")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("UsualSupplyDays")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("DispensingSiteId");
@@ -1454,6 +1482,15 @@ namespace Shelter.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Site");
+                });
+
+            modelBuilder.Entity("Shelter.Core.Children.CounsellingRoom", b =>
+                {
+                    b.HasOne("Shelter.Core.Sites.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Shelter.Core.Children.CounsellingSession", b =>

@@ -191,6 +191,16 @@ internal sealed class WaitingContactConfiguration : IEntityTypeConfiguration<Wai
     }
 }
 
+internal sealed class CounsellingRoomConfiguration : IEntityTypeConfiguration<Children.CounsellingRoom>
+{
+    public void Configure(EntityTypeBuilder<Children.CounsellingRoom> b)
+    {
+        b.Property(r => r.Name).HasMaxLength(80);
+        b.HasOne<Site>().WithMany().HasForeignKey(r => r.SiteId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(r => new { r.SiteId, r.Name }).IsUnique();
+    }
+}
+
 internal sealed class IntakeProposalConfiguration : IEntityTypeConfiguration<IntakeProposal>
 {
     public void Configure(EntityTypeBuilder<IntakeProposal> b)

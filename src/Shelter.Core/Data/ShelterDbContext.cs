@@ -48,6 +48,7 @@ public class ShelterDbContext(DbContextOptions<ShelterDbContext> options, IColum
     public DbSet<Employment.JobSearch> JobSearches => Set<Employment.JobSearch>();
     public DbSet<Employment.JobSearchStep> JobSearchSteps => Set<Employment.JobSearchStep>();
     public DbSet<Children.CounsellingSession> CounsellingSessions => Set<Children.CounsellingSession>();
+    public DbSet<Children.CounsellingRoom> CounsellingRooms => Set<Children.CounsellingRoom>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

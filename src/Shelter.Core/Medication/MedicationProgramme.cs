@@ -42,6 +42,11 @@ public class MedicationProgramme
     public string? PickupWindow { get; set; }
     public string? Notes { get; set; }
     public DateOnly? LastDispensedOn { get; set; }
+    /// <summary>The days a pick-up usually gives her (1 for supervised daily dosing); a new pick-up starts from it.</summary>
+    public int? UsualSupplyDays { get; set; }
+
+    /// <summary>What "Record pick-up" offers: her usual supply, else a day for daily dosing or what she had last.</summary>
+    public int DefaultPickupDays => UsualSupplyDays ?? (Schedule == DispensingSchedule.SupervisedDaily ? 1 : SupplyDays is int d and > 0 ? d : 1);
 
     /// <summary>At intake: did she have enough with her?</summary>
     public Answer HasEnoughAtIntake { get; set; }

@@ -60,6 +60,21 @@ public sealed class AddRoom(ShelterDbContext db, AuditLog audit)
         return null;
     }
 
+    /// <summary>A counselling room at this site: the list social workers book children's sessions from.</summary>
+    public async Task<string?> AddCounsellingRoomAsync(int siteId, string? name, CancellationToken ct)
+    {
+        name = name?.Trim();
+        if (string.IsNullOrEmpty(name) || name.Length > 80) return "Give the counselling room a name of at most 80 characters.";
+        if (!await db.Sites.AnyAsync(s => s.Id == siteId, ct)) return "That site no longer exists.";
+        if (await db.CounsellingRooms.AnyAsync(r => r.SiteId == siteId && r.Name == name, ct)) return "This site already has a counselling room with that name.";
+        var room = new Core.Children.CounsellingRoom { SiteId = siteId, Name = name };
+        db.CounsellingRooms.Add(room);
+        await db.SaveChangesAsync(ct);
+        audit.Record(AuditActions.Created, nameof(Core.Children.CounsellingRoom), room.Id);
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
     /// <summary>"Family room A", 2 → "FA-2": short enough for a printed board.</summary>
     public static string BedLabel(string roomName, int number)
     {

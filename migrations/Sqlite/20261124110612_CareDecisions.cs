@@ -99,10 +99,42 @@ namespace Shelter.Migrations.Sqlite.Migrations
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
+                name: "UsualSupplyDays",
+                table: "MedicationProgrammes",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "CounsellingRoomId",
+                table: "CounsellingSessions",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
                 name: "Sex",
                 table: "Children",
                 type: "INTEGER",
                 nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "CounsellingRooms",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SiteId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CounsellingRooms", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CounsellingRooms_Sites_SiteId",
+                        column: x => x.SiteId,
+                        principalTable: "Sites",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
 
             // The old flags said only "known to accept": a set flag becomes Yes (1), anything else Not known (0).
             migrationBuilder.Sql(@"UPDATE Partners SET
@@ -171,6 +203,12 @@ namespace Shelter.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CounsellingRooms_SiteId_Name",
+                table: "CounsellingRooms",
+                columns: new[] { "SiteId", "Name" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_IntakeProposals_IntakeId_Rank",
                 table: "IntakeProposals",
                 columns: new[] { "IntakeId", "Rank" },
@@ -190,6 +228,9 @@ namespace Shelter.Migrations.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "CounsellingRooms");
+
             migrationBuilder.DropTable(
                 name: "IntakeProposals");
 
@@ -254,6 +295,14 @@ namespace Shelter.Migrations.Sqlite.Migrations
             migrationBuilder.DropColumn(
                 name: "OpenDays",
                 table: "Partners");
+
+            migrationBuilder.DropColumn(
+                name: "UsualSupplyDays",
+                table: "MedicationProgrammes");
+
+            migrationBuilder.DropColumn(
+                name: "CounsellingRoomId",
+                table: "CounsellingSessions");
 
             migrationBuilder.DropColumn(
                 name: "Sex",
