@@ -73,8 +73,8 @@ public sealed class DemoSeeder(ShelterDbContext db, UserManager<ShelterUser> use
                 Room("Shared room 2", RoomKind.Shared, 4),
                 Room("Shared room 3", RoomKind.Shared, 4),
                 Room("Single 1", RoomKind.Single, 1),
-                Room("Single 2", RoomKind.Single, 1),
-                Room("Single 3", RoomKind.Single, 1),
+                Room("Single 2", RoomKind.Single, 1, familyUnit: "Unit 2–3"),
+                Room("Single 3", RoomKind.Single, 1, familyUnit: "Unit 2–3"),
                 Room("Accessible room", RoomKind.Accessible, 2),
             ],
         };
@@ -92,6 +92,11 @@ public sealed class DemoSeeder(ShelterDbContext db, UserManager<ShelterUser> use
             ],
         };
         db.Sites.AddRange(shelter, centre);
+        await db.SaveChangesAsync(ct);
+        db.CounsellingRooms.AddRange(
+            new Core.Children.CounsellingRoom { SiteId = shelter.Id, Name = "Play room" },
+            new Core.Children.CounsellingRoom { SiteId = shelter.Id, Name = "Counselling room" },
+            new Core.Children.CounsellingRoom { SiteId = centre.Id, Name = "Play room" });
         await db.SaveChangesAsync(ct);
         await AssignDemoCaseWorkersAsync(db, users, [shelter.Id, centre.Id]);
         await db.SaveChangesAsync(ct);
@@ -315,23 +320,27 @@ public sealed class DemoSeeder(ShelterDbContext db, UserManager<ShelterUser> use
             child.School = child.AgeAtArrival switch { >= 7 => "School No. 14", >= 3 => "Kindergarten \"Sonechko\"", _ => null };
         var hours = Core.FollowUps.WorkingHours.Default();
         var slot = hours.NextWorkingMoment(hours.StartOfNextWorkingDay(now)).AddHours(2);
+        var playRooms = await db.CounsellingRooms.Where(r => r.Name == "Play room").ToDictionaryAsync(r => r.SiteId, r => r.Id, ct);
+        var childSites = await db.Stays.Where(s => s.ChildId != null && s.EndedAt == null).ToDictionaryAsync(s => s.ChildId!.Value, s => s.Bed.Room.SiteId, ct);
         for (var i = 0; i < Math.Min(3, children.Count); i++)
         {
             var child = children[i];
             db.CounsellingSessions.Add(new Core.Children.CounsellingSession
             {
                 ChildId = child.Id, ResidentId = child.ResidentId, CounsellorUserId = socialWorker, ScheduledByUserId = socialWorker,
-                Room = "Play room", StartsAt = slot.AddHours(i), EndsAt = slot.AddHours(i).AddMinutes(50), CreatedAt = now,
+                Room = "Play room", CounsellingRoomId = childSites.TryGetValue(child.Id, out var site) && playRooms.TryGetValue(site, out var room) ? room : null,
+                StartsAt = slot.AddHours(i), EndsAt = slot.AddHours(i).AddMinutes(50), CreatedAt = now,
             });
             db.FollowUps.Add(new FollowUp { Kind = FollowUpKind.ChildService, ResidentId = child.ResidentId, ChildId = child.Id, AssignedToUserId = socialWorker, DueAt = now.AddDays(4 + i), CreatedAt = now, What = "Check school enrolment" });
         }
         await db.SaveChangesAsync(ct);
     }
 
-    private static Room Room(string name, RoomKind kind, int beds) => new()
+    private static Room Room(string name, RoomKind kind, int beds, string? familyUnit = null) => new()
     {
         Name = name,
         Kind = kind,
+        FamilyUnit = familyUnit,
         Beds = Enumerable.Range(1, beds).Select(n => new Bed { Label = AddRoom.BedLabel(name, n) }).ToList(),
     };
 
