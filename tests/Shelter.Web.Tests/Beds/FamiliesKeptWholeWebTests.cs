@@ -69,6 +69,7 @@ public class FamiliesKeptWholeWebTests : IDisposable
         Assert.Equal(3, stays.Count);
         Assert.Equal(2, stays.Select(s => s.Bed.RoomId).Distinct().Count());
         Assert.True(stays.Single(s => s.ChildId == null).HouseholdAcrossRoomsByHerChoice);
+        Assert.Contains("her choice", await staff.GetStringAsync(response.Headers.Location!.ToString()));
         var children = await _app.WithDbAsync(db => db.Children.OrderBy(c => c.AgeAtArrival).Select(c => c.Sex).ToListAsync());
         Assert.Equal([Shelter.Core.Residents.ChildSex.Girl, Shelter.Core.Residents.ChildSex.Boy], children);
     }
