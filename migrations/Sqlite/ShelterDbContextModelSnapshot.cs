@@ -285,6 +285,28 @@ namespace Shelter.Migrations.Sqlite.Migrations
                     b.ToTable("AuditEvents");
                 });
 
+            modelBuilder.Entity("Shelter.Core.Children.CounsellingRoom", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SiteId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("CounsellingRooms");
+                });
+
             modelBuilder.Entity("Shelter.Core.Children.CounsellingSession", b =>
                 {
                     b.Property<int>("Id")
@@ -298,6 +320,9 @@ namespace Shelter.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ChildId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CounsellingRoomId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("CounsellorName")
@@ -710,6 +735,67 @@ namespace Shelter.Migrations.Sqlite.Migrations
                     b.ToTable("Intakes");
                 });
 
+            modelBuilder.Entity("Shelter.Core.Intake.IntakeProposal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Fits")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IntakeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NotKnown")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Outreach")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PartnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnerId");
+
+                    b.HasIndex("IntakeId", "Rank")
+                        .IsUnique();
+
+                    b.ToTable("IntakeProposals");
+                });
+
+            modelBuilder.Entity("Shelter.Core.Intake.WaitingContact", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Reached")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WaitingEntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WaitingEntryId", "At");
+
+                    b.ToTable("WaitingContacts");
+                });
+
             modelBuilder.Entity("Shelter.Core.Intake.WaitingEntry", b =>
                 {
                     b.Property<int>("Id")
@@ -733,6 +819,9 @@ namespace Shelter.Migrations.Sqlite.Migrations
 
                     b.Property<int>("IntakeId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LastContactAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("NeedsAccessibleRoom")
                         .HasColumnType("INTEGER");
@@ -937,6 +1026,9 @@ namespace Shelter.Migrations.Sqlite.Migrations
                     b.Property<int?>("SupplyDays")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("UsualSupplyDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -1009,7 +1101,28 @@ namespace Shelter.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("Accepts")
+                    b.Property<DateOnly?>("AcceptanceConfirmedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AcceptsArt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AcceptsChildren")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AcceptsDrugUse")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AcceptsOst")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AcceptsTransWomen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AcceptsWheelchair")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AcceptsWithoutDocuments")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("Active")
@@ -1018,6 +1131,9 @@ namespace Shelter.Migrations.Sqlite.Migrations
                     b.Property<string>("Address")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("BoysUpToAge")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Email")
                         .HasMaxLength(200)
@@ -1034,6 +1150,9 @@ namespace Shelter.Migrations.Sqlite.Migrations
                     b.Property<string>("Notes")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("OpenDays")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Phone")
                         .HasMaxLength(60)
@@ -1074,6 +1193,9 @@ namespace Shelter.Migrations.Sqlite.Migrations
                     b.Property<string>("School")
                         .HasMaxLength(160)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("Sex")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -1219,6 +1341,10 @@ namespace Shelter.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("FamilyUnit")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
@@ -1307,6 +1433,9 @@ namespace Shelter.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("ExitReason")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HouseholdAcrossRoomsByHerChoice")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("MovedFromStayId")
@@ -1463,6 +1592,15 @@ namespace Shelter.Migrations.Sqlite.Migrations
                     b.Navigation("Site");
                 });
 
+            modelBuilder.Entity("Shelter.Core.Children.CounsellingRoom", b =>
+                {
+                    b.HasOne("Shelter.Core.Sites.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Shelter.Core.Children.CounsellingSession", b =>
                 {
                     b.HasOne("Shelter.Core.Residents.Child", null)
@@ -1550,6 +1688,32 @@ namespace Shelter.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Resident");
+                });
+
+            modelBuilder.Entity("Shelter.Core.Intake.IntakeProposal", b =>
+                {
+                    b.HasOne("Shelter.Core.Intake.Intake", null)
+                        .WithMany("Proposals")
+                        .HasForeignKey("IntakeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Shelter.Core.Partners.Partner", "Partner")
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Partner");
+                });
+
+            modelBuilder.Entity("Shelter.Core.Intake.WaitingContact", b =>
+                {
+                    b.HasOne("Shelter.Core.Intake.WaitingEntry", null)
+                        .WithMany("Contacts")
+                        .HasForeignKey("WaitingEntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Shelter.Core.Intake.WaitingEntry", b =>
@@ -1695,6 +1859,16 @@ namespace Shelter.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Shelter.Core.FollowUps.FollowUp", b =>
                 {
                     b.Navigation("Steps");
+                });
+
+            modelBuilder.Entity("Shelter.Core.Intake.Intake", b =>
+                {
+                    b.Navigation("Proposals");
+                });
+
+            modelBuilder.Entity("Shelter.Core.Intake.WaitingEntry", b =>
+                {
+                    b.Navigation("Contacts");
                 });
 
             modelBuilder.Entity("Shelter.Core.Residents.Resident", b =>

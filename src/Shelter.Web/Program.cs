@@ -32,6 +32,9 @@ builder.Services.AddShelterFeatures();
 builder.Services.AddShelterLinks(builder.Configuration);
 builder.Services.AddShelterBackups(builder.Configuration);
 builder.Services.Configure<Shelter.Web.Features.Privacy.PurgeOptions>(builder.Configuration.GetSection("Purge"));
+builder.Services.Configure<Shelter.Web.Features.Partners.PartnerProposalOptions>(builder.Configuration.GetSection("Partners"));
+builder.Services.Configure<Shelter.Web.Features.Intake.WaitingListOptions>(builder.Configuration.GetSection("Waiting"));
+builder.Services.Configure<Shelter.Web.Features.Medication.ContinuityOptions>(builder.Configuration.GetSection("Continuity"));
 builder.Services.AddShelterRateLimits(builder.Configuration);
 builder.Services.AddShelterReverseProxy(builder.Configuration);
 

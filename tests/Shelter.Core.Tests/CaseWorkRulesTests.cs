@@ -55,6 +55,20 @@ public class SessionClashTests
     private static readonly CounsellingSession Booked = Session(1, child: 7, counsellor: "olena", room: "Play room", start: Ten);
 
     [Fact]
+    public void Rooms_of_the_same_name_at_two_sites_do_not_clash_the_same_room_does()
+    {
+        var north = Session(1, 7, "olena", "Play room", Ten);
+        north.CounsellingRoomId = 10;
+        var south = Session(0, 8, "iryna", "Play room", Ten);
+        south.CounsellingRoomId = 20;
+        var sameRoom = Session(0, 8, "iryna", "Play room", Ten);
+        sameRoom.CounsellingRoomId = 10;
+
+        Assert.Null(SessionClash.Find(south, [north], "Europe/Kyiv"));
+        Assert.StartsWith("Play room is already booked", SessionClash.Find(sameRoom, [north], "Europe/Kyiv"));
+    }
+
+    [Fact]
     public void The_same_counsellor_at_an_overlapping_time_clashes()
     {
         Assert.StartsWith("The counsellor already has a session", SessionClash.Find(Session(0, 8, "olena", "Office", Ten.AddMinutes(30)), [Booked], "Europe/Kyiv"));

@@ -7,25 +7,28 @@ public sealed record BedCandidate(
     int BedId, string BedLabel,
     int RoomId, string RoomName, RoomKind RoomKind,
     int SiteId, string SiteName, bool SiteConfidential,
-    BedState State);
+    BedState State, string? FamilyUnit = null);
 
 /// <summary>
 /// What the allocator may weigh. Deliberately absent: gender identity, drug use,
 /// medication, documents. She is housed as the woman she says she is, in any women's room.
 /// </summary>
-public sealed record HousingNeed(int Children, bool NeedsAccessibleRoom, bool HighRisk, int? PreferredSiteId = null)
+/// <param name="OlderSons">Her sons too old to sleep in a women's shared room (over <see cref="BedAllocator.BoysInSharedRoomsUpToAge"/>); known only if she said which children are boys.</param>
+/// <param name="AgreesToAdjacentRooms">She agreed (her choice) that her family may sleep in rooms side by side when one room cannot hold it.</param>
+public sealed record HousingNeed(int Children, bool NeedsAccessibleRoom, bool HighRisk, int? PreferredSiteId = null, int OlderSons = 0, bool AgreesToAdjacentRooms = false)
 {
     public int BedsNeeded => 1 + Children;
 }
 
 /// <summary>The beds to use (hers first, then one per child, all in one room) and why.</summary>
-public sealed record BedSuggestion(IReadOnlyList<int> BedIds, int RoomId, RoomKind RoomKind, int SiteId, string Reason)
+public sealed record BedSuggestion(IReadOnlyList<int> BedIds, int RoomId, RoomKind RoomKind, int SiteId, string Reason, bool AcrossAdjacentRooms = false)
 {
     public int BedId => BedIds[0];
     public bool IsSafeRoom => RoomKind == RoomKind.SafeRoom;
 }
 
-public sealed record Allocation(BedSuggestion? Suggestion, string Reason)
+/// <param name="AdjacentRoomsWouldFit">No single room holds her family, but rooms side by side would, if she agrees.</param>
+public sealed record Allocation(BedSuggestion? Suggestion, string Reason, bool AdjacentRoomsWouldFit = false)
 {
     public bool Found => Suggestion is not null;
 }
@@ -37,18 +40,34 @@ public sealed record Allocation(BedSuggestion? Suggestion, string Reason)
 /// </summary>
 public static class BedAllocator
 {
+    /// <summary>A boy older than this does not sleep in a women's shared room: his family needs a room (or rooms) of its own.</summary>
+    public const int BoysInSharedRoomsUpToAge = 12;
+
+    /// <summary>Whether one room can hold her household: enough free beds, accessible if she needs it, no shared room for an older son.</summary>
+    public static bool Holds(HousingNeed need, RoomKind kind, int freeBeds) =>
+        freeBeds >= need.BedsNeeded && (!need.NeedsAccessibleRoom || kind == RoomKind.Accessible) && (need.OlderSons == 0 || kind != RoomKind.Shared);
+
     public static Allocation Suggest(HousingNeed need, IEnumerable<BedCandidate> beds)
     {
-        var rooms = beds
-            .Where(b => b.State == BedState.Free)
+        var free = beds.Where(b => b.State == BedState.Free).ToList();
+        var rooms = free
             .GroupBy(b => b.RoomId)
             .Select(g => g.OrderBy(b => b.BedLabel, StringComparer.Ordinal).ThenBy(b => b.BedId).ToList())
-            .Where(free => free.Count >= need.BedsNeeded)
-            .Where(free => !need.NeedsAccessibleRoom || free[0].RoomKind == RoomKind.Accessible)
+            .Where(room => Holds(need, room[0].RoomKind, room.Count))
             .ToList();
 
         if (rooms.Count == 0)
-            return new Allocation(null, NoFitReason(need));
+        {
+            // Only when no single room fits: rooms side by side, with her agreement.
+            var adjacent = AdjacentRooms(need, free);
+            if (adjacent is null) return new Allocation(null, NoFitReason(need));
+            if (!need.AgreesToAdjacentRooms)
+                return new Allocation(null, NoFitReason(need) + $" Rooms side by side in {adjacent[0].FamilyUnit} at {adjacent[0].SiteName} could keep her family together, if she agrees.", AdjacentRoomsWouldFit: true);
+            var hers = adjacent[0];
+            var names = string.Join(" and ", adjacent.Select(b => b.RoomName).Distinct());
+            var reason = $"No single room holds her family tonight: {names} side by side in {hers.FamilyUnit} at {hers.SiteName}, as she agreed.";
+            return new Allocation(new BedSuggestion(adjacent.Select(b => b.BedId).ToList(), hers.RoomId, hers.RoomKind, hers.SiteId, reason, AcrossAdjacentRooms: true), reason);
+        }
 
         var best = rooms
             .OrderBy(free => Rank(need, free[0]))
@@ -62,6 +81,31 @@ public static class BedAllocator
         return new Allocation(
             new BedSuggestion(bedIds, first.RoomId, first.RoomKind, first.SiteId, Explain(need, first, best.Count)),
             Explain(need, first, best.Count));
+    }
+
+    /// <summary>
+    /// The beds of one family unit (rooms of one site side by side) that hold her household:
+    /// her bed first, in the room with the most free beds, then her children's. Safe rooms and,
+    /// with an older son, shared rooms are left out; an accessible need wants her room accessible.
+    /// </summary>
+    private static IReadOnlyList<BedCandidate>? AdjacentRooms(HousingNeed need, IReadOnlyList<BedCandidate> free)
+    {
+        if (need.Children == 0) return null;
+        return free
+            .Where(b => b.FamilyUnit is not null && b.RoomKind != RoomKind.SafeRoom && (need.OlderSons == 0 || b.RoomKind != RoomKind.Shared))
+            .GroupBy(b => (b.SiteId, Unit: b.FamilyUnit!))
+            .Select(unit => unit.GroupBy(b => b.RoomId)
+                .Select(room => room.OrderBy(b => b.BedLabel, StringComparer.Ordinal).ThenBy(b => b.BedId).ToList())
+                .OrderByDescending(room => need.NeedsAccessibleRoom && room[0].RoomKind == RoomKind.Accessible)
+                .ThenByDescending(room => room.Count).ThenBy(room => room[0].RoomId)
+                .ToList())
+            .Where(rooms => rooms.Sum(r => r.Count) >= need.BedsNeeded && rooms.Count > 1
+                && (!need.NeedsAccessibleRoom || rooms[0][0].RoomKind == RoomKind.Accessible))
+            .OrderBy(rooms => need.PreferredSiteId is { } site && rooms[0][0].SiteId != site ? 1 : 0)
+            .ThenBy(rooms => rooms.Sum(r => r.Count) - need.BedsNeeded)
+            .ThenBy(rooms => rooms[0][0].SiteId)
+            .Select(rooms => rooms.SelectMany(r => r).Take(need.BedsNeeded).ToList())
+            .FirstOrDefault();
     }
 
     /// <summary>Lower is better.</summary>
@@ -117,6 +161,7 @@ public static class BedAllocator
 
     private static string NoFitReason(HousingNeed need) => need switch
     {
+        { OlderSons: > 0, NeedsAccessibleRoom: false } => $"No family, single or accessible room has {need.BedsNeeded} free beds together tonight (her son is too old for a women's shared room).",
         { NeedsAccessibleRoom: true } => $"No accessible room has {need.BedsNeeded} free {(need.BedsNeeded == 1 ? "bed" : "beds")} tonight.",
         { Children: > 0 } => $"No room has {need.BedsNeeded} free beds together tonight.",
         _ => "No bed is free tonight.",

@@ -10,7 +10,10 @@ public class CounsellingSession : Integrity.IVersioned
     /// <summary>The counsellor: a staff account or a partner's psychotherapist by name.</summary>
     public string? CounsellorUserId { get; set; }
     public string? CounsellorName { get; set; }
+    /// <summary>The room's name as it was when booked (kept for the record).</summary>
     public required string Room { get; set; }
+    /// <summary>The counselling room at her site; null on sessions booked before rooms belonged to sites.</summary>
+    public int? CounsellingRoomId { get; set; }
     public DateTime StartsAt { get; set; }
     public DateTime EndsAt { get; set; }
     public bool? Attended { get; set; }
@@ -36,9 +39,22 @@ public static class SessionClash
         {
             var when = $"{Sites.SiteTime.Local(timeZoneId, other.StartsAt):HH:mm}–{Sites.SiteTime.Show(other.EndsAt, timeZoneId, "HH:mm")} on {Sites.SiteTime.Local(timeZoneId, other.StartsAt):dd MMM}";
             if (other.CounsellorKey == proposed.CounsellorKey) return $"The counsellor already has a session {when}.";
-            if (string.Equals(other.Room.Trim(), proposed.Room.Trim(), StringComparison.OrdinalIgnoreCase)) return $"{other.Room.Trim()} is already booked {when}.";
+            if (SameRoom(other, proposed)) return $"{other.Room.Trim()} is already booked {when}.";
             if (other.ChildId == proposed.ChildId) return $"This child already has a session {when}.";
         }
         return null;
     }
+
+    /// <summary>Rooms belong to a site: two rooms of the same name at two sites are two rooms.</summary>
+    private static bool SameRoom(CounsellingSession a, CounsellingSession b) =>
+        a.CounsellingRoomId is int x && b.CounsellingRoomId is int y ? x == y
+        : a.CounsellingRoomId is null && b.CounsellingRoomId is null && string.Equals(a.Room.Trim(), b.Room.Trim(), StringComparison.OrdinalIgnoreCase);
+}
+
+/// <summary>A room where children's counselling is held, at one site (a list per site, kept by managers).</summary>
+public class CounsellingRoom
+{
+    public int Id { get; set; }
+    public int SiteId { get; set; }
+    public required string Name { get; set; }
 }

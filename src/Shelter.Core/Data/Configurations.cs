@@ -59,6 +59,7 @@ internal sealed class RoomConfiguration : IEntityTypeConfiguration<Room>
 {
     public void Configure(EntityTypeBuilder<Room> b)
     {
+        b.Property(r => r.FamilyUnit).HasMaxLength(40);
         b.Property(r => r.Name).HasMaxLength(80);
         b.HasIndex(r => new { r.SiteId, r.Name }).IsUnique();
     }
@@ -182,6 +183,37 @@ internal sealed class WaitingEntryConfiguration : IEntityTypeConfiguration<Waiti
     {
         b.HasOne(w => w.Resident).WithMany().OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(w => w.ResidentId).IsUnique().HasFilter("\"ClosedAt\" IS NULL").HasDatabaseName("UX_WaitingList_OnePlacePerWoman");
+    }
+}
+
+internal sealed class WaitingContactConfiguration : IEntityTypeConfiguration<WaitingContact>
+{
+    public void Configure(EntityTypeBuilder<WaitingContact> b)
+    {
+        b.HasOne<WaitingEntry>().WithMany(w => w.Contacts).HasForeignKey(c => c.WaitingEntryId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(c => new { c.WaitingEntryId, c.At });
+    }
+}
+
+internal sealed class CounsellingRoomConfiguration : IEntityTypeConfiguration<Children.CounsellingRoom>
+{
+    public void Configure(EntityTypeBuilder<Children.CounsellingRoom> b)
+    {
+        b.Property(r => r.Name).HasMaxLength(80);
+        b.HasOne<Site>().WithMany().HasForeignKey(r => r.SiteId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(r => new { r.SiteId, r.Name }).IsUnique();
+    }
+}
+
+internal sealed class IntakeProposalConfiguration : IEntityTypeConfiguration<IntakeProposal>
+{
+    public void Configure(EntityTypeBuilder<IntakeProposal> b)
+    {
+        b.HasOne<Intake.Intake>().WithMany(i => i.Proposals).HasForeignKey(p => p.IntakeId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(p => p.Partner).WithMany().HasForeignKey(p => p.PartnerId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(p => p.Fits).HasMaxLength(200);
+        b.Property(p => p.NotKnown).HasMaxLength(200);
+        b.HasIndex(p => new { p.IntakeId, p.Rank }).IsUnique();
     }
 }
 

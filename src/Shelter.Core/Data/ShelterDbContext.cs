@@ -32,6 +32,8 @@ public class ShelterDbContext(DbContextOptions<ShelterDbContext> options, IColum
     public DbSet<FollowUp> FollowUps => Set<FollowUp>();
     public DbSet<Intake.Intake> Intakes => Set<Intake.Intake>();
     public DbSet<WaitingEntry> WaitingList => Set<WaitingEntry>();
+    public DbSet<IntakeProposal> IntakeProposals => Set<IntakeProposal>();
+    public DbSet<WaitingContact> WaitingContacts => Set<WaitingContact>();
     public DbSet<Partner> Partners => Set<Partner>();
     public DbSet<BarrierRecord> Barriers => Set<BarrierRecord>();
     public DbSet<Consent> Consents => Set<Consent>();
@@ -48,6 +50,7 @@ public class ShelterDbContext(DbContextOptions<ShelterDbContext> options, IColum
     public DbSet<Children.CounsellingSession> CounsellingSessions => Set<Children.CounsellingSession>();
     public DbSet<Integrity.FormSubmission> FormSubmissions => Set<Integrity.FormSubmission>();
     public DbSet<Integrity.OutboxMessage> Outbox => Set<Integrity.OutboxMessage>();
+    public DbSet<Children.CounsellingRoom> CounsellingRooms => Set<Children.CounsellingRoom>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

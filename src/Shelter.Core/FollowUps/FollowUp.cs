@@ -7,6 +7,8 @@ public enum FollowUpKind
     MedicationContinuity = 3,
     JobSearch = 4,
     ChildService = 5,
+    /// <summary>A woman on the waiting list no one has reached for a while.</summary>
+    WaitingListContact = 6,
     Other = 9,
 }
 

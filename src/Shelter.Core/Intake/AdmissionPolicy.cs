@@ -28,43 +28,47 @@ public enum OutcomeReason
     SafetyFirst = 5,
 }
 
-/// <summary>A partner the policy may propose, with what it takes.</summary>
-public sealed record PartnerOption(int Id, string Name, PartnerKind Kind, PartnerAccepts Accepts);
-
 public sealed record AdmissionDecision(
     IntakeOutcome Outcome,
     OutcomeReason? Reason,
     BedSuggestion? Beds,
-    PartnerOption? ProposedPartner,
-    string Explanation);
+    PartnerProposalResult? Proposal,
+    string Explanation)
+{
+    public DirectoryEntry? ProposedPartner => Proposal?.First?.Partner;
+}
 
 /// <summary>
-/// Turns an intake and tonight's capacity into one outcome. It reads only what housing needs:
-/// her children (to keep them with her), an accessible need, her risk, her choice, her health
-/// now. It is total: every intake gets an outcome, and anything but a bed carries a reason
-/// and a proposal.
+/// Turns an intake and tonight's capacity into one outcome. The outcome reads only what housing
+/// needs: her children (to keep them with her), an accessible need, her risk, her choice, her
+/// health now. It is total: every intake gets an outcome, and anything but a bed carries a reason
+/// and a proposal. The proposal (<see cref="PartnerProposal"/>) reads everything a partner must
+/// accept, so that she is never sent to a partner that would turn her away.
 /// </summary>
 public static class AdmissionPolicy
 {
-    public static AdmissionDecision Decide(IntakeAnswers intake, IReadOnlyList<BedCandidate> beds, IReadOnlyList<PartnerOption> partners)
+    public static AdmissionDecision Decide(IntakeAnswers intake, IReadOnlyList<BedCandidate> beds, PartnerDirectory partners)
     {
-        var need = new HousingNeed(intake.ChildAges.Count, intake.NeedsAccessibleRoom, intake.HighRisk);
+        var need = new HousingNeed(intake.ChildAges.Count, intake.NeedsAccessibleRoom, intake.HighRisk,
+            OlderSons: intake.ChildAges.Where((age, i) => i < intake.ChildSexes.Count && intake.ChildSexes[i] == Residents.ChildSex.Boy && age > BedAllocator.BoysInSharedRoomsUpToAge).Count());
+        var her = PartnerNeeds.From(intake);
+        PartnerProposalResult Propose(params PartnerKind[] kinds) => PartnerProposal.Propose(her, partners.Entries, kinds, partners.RefusedHer, partners.BarrierLog);
 
         if (intake.NeedsHospitalCareNow)
         {
-            var medical = Propose(partners, need, PartnerKind.Medical);
+            var medical = Propose(PartnerKind.Medical);
             return new(IntakeOutcome.Referral, OutcomeReason.NeedsHospitalCareNow, null, medical,
                 "She needs hospital care now: refer her" + To(medical) + ". Her place here can follow.");
         }
         if (intake.LeftBeforeDecision)
         {
-            var outreach = Propose(partners, need, PartnerKind.HarmReduction, PartnerKind.CrisisCentre);
+            var outreach = Propose(PartnerKind.HarmReduction, PartnerKind.CrisisCentre);
             return new(IntakeOutcome.WaitingList, OutcomeReason.LeftBeforeDecision, null, outreach,
-                "She left before a decision: she keeps her place on the waiting list" + (outreach is null ? "." : $"; {outreach.Name} can reach out."));
+                "She left before a decision: she keeps her place on the waiting list" + (outreach.First is { } o ? $"; {o.Partner.Name} can reach out." : "."));
         }
         if (intake.Choice == HerChoice.AnotherOption)
         {
-            var chosen = Propose(partners, need, PartnerKind.Shelter, PartnerKind.CrisisCentre, PartnerKind.HarmReduction);
+            var chosen = Propose(PartnerKind.Shelter, PartnerKind.CrisisCentre, PartnerKind.HarmReduction);
             return new(IntakeOutcome.Referral, OutcomeReason.SheChoseAnotherOption, null, chosen,
                 "She chose another option: refer her" + To(chosen) + ".");
         }
@@ -75,21 +79,16 @@ public static class AdmissionPolicy
             if (!suggestion.IsSafeRoom)
                 return new(IntakeOutcome.Bed, null, suggestion, null, allocation.Reason);
             var reason = intake.HighRisk ? OutcomeReason.SafetyFirst : OutcomeReason.NoFittingCapacity;
-            var onward = intake.HighRisk ? null : Propose(partners, need, PartnerKind.Shelter, PartnerKind.CrisisCentre);
+            var onward = intake.HighRisk ? null : Propose(PartnerKind.Shelter, PartnerKind.CrisisCentre);
             return new(IntakeOutcome.SafeRoom, reason, suggestion, onward,
-                allocation.Reason + (onward is null ? "" : $" For a longer stay, propose {onward.Name}."));
+                allocation.Reason + (onward?.First is { } o ? $" For a longer stay, propose {o.Partner.Name}." : ""));
         }
 
-        var partner = Propose(partners, need, PartnerKind.Shelter, PartnerKind.CrisisCentre);
+        var partner = Propose(PartnerKind.Shelter, PartnerKind.CrisisCentre);
         return new(IntakeOutcome.WaitingList, OutcomeReason.NoFittingCapacity, null, partner,
-            allocation.Reason + " She goes on the waiting list" + (partner is null ? "; no partner in the directory takes what she needs." : $", and {partner.Name} is proposed meanwhile."));
+            allocation.Reason + " She goes on the waiting list" + (partner.First is { } p ? $", and {p.Partner.Name} is proposed meanwhile." : "; no partner in the directory is known to take what she needs: reach out."));
     }
 
-    /// <summary>The first partner of the wanted kinds (in that order) that takes her with her children and needs.</summary>
-    private static PartnerOption? Propose(IReadOnlyList<PartnerOption> partners, HousingNeed need, params PartnerKind[] kinds) =>
-        kinds.SelectMany(kind => partners.Where(p => p.Kind == kind).OrderBy(p => p.Name, StringComparer.Ordinal))
-            .FirstOrDefault(p => (need.Children == 0 || p.Accepts.HasFlag(PartnerAccepts.WomenWithChildren))
-                && (!need.NeedsAccessibleRoom || p.Accepts.HasFlag(PartnerAccepts.Wheelchair)));
-
-    private static string To(PartnerOption? partner) => partner is null ? " (no fitting partner is in the directory yet)" : $" to {partner.Name}";
+    private static string To(PartnerProposalResult proposal) =>
+        proposal.First is { } p ? $" to {p.Partner.Name}" : " (no partner in the directory is known to take what she needs: reach out)";
 }

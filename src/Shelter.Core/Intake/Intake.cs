@@ -30,6 +30,7 @@ public class Intake
     public IntakeOutcome Outcome { get; set; }
     public OutcomeReason? Reason { get; set; }
     public int? ProposedPartnerId { get; set; }
+    public List<IntakeProposal> Proposals { get; set; } = [];
     public int? StayId { get; set; }
 }
 
@@ -37,7 +38,12 @@ public enum WaitingClosed
 {
     Admitted = 1,
     Referred = 2,
+    /// <summary>Older rows; staff now choose one of the reasons below.</summary>
     NoLongerNeeded = 3,
+    HousedElsewhere = 4,
+    /// <summary>No contact after the attempts recorded.</summary>
+    NoContact = 5,
+    HerChoice = 6,
 }
 
 /// <summary>A woman waiting for a bed that fits her (and her children).</summary>
@@ -54,4 +60,41 @@ public class WaitingEntry
     public bool NeedsAccessibleRoom { get; set; }
     public DateTime? ClosedAt { get; set; }
     public WaitingClosed? Closed { get; set; }
+    /// <summary>When staff last reached her; null until the first contact after intake.</summary>
+    public DateTime? LastContactAt { get; set; }
+    public List<WaitingContact> Contacts { get; set; } = [];
+}
+
+/// <summary>A try to reach a woman on the waiting list: whether it reached her. No content, no number.</summary>
+public class WaitingContact
+{
+    public int Id { get; set; }
+    public int WaitingEntryId { get; set; }
+    public DateTime At { get; set; }
+    public bool Reached { get; set; }
+    public string? RecordedByUserId { get; set; }
+}
+
+/// <summary>
+/// A partner proposed at intake, best first. What is not known about the partner is kept only
+/// with her consent (it reveals her needs); the partner and its rank always.
+/// </summary>
+public class IntakeProposal
+{
+    public int Id { get; set; }
+    public int IntakeId { get; set; }
+    public int PartnerId { get; set; }
+    public Partners.Partner Partner { get; set; } = null!;
+    public int Rank { get; set; }
+    /// <summary>No partner fits: this harm-reduction partner keeps in touch with her meanwhile.</summary>
+    public bool Outreach { get; set; }
+    /// <summary>Her needs the partner is known to accept, comma-separated (<see cref="Partners.HerNeed"/>).</summary>
+    public string? Fits { get; set; }
+    /// <summary>Her needs the directory does not know about: call first.</summary>
+    public string? NotKnown { get; set; }
+
+    public static string? Join(IEnumerable<Partners.HerNeed> needs) => needs.Any() ? string.Join(",", needs) : null;
+
+    public static IReadOnlyList<Partners.HerNeed> Split(string? needs) =>
+        needs is null ? [] : needs.Split(',').Select(Enum.Parse<Partners.HerNeed>).ToList();
 }

@@ -40,6 +40,8 @@ public sealed record IntakeAnswers
 {
     public ArrivalRoute Route { get; init; } = ArrivalRoute.Self;
     public IReadOnlyList<int> ChildAges { get; init; } = [];
+    /// <summary>Optional, in the order of <see cref="ChildAges"/>: only so that a room or a partner that takes boys up to an age keeps the family whole.</summary>
+    public IReadOnlyList<ChildSex?> ChildSexes { get; init; } = [];
     public bool NeedsAccessibleRoom { get; init; }
     public bool Pregnant { get; init; }
     public Answer TakesOst { get; init; }
@@ -47,6 +49,8 @@ public sealed record IntakeAnswers
     public Answer HasEnoughMedication { get; init; }
     public MissingDocuments MissingDocuments { get; init; }
     public string? GenderIdentity { get; init; }
+    /// <summary>She is a transgender woman: asked only so that she is never referred to a partner that refuses her.</summary>
+    public bool TransWoman { get; init; }
     public string? Languages { get; init; }
     public HitsScreening? Hits { get; init; }
     /// <summary>Staff judge her in danger now whatever the score (another screening, what she says).</summary>

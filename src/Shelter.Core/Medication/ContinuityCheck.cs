@@ -7,43 +7,103 @@ public enum ContinuityStatus
     Broken = 3,
 }
 
-public sealed record ContinuityResult(ContinuityStatus Status, string Why)
+/// <summary>What the clinical rule asks at her next supervised dose after missed days (national OST guidelines).</summary>
+public enum NextDoseStep
+{
+    /// <summary>No missed days, or few enough to take her usual dose.</summary>
+    UsualDose = 0,
+    /// <summary>The prescriber reviews the dose before she takes it.</summary>
+    PrescriberReviewsDose = 1,
+    /// <summary>Too many days missed: she starts again with a new induction.</summary>
+    NewInduction = 2,
+}
+
+/// <param name="BitesOn">The day the risk becomes real (a closure, a closed weekend day, her stay's end), when it lies ahead.</param>
+/// <param name="MissedDays">Consecutive days of supervised dosing missed up to yesterday.</param>
+public sealed record ContinuityResult(ContinuityStatus Status, string Why, DateOnly? BitesOn = null, int MissedDays = 0, NextDoseStep NextDose = NextDoseStep.UsualDose)
 {
     public bool NeedsAttention => Status != ContinuityStatus.Covered;
 }
 
+/// <summary>The clinical rule for missed supervised doses; the numbers follow national guidelines and are configurable.</summary>
+public sealed record MissedDoseRule(int ReviewAfterDays = 3, int InductionAfterDays = 5)
+{
+    public NextDoseStep StepAfter(int missedDays) =>
+        missedDays >= InductionAfterDays ? NextDoseStep.NewInduction
+        : missedDays >= ReviewAfterDays ? NextDoseStep.PrescriberReviewsDose
+        : NextDoseStep.UsualDose;
+}
+
+/// <summary>What the check looks ahead at, besides recorded closures of her dispensing site.</summary>
+/// <param name="OpenDays">The days of the week her dispensing site opens; null when not recorded (taken as every day).</param>
+/// <param name="StayEndsOn">The last day of her stay with us, when she is housed.</param>
+/// <param name="LookAheadDays">How far ahead a recorded closure makes a supervised-dosing woman at risk today.</param>
+public sealed record ContinuityOutlook(IReadOnlySet<DayOfWeek>? OpenDays = null, DateOnly? StayEndsOn = null, int LookAheadDays = 7, MissedDoseRule? Missed = null)
+{
+    public static readonly ContinuityOutlook None = new();
+    public MissedDoseRule MissedDoses => Missed ?? new MissedDoseRule();
+}
+
 /// <summary>
-/// Whether a resident will keep getting her medication. Broken: her supply ended and no
-/// dispensing was recorded since. At risk: it ends within two days, the next pick-up is not
-/// arranged, or her dispensing site is closed when she needs it. "Today" is the site's day.
+/// Whether a woman will keep getting her medication, looking ahead (PRODUCT rule 12: a closure
+/// next week is a risk today). Broken: her supply ended, or she missed supervised doses, with no
+/// dispensing recorded since. At risk: it ends within two days, the next pick-up is not arranged,
+/// her site is closed on a day she needs it (a recorded closure, a holiday or a day of the week it
+/// does not open), or her stay ends before her next pick-up — each with the date it bites.
+/// "Today" is the local day of the site she sleeps at.
 /// </summary>
 public static class ContinuityCheck
 {
     public const int AtRiskWithinDays = 2;
 
-    public static ContinuityResult Check(MedicationProgramme programme, DateOnly today, IEnumerable<DispensingSiteClosure> closuresOfHerSite)
+    public static ContinuityResult Check(MedicationProgramme programme, DateOnly today, IEnumerable<DispensingSiteClosure> closuresOfHerSite) =>
+        Check(programme, today, closuresOfHerSite, ContinuityOutlook.None);
+
+    public static ContinuityResult Check(MedicationProgramme programme, DateOnly today, IEnumerable<DispensingSiteClosure> closuresOfHerSite, ContinuityOutlook outlook)
     {
         var closures = closuresOfHerSite.ToList();
         return programme.Schedule == DispensingSchedule.SupervisedDaily
-            ? CheckSupervised(programme, today, closures)
-            : CheckTakeHome(programme, today, closures);
+            ? CheckSupervised(programme, today, closures, outlook)
+            : CheckTakeHome(programme, today, closures, outlook);
     }
 
-    /// <summary>A dose each day at the site: a missed day is a break; the site must be open today and tomorrow.</summary>
-    private static ContinuityResult CheckSupervised(MedicationProgramme programme, DateOnly today, List<DispensingSiteClosure> closures)
+    /// <summary>Consecutive days without a supervised dose, today not counted (she may still come).</summary>
+    public static int MissedDays(DateOnly? lastDispensed, DateOnly today) =>
+        lastDispensed is { } last ? Math.Max(0, today.DayNumber - last.DayNumber - 1) : 0;
+
+    /// <summary>A dose each day at the site: a missed day is a break; the site must open every day ahead.</summary>
+    private static ContinuityResult CheckSupervised(MedicationProgramme programme, DateOnly today, List<DispensingSiteClosure> closures, ContinuityOutlook outlook)
     {
         var last = programme.LastDispensedOn;
-        if (last is null || last < today.AddDays(-1))
-            return new(ContinuityStatus.Broken, last is null ? "No dose at her site has been recorded." : $"Her last recorded dose was on {last:dd MMM}: she has missed daily dosing.");
-        var closure = closures.FirstOrDefault(c => c.Covers(today) || c.Covers(today.AddDays(1)));
-        if (closure is not null)
-            return new(ContinuityStatus.AtRisk, $"Her dispensing site is closed from {closure.From:dd MMM}{(closure.To is { } to ? $" to {to:dd MMM}" : "")}: arrange another site or take-home doses.");
+        if (last is null)
+            return new(ContinuityStatus.Broken, "No dose at her site has been recorded.");
+        var missed = MissedDays(last, today);
+        if (missed > 0)
+        {
+            var step = outlook.MissedDoses.StepAfter(missed);
+            var next = step switch
+            {
+                NextDoseStep.NewInduction => $" After {missed} missed days she needs a new induction: the prescriber starts her again.",
+                NextDoseStep.PrescriberReviewsDose => $" After {missed} missed days the prescriber reviews her dose before the next one.",
+                _ => " She can take her usual dose when she comes.",
+            };
+            return new(ContinuityStatus.Broken, $"Her last recorded dose was on {last:dd MMM}: she has missed {missed} {(missed == 1 ? "day" : "days")} of daily dosing." + next,
+                null, missed, step);
+        }
+
+        // A recorded closure (incl. a holiday) within the look-ahead, or a day of the week it does not open within two days.
+        var closedOn = FirstClosedDay(today, today.AddDays(outlook.LookAheadDays), closures, null)
+            ?? FirstClosedDay(today, today.AddDays(AtRiskWithinDays), [], outlook.OpenDays);
+        if (closedOn is { } day)
+            return new(ContinuityStatus.AtRisk, $"Her dispensing site is closed on {day:ddd dd MMM}{ClosureText(day, closures)}: arrange take-home doses or another site before then.", day);
+        if (outlook.StayEndsOn is { } end && end <= today.AddDays(outlook.LookAheadDays))
+            return new(ContinuityStatus.AtRisk, $"Her stay ends on {end:dd MMM}: arrange her daily dosing from where she goes next.", end);
         if (programme.NextPickupOn is null || programme.NextPickupOn < today)
             return new(ContinuityStatus.AtRisk, "Her next dose at the site is not arranged.");
         return new(ContinuityStatus.Covered, $"Daily at her site; last dose {last:dd MMM}.");
     }
 
-    private static ContinuityResult CheckTakeHome(MedicationProgramme programme, DateOnly today, List<DispensingSiteClosure> closures)
+    private static ContinuityResult CheckTakeHome(MedicationProgramme programme, DateOnly today, List<DispensingSiteClosure> closures, ContinuityOutlook outlook)
     {
         var until = programme.SupplyUntil;
         if (until is null)
@@ -52,20 +112,50 @@ public static class ContinuityCheck
             return new(ContinuityStatus.Broken, $"Her supply ended on {until:dd MMM} and no dispensing has been recorded since.");
 
         var daysLeft = until.Value.DayNumber - today.DayNumber;
-        var closure = closures.FirstOrDefault(c => c.Covers(today) || (programme.NextPickupOn is { } next && c.Covers(next)));
-        if (closure is not null)
-            return new(ContinuityStatus.AtRisk, $"Her dispensing site is closed from {closure.From:dd MMM}{(closure.To is { } to ? $" to {to:dd MMM}" : "")}: arrange another site.");
+        var runsOut = Validation.InputBounds.AddDaysSaturating(until.Value, 1);
+        var closedToday = closures.FirstOrDefault(c => c.Covers(today));
+        if (closedToday is not null)
+            return new(ContinuityStatus.AtRisk, $"Her dispensing site is closed from {closedToday.From:dd MMM}{(closedToday.To is { } to ? $" to {to:dd MMM}" : "")}: arrange another site.", today);
+        if (programme.NextPickupOn is { } pickup && pickup >= today && FirstClosedDay(pickup, pickup, closures, outlook.OpenDays) is { } closedPickup)
+            return new(ContinuityStatus.AtRisk, $"Her pick-up on {closedPickup:ddd dd MMM} falls on a day her site is closed{ClosureText(closedPickup, closures)}: move it to an open day before {runsOut:dd MMM}.", closedPickup);
+        // Every day from today until she runs out is closed: she cannot get there in time.
+        if (OpenDayBetween(today, until.Value, closures, outlook.OpenDays) is null)
+            return new(ContinuityStatus.AtRisk, $"Her site is not open on any day before her supply ends ({until:dd MMM}): arrange a supply now.", until.Value);
         if (daysLeft <= AtRiskWithinDays)
             return new(ContinuityStatus.AtRisk, daysLeft switch
             {
                 0 => "Her supply ends today.",
                 1 => "Her supply ends tomorrow.",
                 _ => $"Her supply ends in {daysLeft} days.",
-            });
+            }, until.Value);
         if (programme.NextPickupOn is null || programme.NextPickupOn < today)
             return new(ContinuityStatus.AtRisk, "Her next pick-up is not arranged.");
-        if (programme.NextPickupOn > Validation.InputBounds.AddDaysSaturating(until.Value, 1))
-            return new(ContinuityStatus.AtRisk, $"Her next pick-up ({programme.NextPickupOn:dd MMM}) is after her supply ends ({until:dd MMM}).");
+        if (programme.NextPickupOn > runsOut)
+            return new(ContinuityStatus.AtRisk, $"Her next pick-up ({programme.NextPickupOn:dd MMM}) is after her supply ends ({until:dd MMM}).", runsOut);
+        if (outlook.StayEndsOn is { } end && end < programme.NextPickupOn)
+            return new(ContinuityStatus.AtRisk, $"Her stay ends on {end:dd MMM}, before her next pick-up ({programme.NextPickupOn:dd MMM}): arrange it from where she goes next.", end);
         return new(ContinuityStatus.Covered, $"Covered until {until:dd MMM}; next pick-up {programme.NextPickupOn:dd MMM}.");
     }
+
+    public static bool IsOpen(DateOnly day, IReadOnlyList<DispensingSiteClosure> closures, IReadOnlySet<DayOfWeek>? openDays) =>
+        !closures.Any(c => c.Covers(day)) && (openDays is null || openDays.Count == 0 || openDays.Contains(day.DayOfWeek));
+
+    private static DateOnly? FirstClosedDay(DateOnly from, DateOnly to, IReadOnlyList<DispensingSiteClosure> closures, IReadOnlySet<DayOfWeek>? openDays)
+    {
+        for (var day = from; day <= to; day = day.AddDays(1))
+            if (!IsOpen(day, closures, openDays)) return day;
+        return null;
+    }
+
+    private static DateOnly? OpenDayBetween(DateOnly from, DateOnly to, IReadOnlyList<DispensingSiteClosure> closures, IReadOnlySet<DayOfWeek>? openDays)
+    {
+        for (var day = from; day <= to; day = day.AddDays(1))
+            if (IsOpen(day, closures, openDays)) return day;
+        return null;
+    }
+
+    private static string ClosureText(DateOnly day, IReadOnlyList<DispensingSiteClosure> closures) =>
+        closures.FirstOrDefault(c => c.Covers(day)) is { } c
+            ? c.Reason == ClosureReason.Holiday ? " (a holiday)" : $" (closed from {c.From:dd MMM}{(c.To is { } to ? $" to {to:dd MMM}" : "")})"
+            : " (it does not open that day of the week)";
 }

@@ -43,6 +43,11 @@ public class MedicationProgramme : Integrity.IVersioned
     public string? PickupWindow { get; set; }
     public string? Notes { get; set; }
     public DateOnly? LastDispensedOn { get; set; }
+    /// <summary>The days a pick-up usually gives her (1 for supervised daily dosing); a new pick-up starts from it.</summary>
+    public int? UsualSupplyDays { get; set; }
+
+    /// <summary>What "Record pick-up" offers: her usual supply, else a day for daily dosing or what she had last.</summary>
+    public int DefaultPickupDays => UsualSupplyDays ?? (Schedule == DispensingSchedule.SupervisedDaily ? 1 : SupplyDays is int d and > 0 ? d : 1);
 
     /// <summary>At intake: did she have enough with her?</summary>
     public Answer HasEnoughAtIntake { get; set; }
@@ -66,6 +71,8 @@ public enum ClosureReason
     ArmedConflict = 2,
     Funding = 3,
     Other = 4,
+    /// <summary>A public holiday: the site is closed that day, as at a weekend.</summary>
+    Holiday = 5,
 }
 
 /// <summary>A dispensing site closed for a range of days (both ends included): the lockdown and armed-conflict scenario.</summary>

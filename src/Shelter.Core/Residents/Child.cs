@@ -10,6 +10,8 @@ public class Child
     /// <summary>Unknown when she did not consent to keeping her data.</summary>
     public int? AgeAtArrival { get; set; }
     public DateOnly ArrivedOn { get; set; }
+    /// <summary>Optional; recorded only to keep a family together where rooms or partners take boys up to an age.</summary>
+    public ChildSex? Sex { get; set; }
 
     /// <summary>School or kindergarten.</summary>
     public string? School { get; set; }

@@ -28,6 +28,8 @@ public class Stay : Integrity.IVersioned
 
     /// <summary>The site's maximum unless an individual term was agreed.</summary>
     public DateTime PlannedEndAt { get; set; }
+    /// <summary>Her family sleeps in rooms side by side because one room could not hold it, and she agreed: her choice, recorded.</summary>
+    public bool HouseholdAcrossRoomsByHerChoice { get; set; }
     /// <summary>Written conditions of an agreed term (the Oksana example: find a job, attend counselling).</summary>
     public string? Conditions { get; set; }
 

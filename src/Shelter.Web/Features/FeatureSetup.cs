@@ -39,12 +39,15 @@ public static class FeatureSetup
         services.AddScoped<Intake.NewIntake>();
         services.AddScoped<Intake.WaitingList>();
         services.AddScoped<Intake.WaitingListNotifier>();
+        services.AddScoped<Intake.WaitingListWork>();
+        services.AddScoped<IScheduleSource>(sp => sp.GetRequiredService<Intake.WaitingListWork>());
         services.AddScoped<Intake.IntakeDetails>();
         services.AddScoped<Residents.ResidentList>();
         services.AddScoped<Residents.ResidentRecord>();
         services.AddScoped<Residents.Refer>();
         services.AddScoped<Partners.SavePartner>();
         services.AddScoped<Partners.RecordBarrier>();
+        services.AddScoped<Partners.PartnerDirectoryReader>();
         services.AddScoped<Medication.Continuity>();
         services.AddScoped<Medication.ContinuitySweep>();
         services.AddScoped<IScheduleSource>(sp => sp.GetRequiredService<Medication.ContinuitySweep>());

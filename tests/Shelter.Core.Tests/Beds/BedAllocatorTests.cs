@@ -186,8 +186,9 @@ public class BedAllocatorTests
     public void The_need_has_no_place_for_gender_identity_drug_use_or_documents()
     {
         // She is housed as the woman she says she is: the allocator cannot even be told otherwise.
+        // Her older sons and her agreement to rooms side by side are about keeping her family whole.
         var properties = typeof(HousingNeed).GetProperties().Select(p => p.Name).Order().ToList();
 
-        Assert.Equal(["BedsNeeded", "Children", "HighRisk", "NeedsAccessibleRoom", "PreferredSiteId"], properties);
+        Assert.Equal(["AgreesToAdjacentRooms", "BedsNeeded", "Children", "HighRisk", "NeedsAccessibleRoom", "OlderSons", "PreferredSiteId"], properties);
     }
 }

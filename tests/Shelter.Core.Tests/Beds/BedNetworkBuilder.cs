@@ -18,13 +18,16 @@ public sealed class BedNetworkBuilder
         return this;
     }
 
-    public BedNetworkBuilder Room(string name, RoomKind kind, int beds, params BedState[] states)
+    public BedNetworkBuilder Room(string name, RoomKind kind, int beds, params BedState[] states) => Room(name, kind, beds, null, states);
+
+    /// <summary>A room in a family unit: rooms of one site with the same unit are side by side.</summary>
+    public BedNetworkBuilder Room(string name, RoomKind kind, int beds, string? familyUnit, params BedState[] states)
     {
         var roomId = _nextRoom++;
         for (var i = 0; i < beds; i++)
         {
             var state = i < states.Length ? states[i] : BedState.Free;
-            _beds.Add(new BedCandidate(_nextBed++, $"{name}-{i + 1}", roomId, name, kind, _site.Id, _site.Name, _site.Confidential, state));
+            _beds.Add(new BedCandidate(_nextBed++, $"{name}-{i + 1}", roomId, name, kind, _site.Id, _site.Name, _site.Confidential, state, familyUnit));
         }
         return this;
     }

@@ -8,11 +8,11 @@ namespace Shelter.Core.Tests.Intake;
 
 public class AdmissionPolicyTests
 {
-    private static readonly PartnerOption CrisisCentre = new(1, "Crisis Centre", PartnerKind.CrisisCentre, PartnerAccepts.WomenWithChildren | PartnerAccepts.OstClients);
-    private static readonly PartnerOption Hospital = new(2, "Hospital", PartnerKind.Medical, PartnerAccepts.None);
-    private static readonly PartnerOption Outreach = new(3, "Outreach", PartnerKind.HarmReduction, PartnerAccepts.WomenWhoUseDrugs);
-    private static readonly PartnerOption AdultsOnly = new(4, "Adults Only Shelter", PartnerKind.Shelter, PartnerAccepts.None);
-    private static readonly IReadOnlyList<PartnerOption> Partners = [AdultsOnly, CrisisCentre, Hospital, Outreach];
+    private static readonly DirectoryEntry CrisisCentre = new(1, "Crisis Centre", PartnerKind.CrisisCentre) { Children = Acceptance.Yes, Ost = Acceptance.Yes };
+    private static readonly DirectoryEntry Hospital = new(2, "Hospital", PartnerKind.Medical);
+    private static readonly DirectoryEntry Outreach = new(3, "Outreach", PartnerKind.HarmReduction) { DrugUse = Acceptance.Yes };
+    private static readonly DirectoryEntry AdultsOnly = new(4, "Adults Only Shelter", PartnerKind.Shelter) { Children = Acceptance.No };
+    private static readonly PartnerDirectory Partners = new([AdultsOnly, CrisisCentre, Hospital, Outreach], [], []);
 
     private static readonly (HitsScreening Positive, HitsScreening Negative) Hits =
         (HitsScreening.Create(4, 4, 4, 4).Screening!, HitsScreening.Create(1, 2, 1, 2).Screening!);
@@ -61,10 +61,15 @@ public class AdmissionPolicyTests
             foreach (var enough in answers)
             foreach (var identity in identities)
             foreach (var language in languages)
-                yield return intake with { TakesOst = ost, TakesArt = art, HasEnoughMedication = enough, MissingDocuments = missing, GenderIdentity = identity, Languages = language };
+            foreach (var trans in new[] { false, true })
+                yield return intake with { TakesOst = ost, TakesArt = art, HasEnoughMedication = enough, MissingDocuments = missing, GenderIdentity = identity, Languages = language, TransWoman = trans };
         }
     }
 
+    /// <summary>
+    /// The outcome, its reason and the beds never move; the proposed partner may, and must (rule 11):
+    /// a woman on OST is not sent to a shelter that refuses OST. PartnerProposalTests prove that side.
+    /// </summary>
     [Fact]
     public void Non_discrimination_no_combination_of_protected_attributes_ever_changes_the_outcome()
     {
@@ -78,12 +83,12 @@ public class AdmissionPolicyTests
                 var decision = AdmissionPolicy.Decide(variant, beds, Partners);
                 if (decision.Outcome != baseline.Outcome || decision.Reason != baseline.Reason
                     || decision.Beds?.BedIds.SequenceEqual(baseline.Beds!.BedIds) == false
-                    || decision.ProposedPartner != baseline.ProposedPartner)
+                    || (decision.Proposal is null) != (baseline.Proposal is null))
                     Assert.Fail($"{name} / {capacity}: {variant} got {decision.Outcome} ({decision.Reason}) instead of {baseline.Outcome} ({baseline.Reason})");
                 checkedDecisions++;
             }
         }
-        Assert.True(checkedDecisions > 400_000, $"only {checkedDecisions} decisions were compared");
+        Assert.True(checkedDecisions > 800_000, $"only {checkedDecisions} decisions were compared");
     }
 
     [Fact]
@@ -189,9 +194,10 @@ public class AdmissionPolicyTests
     [Fact]
     public void With_no_partners_in_the_directory_she_is_still_never_turned_away()
     {
-        var decision = AdmissionPolicy.Decide(new IntakeAnswers(), Full(), []);
+        var decision = AdmissionPolicy.Decide(new IntakeAnswers(), Full(), PartnerDirectory.Empty);
 
         Assert.Equal(IntakeOutcome.WaitingList, decision.Outcome);
         Assert.Contains("no partner in the directory", decision.Explanation);
+        Assert.True(decision.Proposal!.NoneFits);
     }
 }

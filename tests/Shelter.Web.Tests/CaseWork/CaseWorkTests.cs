@@ -1,3 +1,4 @@
+using Shelter.Core.Children;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,6 +35,7 @@ public class CaseWorkTests(SmtpSink smtp) : IClassFixture<SmtpSink>
         var site = await app.AddSiteAsync("Shelter", false, ("Family", RoomKind.Family, 3));
         return await app.WithDbAsync(async db =>
         {
+            db.CounsellingRooms.AddRange(new CounsellingRoom { SiteId = site.Id, Name = "Play room" }, new CounsellingRoom { SiteId = site.Id, Name = "Office" });
             var resident = new Resident { Alias = ResidentCanary, RegisteredAt = MondayTen.AddDays(-3), ConsentToKeepData = true };
             var child = new Child { Alias = ChildCanary, AgeAtArrival = 9, ArrivedOn = new DateOnly(2026, 11, 27) };
             resident.Children.Add(child);
@@ -146,9 +148,10 @@ public class CaseWorkTests(SmtpSink smtp) : IClassFixture<SmtpSink>
         });
         var sw = await app.SignedInClientAsync("sw@test.shelter");
         var counsellor = await app.WithDbAsync(db => db.Users.Where(u => u.Email == "sw@test.shelter").Select(u => u.Id).SingleAsync());
+        var rooms = await app.WithDbAsync(db => db.CounsellingRooms.ToDictionaryAsync(r => r.Name, r => r.Id));
         Task<HttpResponseMessage> Book(int child, string? counsellorId, string? name, string room, string time) =>
             sw.PostFormAsync($"/children/{child}", $"/children/{child}/sessions",
-                [new("CounsellorUserId", counsellorId ?? ""), new("CounsellorName", name ?? ""), new("Room", room), new("On", "2026-12-01"), new("At", time), new("Minutes", "50")]);
+                [new("CounsellorUserId", counsellorId ?? ""), new("CounsellorName", name ?? ""), new("CounsellingRoomId", rooms[room].ToString()), new("On", "2026-12-01"), new("At", time), new("Minutes", "50")]);
 
         Assert.Equal(HttpStatusCode.Redirect, (await Book(childId, counsellor, null, "Play room", "11:00")).StatusCode);
         await Book(sibling, counsellor, null, "Office", "11:30");
@@ -173,11 +176,12 @@ public class CaseWorkTests(SmtpSink smtp) : IClassFixture<SmtpSink>
         var admin = await app.SignedInClientAsync("admin@test.shelter");
         var sw = await app.SignedInClientAsync("sw@test.shelter");
 
+        var office = (await app.WithDbAsync(db => db.CounsellingRooms.SingleAsync(r => r.Name == "Office"))).Id.ToString();
         var token = HttpClientForms.AntiforgeryToken(await staff.GetStringAsync("/tasks"));
         var staffBooking = await staff.PostAsync($"/children/{childId}/sessions", new FormUrlEncodedContent(
-            [new("CounsellorName", "Dr. Partner"), new("Room", "Office"), new("On", "2026-12-02"), new("At", "10:00"), new("Minutes", "50"), new("__RequestVerificationToken", token), new(HttpClientForms.SubmissionKeyField, HttpClientForms.NewSubmissionKey())]));
+            [new("CounsellorName", "Dr. Partner"), new("CounsellingRoomId", office), new("On", "2026-12-02"), new("At", "10:00"), new("Minutes", "50"), new("__RequestVerificationToken", token), new(HttpClientForms.SubmissionKeyField, HttpClientForms.NewSubmissionKey())]));
         var swBooking = await sw.PostFormAsync($"/children/{childId}", $"/children/{childId}/sessions",
-            [new("CounsellorName", "Dr. Partner"), new("Room", "Office"), new("On", "2026-12-02"), new("At", "10:00"), new("Minutes", "50")]);
+            [new("CounsellorName", "Dr. Partner"), new("CounsellingRoomId", office), new("On", "2026-12-02"), new("At", "10:00"), new("Minutes", "50")]);
 
         Assert.Equal(HttpStatusCode.Forbidden, staffBooking.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, swBooking.StatusCode);

@@ -27,9 +27,9 @@ public class IntakeTests : IDisposable
         return await _app.SignedInClientAsync(email);
     }
 
-    private Task<Partner> AddPartnerAsync(string name, PartnerKind kind, PartnerAccepts accepts) => _app.WithDbAsync(async db =>
+    private Task<Partner> AddPartnerAsync(string name, PartnerKind kind, Acceptance children = Acceptance.NotKnown) => _app.WithDbAsync(async db =>
     {
-        var partner = new Partner { Name = name, Kind = kind, Accepts = accepts };
+        var partner = new Partner { Name = name, Kind = kind, AcceptsChildren = children };
         db.Partners.Add(partner);
         await db.SaveChangesAsync();
         return partner;
@@ -48,7 +48,7 @@ public class IntakeTests : IDisposable
     public async Task The_Oksana_story_an_OST_client_without_her_passport_refused_elsewhere_is_admitted_to_a_bed()
     {
         await _app.AddSiteAsync("Shelter", false, ("Shared", RoomKind.Shared, 4));
-        var hope = await AddPartnerAsync("Hope Shelter", PartnerKind.Shelter, PartnerAccepts.WomenWithChildren);
+        var hope = await AddPartnerAsync("Hope Shelter", PartnerKind.Shelter, Acceptance.Yes);
         var staff = await SignedInAsync();
         var today = SiteTime.Today("Europe/Kyiv", DateTime.UtcNow);
 
@@ -117,7 +117,7 @@ public class IntakeTests : IDisposable
     public async Task Without_her_consent_only_her_alias_and_the_outcome_are_kept()
     {
         await _app.AddSiteAsync("Shelter", false, ("Family", RoomKind.Family, 3));
-        await AddPartnerAsync("Somewhere", PartnerKind.Shelter, PartnerAccepts.None);
+        await AddPartnerAsync("Somewhere", PartnerKind.Shelter);
         var staff = await SignedInAsync();
 
         var response = await IntakeAsync(staff, ("Route", "Police"), ("Alias", "Anonymous A."), ("LegalName", "Canary Legalname"),
@@ -183,7 +183,7 @@ public class IntakeTests : IDisposable
     public async Task A_full_house_puts_her_on_the_waiting_list_and_a_freed_bed_tells_the_staff_once_without_her_name()
     {
         await _app.AddSiteAsync("Shelter", false, ("Single", RoomKind.Single, 1));
-        await AddPartnerAsync("Crisis Centre", PartnerKind.CrisisCentre, PartnerAccepts.WomenWithChildren);
+        await AddPartnerAsync("Crisis Centre", PartnerKind.CrisisCentre, Acceptance.Yes);
         var staff = await SignedInAsync();
         var firstIntake = IntakeIdFrom(await IntakeAsync(staff, ("Route", "Self"), ("Alias", "First Woman"), ("ConsentToKeepData", "true")));
         var waitIntake = IntakeIdFrom(await IntakeAsync(staff, ("Route", "HelpLine"), ("Alias", "Waiting Canary"), ("Hurt", "5"), ("Insult", "5"), ("Threaten", "5"), ("Scream", "5"), ("ConsentToKeepData", "true")));

@@ -20,7 +20,7 @@ public class PartnerTests : IDisposable
         var cm = await _app.SignedInClientAsync("cm@test.shelter");
 
         var added = await cm.PostFormAsync("/partners/new", "/partners/new",
-            [new("Name", "Harbour Crisis Centre"), new("Kind", "CrisisCentre"), new("Phone", "+380 44 000 0000"), new("Accepts", "WomenWithChildren"), new("Active", "true")]);
+            [new("Name", "Harbour Crisis Centre"), new("Kind", "CrisisCentre"), new("Phone", "+380 44 000 0000"), new("AcceptsChildren", "Yes"), new("Active", "true")]);
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
         var id = await _app.WithDbAsync(db => db.Partners.Where(p => p.Name == "Harbour Crisis Centre").Select(p => p.Id).SingleAsync());
 
@@ -30,11 +30,14 @@ public class PartnerTests : IDisposable
         Assert.Contains("Harbour Crisis Centre", await edit.Content.ReadAsStringAsync());
 
         var changed = await cm.PostFormAsync($"/partners/{id}", $"/partners/{id}",
-            [new("Name", "Harbour Crisis Centre"), new("Kind", "CrisisCentre"), new("Accepts", "WomenWithChildren"), new("Accepts", "WomenWhoUseDrugs"), new("Active", "true")]);
+            [new("Name", "Harbour Crisis Centre"), new("Kind", "CrisisCentre"), new("AcceptsChildren", "Yes"), new("BoysUpToAge", "12"),
+             new("AcceptsDrugUse", "Yes"), new("AcceptsOst", "No"), new("AcceptanceConfirmedOn", "2026-01-15"), new("Active", "true")]);
         Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
-        var accepts = await _app.WithDbAsync(db => db.Partners.Where(p => p.Id == id).Select(p => p.Accepts).SingleAsync());
-        Assert.Equal(PartnerAccepts.WomenWithChildren | PartnerAccepts.WomenWhoUseDrugs, accepts);
-        Assert.Contains("value=\"WomenWhoUseDrugs\" checked", await cm.GetStringAsync($"/partners/{id}"));
+        var saved = await _app.WithDbAsync(db => db.Partners.SingleAsync(p => p.Id == id));
+        Assert.Equal((Acceptance.Yes, Acceptance.Yes, Acceptance.No, Acceptance.NotKnown, 12, new DateOnly(2026, 1, 15)),
+            (saved.AcceptsChildren, saved.AcceptsDrugUse, saved.AcceptsOst, saved.AcceptsArt, saved.BoysUpToAge, saved.AcceptanceConfirmedOn));
+        var form = await cm.GetStringAsync($"/partners/{id}");
+        Assert.Matches("id=\"AcceptsOst\"[^>]*>(?:(?!</select>).)*<option value=\"No\" selected", form.ReplaceLineEndings(""));
     }
 
     [Fact]

@@ -95,7 +95,7 @@ public class ResidentRecordTests(ShelterFactory app) : IClassFixture<ShelterFact
         var referrals = await app.WithDbAsync(db => db.Referrals.CountAsync(r => r.ResidentId == id && r.ConsentId == consentId));
         Assert.Equal(1, referrals);
 
-        await caseManager.PostFormAsync($"/residents/{id}", $"/residents/{id}/consents/{consentId}/revoke", []);
+        await caseManager.PostFormAsync($"/residents/{id}", $"/residents/{id}/consents/{consentId}/revoke", [new("confirmed", "true")]);
         await caseManager.PostFormAsync($"/residents/{id}", $"/residents/{id}/referrals", [new("PartnerId", employment.ToString()), new("Purpose", "Referral")]);
 
         Assert.Equal(1, await app.WithDbAsync(db => db.Referrals.CountAsync(r => r.ResidentId == id && r.PartnerId == employment)));

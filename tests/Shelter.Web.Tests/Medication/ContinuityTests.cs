@@ -25,7 +25,7 @@ public class ContinuityTests : IDisposable
     [Fact]
     public async Task The_sweep_run_twice_on_the_same_day_opens_each_follow_up_once_and_sends_one_digest()
     {
-        var expected = await _app.WithServicesAsync(async sp => (await sp.GetRequiredService<Continuity>().LoadAsync()).Count(s => s.InHouse && s.Result.NeedsAttention));
+        var expected = await _app.WithServicesAsync(async sp => (await sp.GetRequiredService<Continuity>().LoadAsync()).Count(s => s.Held && s.Result.NeedsAttention));
         Assert.True(expected >= 3, "the demo house has residents at risk and one broken");
 
         await RunSweepAsync();

@@ -120,7 +120,9 @@ public class ReportTests : IAsyncLifetime
     {
         var rows = await CsvAsync($"/reports/outcomes/length-of-stay.csv?{Period}");
 
-        Assert.Contains(rows, r => r[0] == "Women" && r[1] == "3"); // X, Y, W left; Z moved and stays
+        // X, Y, W left; Z moved and stays. Three women: the count and every figure about their stays are hidden.
+        Assert.Contains(rows, r => r[0] == "Women" && r[1] == "<5");
+        Assert.Contains(rows, r => r[0] == "Median" && r[1] == "—");
     }
 
     [Fact]
@@ -155,5 +157,92 @@ public class ReportTests : IAsyncLifetime
 
         foreach (var url in new[] { "/reports/occupancy", $"/reports/occupancy.csv?{Period}", "/reports/outcomes", $"/reports/outcomes/exits.csv?{Period}" })
             Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync(url)).StatusCode);
+    }
+}
+
+/// <summary>The one suppression rule, as a manager meets it on the reports and the dashboard.</summary>
+public class SuppressionReportTests : IDisposable
+{
+    private readonly ShelterFactory _app = new(ShelterFactory.NewDataFolder(), demo: false);
+
+    public void Dispose() => _app.Dispose();
+
+    [Fact]
+    public async Task One_woman_who_left_shows_as_under_five_and_her_length_of_stay_as_a_dash_on_the_page_and_in_every_CSV()
+    {
+        var site = await _app.AddSiteAsync("North", false, ("Shared", RoomKind.Shared, 2));
+        await _app.WithDbAsync(async db =>
+        {
+            var r = new Resident { Alias = "Only One", RegisteredAt = new DateTime(2026, 2, 1, 0, 0, 0, DateTimeKind.Utc), ConsentToKeepData = true };
+            db.Stays.Add(new Stay
+            {
+                Resident = r, BedId = site.BedIds("Shared").First(), AdmittedAt = new DateTime(2026, 3, 1, 12, 0, 0, DateTimeKind.Utc), StartedAt = new DateTime(2026, 3, 1, 12, 0, 0, DateTimeKind.Utc),
+                PlannedEndAt = new DateTime(2026, 5, 30, 12, 0, 0, DateTimeKind.Utc), EndedAt = new DateTime(2026, 3, 18, 12, 0, 0, DateTimeKind.Utc),
+                ExitReason = ExitReason.PlannedEnd, ExitDestination = ExitDestination.OwnHousing,
+            });
+            return await db.SaveChangesAsync();
+        });
+        await _app.CreateUserAsync("manager@test.shelter", Roles.Manager);
+        var manager = await _app.SignedInClientAsync("manager@test.shelter");
+        const string period = "from=2026-03-01&to=2026-03-31";
+
+        var page = WebUtility.HtmlDecode(await manager.GetStringAsync($"/reports/outcomes?{period}"));
+        var admissions = await manager.GetStringAsync($"/reports/outcomes/admissions.csv?{period}");
+        var los = await manager.GetStringAsync($"/reports/outcomes/length-of-stay.csv?{period}");
+
+        Assert.Contains("Women who left,<5", admissions);
+        Assert.DoesNotContain("Women who left,1", admissions);
+        Assert.Contains("Median,—", los);
+        Assert.Contains("Mean,—", los);
+        Assert.DoesNotContain("17.0", los);
+        Assert.DoesNotContain("17.0", page);
+        Assert.Contains("—", page);
+    }
+
+    [Fact]
+    public async Task The_dashboard_and_the_report_give_the_same_occupancy_out_of_service_beds_excluded_and_say_so()
+    {
+        var site = await _app.AddSiteAsync("North", false, ("Shared", RoomKind.Shared, 4));
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        await _app.WithDbAsync(async db =>
+        {
+            var beds = site.BedIds("Shared").ToList();
+            db.BedsOutOfService.Add(new BedOutOfService { BedId = beds[3], From = today.AddDays(-3), To = today.AddDays(3), Reason = OutOfServiceReason.Repair, RecordedAt = DateTime.UtcNow });
+            var r = new Resident { Alias = "Sleeper", RegisteredAt = DateTime.UtcNow.AddDays(-10), ConsentToKeepData = true };
+            db.Stays.Add(new Stay { Resident = r, BedId = beds[0], AdmittedAt = DateTime.UtcNow.AddDays(-10), StartedAt = DateTime.UtcNow.AddDays(-10), PlannedEndAt = DateTime.UtcNow.AddDays(80) });
+            return await db.SaveChangesAsync();
+        });
+        await _app.CreateUserAsync("manager@test.shelter", Roles.Manager);
+        var manager = await _app.SignedInClientAsync("manager@test.shelter");
+
+        var dashboard = await manager.GetStringAsync("/");
+        var csv = await manager.GetStringAsync($"/reports/occupancy.csv?from={today:yyyy-MM-dd}&to={today:yyyy-MM-dd}");
+
+        // One of three beds in service is occupied: 33 %, not one of four (25 %).
+        Assert.Contains("Occupancy (out-of-service beds excluded)", dashboard);
+        Assert.Matches("data-testid=\"occupancy\">33 %", dashboard);
+        Assert.Contains($"{today:yyyy-MM-dd},North,shared,3,1,33.3", csv);
+        Assert.Contains("data-testid=\"women\">&lt;5", dashboard);
+        Assert.Contains("Occupancy (out-of-service beds excluded)", await manager.GetStringAsync($"/reports/occupancy?from={today:yyyy-MM-dd}&to={today:yyyy-MM-dd}"));
+    }
+
+    [Fact]
+    public async Task Report_pages_offer_last_month_this_year_and_last_year()
+    {
+        await _app.CreateUserAsync("manager@test.shelter", Roles.Manager);
+        var manager = await _app.SignedInClientAsync("manager@test.shelter");
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var lastMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
+
+        foreach (var url in new[] { "/reports/occupancy", "/reports/outcomes" })
+        {
+            var page = WebUtility.HtmlDecode(await manager.GetStringAsync(url));
+            Assert.Contains($"from={lastMonth:yyyy-MM-dd}&to={lastMonth.AddMonths(1).AddDays(-1):yyyy-MM-dd}\"", page);
+            Assert.Contains($"from={today.Year}-01-01&to={today:yyyy-MM-dd}\"", page);
+            Assert.Contains($"from={today.Year - 1}-01-01&to={today.Year - 1}-12-31\"", page);
+            Assert.Contains(">Last month<", page);
+            Assert.Contains(">This year<", page);
+            Assert.Contains(">Last year<", page);
+        }
     }
 }

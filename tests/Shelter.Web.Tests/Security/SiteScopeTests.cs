@@ -100,7 +100,7 @@ public class SiteScopeTests : IAsyncLifetime
             (cm, "/beds", "/stays/check-in", [new("ResidentId", $"{_north.ResidentId}"), new("BedId", $"{c.FreeBedId}"), new("Alias", "x")]),
             (cm, $"/residents/{_north.ResidentId}", $"/residents/{c.ResidentId}/consents", [new("PartnerId", "1"), new("Purpose", "Referral")]),
             (sw, "/children", $"/children/{c.ChildId}", [new("School", "Canary school")]),
-            (sw, "/children", $"/children/{c.ChildId}/sessions", [new("Room", "Canary room"), new("On", "2026-12-01"), new("At", "10:00")]),
+            (sw, "/children", $"/children/{c.ChildId}/sessions", [new("CounsellingRoomId", "1"), new("On", "2026-12-01"), new("At", "10:00")]),
             (sw, "/children", $"/children/sessions/{c.SessionId}?cancel=true", []),
             (sw, $"/residents/{_north.ResidentId}", $"/employment/residents/{c.ResidentId}/start", []),
         };

@@ -37,7 +37,7 @@ public sealed class BedStates(ShelterDbContext db, Infrastructure.Auth.SiteScope
             .Select(s => new SiteNow(s.Id, s.Name, s.IsAddressConfidential, s.TimeZoneId, s.MaxStayDays, s.MaxSafeRoomStayHours))
             .ToListAsync(ct);
         var beds = await db.Beds.AsNoTracking()
-            .Select(b => new { b.Id, b.Label, b.RoomId, RoomName = b.Room.Name, b.Room.Kind, b.Room.SiteId })
+            .Select(b => new { b.Id, b.Label, b.RoomId, RoomName = b.Room.Name, b.Room.Kind, b.Room.SiteId, b.Room.FamilyUnit })
             .ToListAsync(ct);
         var stays = await db.Stays.AsNoTracking().Where(s => s.EndedAt == null)
             .Select(s => new
@@ -77,7 +77,7 @@ public sealed class BedStates(ShelterDbContext db, Infrastructure.Auth.SiteScope
                 stay.ChildAgeAtArrival is int age ? Child.AgeOn(age, stay.ChildArrivedOn!.Value, today) : null,
                 stay.PlannedEndAt, stay.Agreed);
             return new BedNow(
-                new BedCandidate(b.Id, b.Label, b.RoomId, b.RoomName, b.Kind, b.SiteId, site.Name, site.Confidential, state),
+                new BedCandidate(b.Id, b.Label, b.RoomId, b.RoomName, b.Kind, b.SiteId, site.Name, site.Confidential, state, b.FamilyUnit),
                 occupant, hold?.Id, hold?.HeldUntil, oos?.Id, oos?.Reason, oos?.To?.AddDays(1));
         }).ToList();
         return (sites, result);

@@ -34,9 +34,9 @@ public sealed class SessionForm
     [StringLength(120, ErrorMessage = "Keep the counsellor's name under 120 characters.")]
     public string? CounsellorName { get; set; }
 
-    [Required(ErrorMessage = "Say which room.")]
-    [StringLength(80, ErrorMessage = "Keep the room under 80 characters.")]
-    public string Room { get; set; } = "";
+    /// <summary>A counselling room at the site where she and the child stay.</summary>
+    [Required(ErrorMessage = "Choose the room.")]
+    public int? CounsellingRoomId { get; set; }
 
     [Required(ErrorMessage = "Choose the day.")]
     [DayWithin(DayRange.CaseWork, "The day of the session")]
@@ -51,7 +51,8 @@ public sealed class SessionForm
 
 public sealed record ChildRow(int Id, string Alias, int? Age, int ResidentId, string Mother, string? School, int UpcomingSessions);
 
-public sealed record ChildPage(Child Child, string Mother, string TimeZoneId, IReadOnlyList<CounsellingSession> Sessions, IReadOnlyList<(string Id, string Name)> Counsellors);
+public sealed record ChildPage(Child Child, string Mother, string TimeZoneId, IReadOnlyList<CounsellingSession> Sessions, IReadOnlyList<(string Id, string Name)> Counsellors,
+    IReadOnlyList<CounsellingRoom> Rooms);
 
 /// <summary>
 /// Children's services: school, childcare, and counselling sessions that social workers book
@@ -77,7 +78,7 @@ public sealed class ChildServices(ShelterDbContext db, UserManager<ShelterUser> 
         var child = await db.Children.AsNoTracking().Include(c => c.Resident).FirstOrDefaultAsync(c => c.Id == id, ct);
         if (child is null) return null;
         var sessions = await db.CounsellingSessions.AsNoTracking().Where(s => s.ChildId == id).OrderByDescending(s => s.StartsAt).ToListAsync(ct);
-        return new ChildPage(child, child.Resident.Alias, await ZoneOfAsync(child.ResidentId, ct), sessions, await CounsellorsAsync());
+        return new ChildPage(child, child.Resident.Alias, await ZoneOfAsync(child.ResidentId, ct), sessions, await CounsellorsAsync(), await RoomsAtHerSiteAsync(child.ResidentId, ct));
     }
 
     public async Task<IReadOnlyList<(string Id, string Name)>> CounsellorsAsync() =>
@@ -104,6 +105,8 @@ public sealed class ChildServices(ShelterDbContext db, UserManager<ShelterUser> 
         var child = await db.Children.AsNoTracking().FirstOrDefaultAsync(c => c.Id == childId, ct);
         if (child is null) return "That child does not exist.";
         var zone = await ZoneOfAsync(child.ResidentId, ct);
+        var room = (await RoomsAtHerSiteAsync(child.ResidentId, ct)).FirstOrDefault(r => r.Id == form.CounsellingRoomId);
+        if (room is null) return "Choose a counselling room at the site where she stays.";
         var local = DateTime.SpecifyKind(form.On!.Value.ToDateTime(form.At!.Value), DateTimeKind.Unspecified);
         var startsAt = TimeZoneInfo.ConvertTimeToUtc(local, SiteTime.Zone(zone));
         var now = clock.GetUtcNow().UtcDateTime;
@@ -111,7 +114,7 @@ public sealed class ChildServices(ShelterDbContext db, UserManager<ShelterUser> 
         var session = new CounsellingSession
         {
             ChildId = childId, ResidentId = child.ResidentId, CounsellorUserId = hasUser ? form.CounsellorUserId : null,
-            CounsellorName = hasUser ? null : form.CounsellorName!.Trim(), Room = form.Room.Trim(),
+            CounsellorName = hasUser ? null : form.CounsellorName!.Trim(), Room = room.Name, CounsellingRoomId = room.Id,
             StartsAt = startsAt, EndsAt = startsAt.AddMinutes(form.Minutes), CreatedAt = now,
             ScheduledByUserId = scheduler.FindFirstValue(ClaimTypes.NameIdentifier),
         };
@@ -139,6 +142,13 @@ public sealed class ChildServices(ShelterDbContext db, UserManager<ShelterUser> 
 
     public async Task<int?> ChildOfSessionAsync(int sessionId, CancellationToken ct) =>
         await db.CounsellingSessions.Where(s => s.Id == sessionId).Select(s => (int?)s.ChildId).FirstOrDefaultAsync(ct);
+
+    /// <summary>The counselling rooms of the site where she stays.</summary>
+    private async Task<IReadOnlyList<CounsellingRoom>> RoomsAtHerSiteAsync(int residentId, CancellationToken ct)
+    {
+        var siteId = await db.Stays.Where(s => s.ResidentId == residentId && s.ChildId == null && s.EndedAt == null).Select(s => (int?)s.Bed.Room.SiteId).FirstOrDefaultAsync(ct);
+        return siteId is null ? [] : await db.CounsellingRooms.AsNoTracking().Where(r => r.SiteId == siteId).OrderBy(r => r.Name).ToListAsync(ct);
+    }
 
     private async Task<string> ZoneOfAsync(int residentId, CancellationToken ct) => (await sites.OfResidentAsync(residentId, ct)).TimeZoneId;
 }

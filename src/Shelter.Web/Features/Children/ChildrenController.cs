@@ -34,7 +34,10 @@ public sealed class ChildrenController : Controller
     [Authorize(Policy = Policies.ScheduleCounselling)]
     public async Task<IActionResult> Schedule(int id, SessionForm form, [FromServices] ChildServices children, CancellationToken ct)
     {
-        this.Tell(ModelState.IsValid ? await children.ScheduleAsync(id, form, User, ct) : ModelState.FirstError(), "The session is booked.");
+        var error = ModelState.IsValid ? await children.ScheduleAsync(id, form, User, ct) : ModelState.FirstError();
+        this.Tell(error, "The session is booked.");
+        // What was chosen and typed comes back with the refusal (TempData, not the address: it is about a child).
+        if (error is not null) TempData["KeptSession"] = System.Text.Json.JsonSerializer.Serialize(form);
         return Redirect($"/children/{id}#sessions");
     }
 

@@ -8,9 +8,10 @@ using Shelter.Core.Sites;
 
 namespace Shelter.Web.Features.Home;
 
-public sealed record SiteTonight(string Site, bool Confidential, int Beds, int Free, int Occupied, int Women, int Children, int SafeRoomBeds, int SafeRoomsOccupied)
+public sealed record SiteTonight(string Site, bool Confidential, int Beds, int Free, int Occupied, int Women, int Children, int SafeRoomBeds, int SafeRoomsOccupied, int BedsInService)
 {
-    public int UtilisationPercent => Beds == 0 ? 0 : (int)Math.Round(100.0 * Occupied / Beds);
+    /// <summary>The reports' definition (<see cref="Core.Reports.OccupancyRate"/>): out-of-service beds are not available.</summary>
+    public double? OccupancyPercent => Core.Reports.OccupancyRate.Percent(Occupied, BedsInService);
 }
 
 public sealed record ChildrenByAge(string Band, int Count);
@@ -25,6 +26,8 @@ public sealed class DashboardModel
     public int? MedicationBroken { get; init; }
     public int? Waiting { get; init; }
     public int WaitingWithFittingBed { get; init; }
+    /// <summary>Free beds that fit at least one of them: a notice counts beds and the women they fit.</summary>
+    public int FreeBedsThatFit { get; init; }
     public int? Accounts { get; init; }
     public int? LockedAccounts { get; init; }
     public bool Is(string role) => Roles.Contains(role);
@@ -43,9 +46,9 @@ public sealed class Dashboard(ShelterDbContext db, UserManager<ShelterUser> user
         var seesChildren = roles.Any(r => r is Core.Accounts.Roles.SocialWorker or Core.Accounts.Roles.CaseManager);
         var isAdmin = roles.Contains(Core.Accounts.Roles.Admin);
         var seesWaiting = roles.Any(r => r is Core.Accounts.Roles.Staff or Core.Accounts.Roles.CaseManager);
-        var waiting = seesWaiting ? await waitingList.HandleAsync(ct) : [];
+        var (waiting, fit) = seesWaiting ? await waitingList.LoadAsync(ct) : ([], new Core.Intake.BedsThatFit(0, 0));
         // Staff and case managers learn how many need attention; which medication stays on the case manager's page.
-        var medication = seesWaiting ? await scope.KeepReachableAsync((await continuity.LoadAsync(ct: ct)).Where(m => m.InHouse).ToList(), m => m.ResidentId, ct) : [];
+        var medication = seesWaiting ? await scope.KeepReachableAsync((await continuity.LoadAsync(ct: ct)).Where(m => m.Held).ToList(), m => m.ResidentId, ct) : [];
 
         return new DashboardModel
         {
@@ -56,7 +59,8 @@ public sealed class Dashboard(ShelterDbContext db, UserManager<ShelterUser> user
             Waiting = seesWaiting ? waiting.Count : null,
             MedicationNeedsAttention = seesWaiting ? medication.Where(m => m.Result.NeedsAttention).Select(m => m.ResidentId).Distinct().Count() : null,
             MedicationBroken = roles.Contains(Core.Accounts.Roles.CaseManager) ? medication.Count(m => m.Result.Status == Core.Medication.ContinuityStatus.Broken) : null,
-            WaitingWithFittingBed = waiting.Count(w => w.FitsNow is not null),
+            WaitingWithFittingBed = fit.Women,
+            FreeBedsThatFit = fit.Beds,
             Accounts = isAdmin ? await users.Users.CountAsync(ct) : null,
             LockedAccounts = isAdmin ? await LockedAccountsAsync(ct) : null,
         };
@@ -81,7 +85,7 @@ public sealed class Dashboard(ShelterDbContext db, UserManager<ShelterUser> user
             return new SiteTonight(site.Name, site.Confidential, mine.Count,
                 mine.Count(b => b.Bed.State == BedState.Free), mine.Count(b => b.Occupant is not null),
                 mine.Count(b => b.Occupant is { ChildId: null }), mine.Count(b => b.Occupant is { ChildId: not null }),
-                safe.Count, safe.Count(b => b.Occupant is not null));
+                safe.Count, safe.Count(b => b.Occupant is not null), mine.Count(b => b.Bed.State != BedState.OutOfService));
         }).ToList();
     }
 

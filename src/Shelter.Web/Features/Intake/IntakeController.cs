@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Shelter.Web.Infrastructure.Auth;
 using Shelter.Web.Infrastructure.Audit;
+using Shelter.Web.Infrastructure.Mvc;
 
 namespace Shelter.Web.Features.Intake;
 
@@ -41,6 +42,31 @@ public sealed class IntakeController : Controller
 
     [AuditsView("WaitingList")]
     [HttpGet("waiting")]
-    public async Task<IActionResult> Waiting([FromServices] WaitingList list, CancellationToken ct) =>
-        View(await list.HandleAsync(ct));
+    public async Task<IActionResult> Waiting([FromServices] WaitingList list, CancellationToken ct)
+    {
+        var (rows, fit) = await list.LoadAsync(ct);
+        ViewData["Fit"] = fit;
+        ViewData["Terms"] = list.Terms;
+        return View(rows);
+    }
+
+    [HttpPost("waiting/{id:int}/contact")]
+    [Reaches(Record.Waiting, "id")]
+    public async Task<IActionResult> Contact(int id, WaitingContactForm form, [FromServices] WaitingListWork work, CancellationToken ct)
+    {
+        var error = await work.RecordContactAsync(id, form, ct);
+        if (error is null) TempData["Notice"] = form.Reached ? "Contact recorded: her place is kept." : "The try is recorded.";
+        else TempData["Error"] = error;
+        return Redirect("/intake/waiting");
+    }
+
+    [HttpPost("waiting/{id:int}/remove")]
+    [Reaches(Record.Waiting, "id")]
+    public async Task<IActionResult> Remove(int id, WaitingRemovalForm form, [FromServices] WaitingListWork work, CancellationToken ct)
+    {
+        var error = ModelState.IsValid ? await work.RemoveAsync(id, form, ct) : ModelState.FirstError();
+        if (error is null) TempData["Notice"] = "She is off the waiting list; the reason is kept.";
+        else TempData["Error"] = error;
+        return Redirect("/intake/waiting");
+    }
 }

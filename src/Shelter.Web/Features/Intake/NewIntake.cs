@@ -12,6 +12,7 @@ using Shelter.Core.Medication;
 using Shelter.Core.Partners;
 using Shelter.Core.Residents;
 using Shelter.Web.Features.Beds;
+using Shelter.Web.Features.Partners;
 using Shelter.Web.Features.Stays;
 using Shelter.Web.Infrastructure.Audit;
 
@@ -44,6 +45,13 @@ public sealed class IntakeForm
 
     [StringLength(60, ErrorMessage = "List at most ten ages.")]
     public string? ChildAges { get; set; }
+
+    /// <summary>Optional: which of the children are boys, by age; only to keep the family whole (rooms and partners that take boys up to an age).</summary>
+    [StringLength(60, ErrorMessage = "List at most ten ages.")]
+    public string? SonsAges { get; set; }
+
+    /// <summary>Asked only so that no partner that refuses transgender women is proposed; not kept.</summary>
+    public bool TransWoman { get; set; }
 
     public bool NeedsAccessibleRoom { get; set; }
     public bool Pregnant { get; set; }
@@ -82,11 +90,9 @@ public sealed record IntakeResult(int? IntakeId, IReadOnlyList<string> Errors, s
 /// beds, read and written in one IMMEDIATE transaction as at check-in. Documents never gate
 /// anything: a missing one opens a recovery follow-up. OST or ART opens her medication record.
 /// </summary>
-public sealed class NewIntake(ShelterDbContext db, BedStates states, Placement placement, TimeProvider clock, IHttpContextAccessor http)
+public sealed class NewIntake(ShelterDbContext db, BedStates states, Placement placement, PartnerDirectoryReader directory, TimeProvider clock, IHttpContextAccessor http)
 {
-    public async Task<IReadOnlyList<PartnerOption>> PartnersAsync(CancellationToken ct) =>
-        (await db.Partners.AsNoTracking().Where(p => p.Active).OrderBy(p => p.Name).ToListAsync(ct))
-            .Select(p => new PartnerOption(p.Id, p.Name, p.Kind, p.Accepts)).ToList();
+    public Task<IReadOnlyList<DirectoryEntry>> PartnersAsync(CancellationToken ct) => directory.ActiveAsync(ct);
 
     public async Task<IntakeResult> HandleAsync(IntakeForm form, CancellationToken ct)
     {
@@ -94,6 +100,7 @@ public sealed class NewIntake(ShelterDbContext db, BedStates states, Placement p
         var errors = new List<string>();
         var ages = CheckIn.ParseAges(form.ChildAges, out var ageError);
         if (ageError is not null) errors.Add(ageError);
+        var sexes = ChildSexes(ages, form.SonsAges, errors);
         var hits = Screening(form, errors);
         if (form.DateOfBirth is { } dob && dob > DateOnly.FromDateTime(now)) errors.Add("The date of birth cannot be in the future.");
         if (form.MedicationUntil is not null && form.TakesOst != Answer.Yes && form.TakesArt != Answer.Yes)
@@ -104,14 +111,14 @@ public sealed class NewIntake(ShelterDbContext db, BedStates states, Placement p
 
         var answers = new IntakeAnswers
         {
-            Route = form.Route!.Value, ChildAges = ages, NeedsAccessibleRoom = form.NeedsAccessibleRoom, Pregnant = form.Pregnant,
+            Route = form.Route!.Value, ChildAges = ages, ChildSexes = sexes, TransWoman = form.TransWoman, NeedsAccessibleRoom = form.NeedsAccessibleRoom, Pregnant = form.Pregnant,
             TakesOst = form.TakesOst, TakesArt = form.TakesArt, HasEnoughMedication = form.HasEnoughMedication,
             MissingDocuments = form.MissingDocuments.Aggregate(Core.Intake.MissingDocuments.None, (all, d) => all | d),
             GenderIdentity = form.GenderIdentity, Languages = form.Languages, Hits = hits, InDangerNow = form.InDangerNow,
             HasSafetyPlan = form.HasSafetyPlan, Choice = form.Choice, NeedsHospitalCareNow = form.NeedsHospitalCareNow,
             LeftBeforeDecision = form.LeftBeforeDecision,
         };
-        var partners = await PartnersAsync(ct);
+        var partners = await directory.LoadAsync(form.RefusedByPartnerId is int refused ? [refused] : [], DateOnly.FromDateTime(now), ct);
         var consent = form.ConsentToKeepData;
 
         await using var tx = await db.Database.JoinOrBeginTransactionAsync(ct);
@@ -130,7 +137,7 @@ public sealed class NewIntake(ShelterDbContext db, BedStates states, Placement p
         };
         // Children are residents too; without her consent they are beds, not records: no name, no age.
         for (var i = 0; i < ages.Count; i++)
-            resident.Children.Add(new Child { Alias = $"Child {i + 1}", AgeAtArrival = consent ? ages[i] : null, ArrivedOn = DateOnly.FromDateTime(now) });
+            resident.Children.Add(new Child { Alias = $"Child {i + 1}", AgeAtArrival = consent ? ages[i] : null, Sex = consent ? sexes[i] : null, ArrivedOn = DateOnly.FromDateTime(now) });
         db.Residents.Add(resident);
         var intake = new Core.Intake.Intake
         {
@@ -138,6 +145,17 @@ public sealed class NewIntake(ShelterDbContext db, BedStates states, Placement p
             RecordedByUserId = http.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier),
             Outcome = decision.Outcome, Reason = decision.Reason, ProposedPartnerId = decision.ProposedPartner?.Id,
         };
+        if (decision.Proposal is { } proposal)
+        {
+            var rank = 0;
+            foreach (var (p, outreach) in proposal.Partners.Select(p => (p, false)).Concat(proposal.Outreach is { } o ? [(o, true)] : []))
+                intake.Proposals.Add(new IntakeProposal
+                {
+                    PartnerId = p.Partner.Id, Rank = ++rank, Outreach = outreach,
+                    // What a partner is not known to accept names her needs: kept only with her consent.
+                    Fits = consent ? IntakeProposal.Join(p.Fits) : null, NotKnown = consent ? IntakeProposal.Join(p.NotKnown) : null,
+                });
+        }
         if (consent)
         {
             intake.Route = answers.Route;
@@ -211,6 +229,22 @@ public sealed class NewIntake(ShelterDbContext db, BedStates states, Placement p
             PartnerId = form.RefusedByPartnerId, OtherServiceName = form.RefusedByPartnerId is null ? FormText.Clean(form.RefusedByOther) : null,
             Reason = reason, On = BarrierRecord.WeekOf(DateOnly.FromDateTime(now)),
         });
+    }
+
+    /// <summary>Boys by age among her children; the rest are girls once her sons are named, not said otherwise.</summary>
+    private static IReadOnlyList<ChildSex?> ChildSexes(IReadOnlyList<int> ages, string? sonsAges, List<string> errors)
+    {
+        if (string.IsNullOrWhiteSpace(sonsAges)) return ages.Select(_ => (ChildSex?)null).ToList();
+        var sons = CheckIn.ParseAges(sonsAges, out var error).ToList();
+        if (error is not null) { errors.Add(error); return ages.Select(_ => (ChildSex?)null).ToList(); }
+        var sexes = new List<ChildSex?>();
+        foreach (var age in ages)
+        {
+            var boy = sons.Remove(age);
+            sexes.Add(boy ? ChildSex.Boy : ChildSex.Girl);
+        }
+        if (sons.Count > 0) errors.Add("Each son's age must be one of the children's ages.");
+        return sexes;
     }
 
     private static HitsScreening? Screening(IntakeForm form, List<string> errors)

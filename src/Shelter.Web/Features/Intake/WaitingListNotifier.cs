@@ -37,11 +37,14 @@ public sealed class WaitingListNotifier(ShelterDbContext db, WaitingList waiting
 {
     public async Task NotifyIfBedsFitAsync()
     {
-        var fitting = (await waiting.HandleAsync(CancellationToken.None)).Where(w => w.FitsNow is not null).ToList();
-        if (fitting.Count == 0) return;
-        var key = "waiting-list-fits:" + string.Join(",", fitting.Select(w => w.EntryId).Order());
+        var (rows, fit) = await waiting.LoadAsync(CancellationToken.None);
+        if (fit.Women == 0) return;
+        // The same women and the same beds are announced once; lapsed places are not counted (see WaitingList).
+        var now = clock.GetUtcNow().UtcDateTime;
+        var fitting = rows.Where(w => w.FitsNow is not null && !w.Lapsed).ToList();
+        var key = $"waiting-list-fits:{fit.Beds}:" + string.Join(",", fitting.Select(w => w.EntryId).Order());
         var staff = (await users.GetUsersInRoleAsync(Roles.Staff)).Where(u => u.LockoutEnd != DateTimeOffset.MaxValue && u.Email is not null).ToList();
-        var subject = fitting.Count == 1 ? "A free bed fits a woman on the waiting list" : $"Free beds fit {fitting.Count} women on the waiting list";
+        var subject = $"{(fit.Beds == 1 ? "1 free bed fits" : $"{fit.Beds} free beds fit")} {(fit.Women == 1 ? "a woman" : $"{fit.Women} women")} on the waiting list";
         var body = $"{subject}.\n\nOpen the waiting list in Shelter to check her in:\n{links.Value.PublicUrl.TrimEnd('/')}/intake/waiting\n";
         if (!await Notices.QueueOnceAsync(db, outbox, clock, key, staff.Select(u => u.Email!).ToList(), subject, body)) return;
         log.LogInformation("Waiting-list notice queued for {Count} staff", staff.Count);

@@ -1,18 +1,45 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Shelter.Core.Data;
 using Shelter.Core.Medication;
 using Shelter.Core.Sites;
 
 namespace Shelter.Web.Features.Medication;
 
-public sealed record ProgrammeStatus(MedicationProgramme Programme, int ResidentId, string Alias, string? DispensingSite, DateOnly Today, ContinuityResult Result, bool InHouse);
+/// <summary>Where she is as far as the organisation holds her; continuity is checked in every case.</summary>
+public enum Holding
+{
+    InTheHouse = 1,
+    SafeRoom = 2,
+    WaitingList = 3,
+    /// <summary>Referred to a partner (or proposed one at intake) and not yet confirmed housed.</summary>
+    Referred = 4,
+    /// <summary>She left and is no longer waiting: the case manager ends the programme or follows her elsewhere.</summary>
+    Left = 5,
+}
+
+/// <summary>`Continuity__LookAheadDays`, `Continuity__MissedDoseReviewAfterDays`, `Continuity__MissedDoseInductionAfterDays`.</summary>
+public sealed class ContinuityOptions
+{
+    public int LookAheadDays { get; set; } = 7;
+    public int MissedDoseReviewAfterDays { get; set; } = 3;
+    public int MissedDoseInductionAfterDays { get; set; } = 5;
+}
+
+public sealed record ProgrammeStatus(MedicationProgramme Programme, int ResidentId, string Alias, string? DispensingSite, DateOnly Today, ContinuityResult Result, bool InHouse,
+    Holding Holding = Holding.InTheHouse)
+{
+    /// <summary>The organisation holds her: housed, in a safe room, waiting or referred.</summary>
+    public bool Held => Holding != Holding.Left;
+}
 
 /// <summary>
 /// Every active medication programme with its continuity status today, judged on the local day
-/// of the site she sleeps at. One place for the continuity page, the sweep, the dashboard and
-/// the resident page. Programmes are few; their encrypted columns are read in memory.
+/// of the site she sleeps at, whatever her housing state: in the house, in a safe room, on the
+/// waiting list or referred. One place for the continuity page, the sweep, the dashboard and the
+/// resident page. Programmes are few; their encrypted columns are read in memory.
 /// </summary>
-public sealed class Continuity(ShelterDbContext db, TimeProvider clock, Shared.SiteClock siteClock)
+public sealed class Continuity(ShelterDbContext db, TimeProvider clock, Shared.SiteClock siteClock, IOptions<ContinuityOptions> options)
 {
     public async Task<IReadOnlyList<ProgrammeStatus>> LoadAsync(int? residentId = null, CancellationToken ct = default)
     {
@@ -26,23 +53,41 @@ public sealed class Continuity(ShelterDbContext db, TimeProvider clock, Shared.S
             .Select(r => new
             {
                 r.Id, r.Alias,
-                Zone = db.Stays.Where(s => s.ResidentId == r.Id && s.ChildId == null && s.EndedAt == null).Select(s => s.Bed.Room.Site.TimeZoneId).FirstOrDefault(),
+                Stay = db.Stays.Where(s => s.ResidentId == r.Id && s.ChildId == null && s.EndedAt == null)
+                    .Select(s => new { s.Bed.Room.Site.TimeZoneId, s.Bed.Room.Kind, s.PlannedEndAt }).FirstOrDefault(),
+                LastLeft = db.Stays.Where(s => s.ResidentId == r.Id && s.ChildId == null && s.EndedAt != null).Max(s => s.EndedAt),
+                Waiting = db.WaitingList.Any(w => w.ResidentId == r.Id && w.ClosedAt == null),
+                LastReferred = db.Referrals.Where(x => x.ResidentId == r.Id).Max(x => (DateTime?)x.MadeAt),
+                LastIntake = db.Intakes.Where(i => i.ResidentId == r.Id).Max(i => (DateTime?)i.ReceivedAt),
             })
             .ToDictionaryAsync(r => r.Id, ct);
         var siteIds = programmes.Where(p => p.DispensingSiteId != null).Select(p => p.DispensingSiteId!.Value).Distinct().ToList();
-        var sites = await db.Partners.AsNoTracking().Where(p => siteIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+        var sites = (await db.Partners.AsNoTracking().Where(p => siteIds.Contains(p.Id)).ToListAsync(ct)).ToDictionary(p => p.Id);
         // A woman not housed yet keeps the network's clock.
         var networkZone = (await siteClock.NetworkHoursAsync(ct)).TimeZoneId;
         var earliest = DateOnly.FromDateTime(now).AddDays(-2);
         var closures = await db.DispensingSiteClosures.AsNoTracking()
             .Where(c => siteIds.Contains(c.PartnerId) && (c.To == null || c.To >= earliest)).ToListAsync(ct);
+        var o = options.Value;
+        var missed = new MissedDoseRule(o.MissedDoseReviewAfterDays, o.MissedDoseInductionAfterDays);
 
         return programmes.Select(p =>
         {
             var resident = residents[p.ResidentId];
-            var today = SiteTime.Today(resident.Zone ?? networkZone, now);
-            var result = ContinuityCheck.Check(p, today, closures.Where(c => c.PartnerId == p.DispensingSiteId));
-            return new ProgrammeStatus(p, p.ResidentId, resident.Alias, p.DispensingSiteId is int s ? sites.GetValueOrDefault(s) : null, today, result, resident.Zone is not null);
+            var zone = resident.Stay?.TimeZoneId ?? networkZone;
+            var today = SiteTime.Today(zone, now);
+            var holding = resident.Stay is { } stay ? (stay.Kind == RoomKind.SafeRoom ? Holding.SafeRoom : Holding.InTheHouse)
+                : resident.Waiting ? Holding.WaitingList
+                // Never housed with us, or referred since she left: still ours until she is confirmed housed elsewhere.
+                : resident.LastLeft is null || resident.LastReferred > resident.LastLeft || resident.LastIntake > resident.LastLeft ? Holding.Referred
+                : Holding.Left;
+            var outlook = new ContinuityOutlook(
+                p.DispensingSiteId is int s && sites.TryGetValue(s, out var site) ? site.OpeningDays : null,
+                resident.Stay is { } housed ? SiteTime.Today(zone, housed.PlannedEndAt) : null,
+                o.LookAheadDays, missed);
+            var result = ContinuityCheck.Check(p, today, closures.Where(c => c.PartnerId == p.DispensingSiteId), outlook);
+            return new ProgrammeStatus(p, p.ResidentId, resident.Alias, p.DispensingSiteId is int d ? sites.GetValueOrDefault(d)?.Name : null, today, result,
+                resident.Stay is not null, holding);
         })
         .OrderByDescending(s => s.Result.Status).ThenBy(s => s.Alias, StringComparer.OrdinalIgnoreCase)
         .ToList();

@@ -26,7 +26,8 @@ public sealed class ContinuitySweep(ShelterDbContext db, Continuity continuity, 
     [DisableConcurrentExecution(timeoutInSeconds: 600)]
     public async Task SweepAsync()
     {
-        var statuses = (await continuity.LoadAsync()).Where(s => s.InHouse).ToList();
+        // Every woman the organisation holds: in the house, in a safe room, waiting or referred (rule 12).
+        var statuses = (await continuity.LoadAsync()).Where(s => s.Held).ToList();
         var opened = await OpenFollowUpsAsync(statuses);
         var atRisk = statuses.Count(s => s.Result.Status == ContinuityStatus.AtRisk);
         var broken = statuses.Count(s => s.Result.Status == ContinuityStatus.Broken);
@@ -58,7 +59,7 @@ public sealed class ContinuitySweep(ShelterDbContext db, Continuity continuity, 
 
     /// <summary>The check for one woman, when she arrives, moves or leaves.</summary>
     public async Task CheckResidentAsync(int residentId) =>
-        await OpenFollowUpsAsync(await continuity.LoadAsync(residentId));
+        await OpenFollowUpsAsync((await continuity.LoadAsync(residentId)).Where(s => s.Held).ToList());
 
     private async Task<int> OpenFollowUpsAsync(IReadOnlyList<ProgrammeStatus> statuses)
     {

@@ -35,6 +35,9 @@ public sealed class ProgrammeForm
     [DayWithin(DayRange.Past, "The last dispensing")]
     public DateOnly? LastDispensedOn { get; set; }
 
+    [Range(1, 90, ErrorMessage = "A usual supply is 1 to 90 days.")]
+    public int? UsualSupplyDays { get; set; }
+
     [StringLength(120, ErrorMessage = "Keep the pick-up window under 120 characters.")]
     public string? PickupWindow { get; set; }
 
@@ -64,7 +67,7 @@ public sealed class SaveProgramme(ShelterDbContext db, Outbox outbox, TimeProvid
     {
         Kind = p.Kind, Medicine = p.Medicine, Dose = p.Dose, DispensingSiteId = p.DispensingSiteId, Schedule = p.Schedule,
         SupplyDays = p.SupplyDays, SupplyAsOf = p.SupplyAsOf, NextPickupOn = p.NextPickupOn, LastDispensedOn = p.LastDispensedOn,
-        PickupWindow = p.PickupWindow, Notes = p.Notes,
+        UsualSupplyDays = p.UsualSupplyDays, PickupWindow = p.PickupWindow, Notes = p.Notes,
     };
 
     public async Task<string?> HandleAsync(int residentId, int? programmeId, ProgrammeForm form, CancellationToken ct)
@@ -86,6 +89,7 @@ public sealed class SaveProgramme(ShelterDbContext db, Outbox outbox, TimeProvid
         programme.SupplyAsOf = form.SupplyDays is null ? null : form.SupplyAsOf;
         programme.NextPickupOn = form.NextPickupOn;
         programme.LastDispensedOn = form.LastDispensedOn;
+        programme.UsualSupplyDays = form.UsualSupplyDays;
         programme.PickupWindow = FormText.Clean(form.PickupWindow);
         programme.Notes = FormText.Clean(form.Notes);
         if (programmeId is null) db.MedicationProgrammes.Add(programme);

@@ -24,9 +24,10 @@ public sealed class PartnersController : Controller
 
     [HttpGet("partners/{id:int}")]
     [Authorize(Policy = Policies.ManagePartners)]
-    public async Task<IActionResult> Edit(int id, [FromServices] SavePartner save, CancellationToken ct)
+    public async Task<IActionResult> Edit(int id, [FromServices] SavePartner save, [FromServices] PartnerDirectoryReader directory, [FromServices] TimeProvider clock, CancellationToken ct)
     {
         ViewData["PartnerId"] = id;
+        ViewData["Refusals"] = await directory.RefusalsOfAsync(id, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct);
         return await save.LoadAsync(id, ct) is { } form ? View(form) : NotFound();
     }
 

@@ -28,7 +28,20 @@ public sealed class PartnerForm
     [StringLength(300, ErrorMessage = "Keep the address under 300 characters.")]
     public string? Address { get; set; }
 
-    public List<PartnerAccepts> Accepts { get; set; } = [];
+    public Acceptance AcceptsDrugUse { get; set; }
+    public Acceptance AcceptsOst { get; set; }
+    public Acceptance AcceptsArt { get; set; }
+    public Acceptance AcceptsChildren { get; set; }
+    [Range(0, 17, ErrorMessage = "Give the oldest boy's age from 0 to 17, or leave it empty if not known.")]
+    public int? BoysUpToAge { get; set; }
+    public Acceptance AcceptsWithoutDocuments { get; set; }
+    public Acceptance AcceptsTransWomen { get; set; }
+    public Acceptance AcceptsWheelchair { get; set; }
+    /// <summary>When these answers were last confirmed with the partner.</summary>
+    public DateOnly? AcceptanceConfirmedOn { get; set; }
+
+    /// <summary>For a dispensing site: the days of the week it opens (none ticked: not recorded).</summary>
+    public List<DayOfWeek> OpenDays { get; set; } = [];
 
     [StringLength(1000, ErrorMessage = "Keep the notes under 1000 characters.")]
     public string? Notes { get; set; }
@@ -37,23 +50,27 @@ public sealed class PartnerForm
 }
 
 /// <summary>Adds or changes a partner in the referral directory.</summary>
-public sealed class SavePartner(ShelterDbContext db)
+public sealed class SavePartner(ShelterDbContext db, TimeProvider clock)
 {
     public async Task<IReadOnlyList<Partner>> ListAsync(CancellationToken ct) =>
         await db.Partners.AsNoTracking().OrderBy(p => p.Kind).ThenBy(p => p.Name).ToListAsync(ct);
 
-    // The flags are unpacked in memory: inside the query they need an APPLY, which SQLite lacks (found by the wapiti scan).
     public async Task<PartnerForm?> LoadAsync(int id, CancellationToken ct) =>
         await db.Partners.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct) is { } p
             ? new PartnerForm
             {
                 Name = p.Name, Kind = p.Kind, Phone = p.Phone, Email = p.Email, Address = p.Address, Notes = p.Notes, Active = p.Active,
-                Accepts = Enum.GetValues<PartnerAccepts>().Where(a => a != PartnerAccepts.None && (p.Accepts & a) == a).ToList(),
+                AcceptsDrugUse = p.AcceptsDrugUse, AcceptsOst = p.AcceptsOst, AcceptsArt = p.AcceptsArt, AcceptsChildren = p.AcceptsChildren,
+                BoysUpToAge = p.BoysUpToAge, AcceptsWithoutDocuments = p.AcceptsWithoutDocuments, AcceptsTransWomen = p.AcceptsTransWomen,
+                AcceptsWheelchair = p.AcceptsWheelchair, AcceptanceConfirmedOn = p.AcceptanceConfirmedOn,
+                OpenDays = p.OpeningDays?.ToList() ?? [],
             }
             : null;
 
     public async Task<string?> HandleAsync(int? id, PartnerForm form, CancellationToken ct)
     {
+        if (form.AcceptanceConfirmedOn is { } on && on > DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(1))
+            return "The date it was last confirmed cannot be in the future.";
         var name = form.Name.Trim();
         if (await db.Partners.AnyAsync(p => p.Name == name && p.Id != id, ct)) return "A partner with that name is already in the directory.";
         var partner = id is int existing ? await db.Partners.FindAsync([existing], ct) : new Partner { Name = name };
@@ -65,7 +82,16 @@ public sealed class SavePartner(ShelterDbContext db)
         partner.Address = FormText.Clean(form.Address);
         partner.Notes = FormText.Clean(form.Notes);
         partner.Active = form.Active;
-        partner.Accepts = form.Accepts.Aggregate(PartnerAccepts.None, (all, a) => all | a);
+        partner.AcceptsDrugUse = form.AcceptsDrugUse;
+        partner.AcceptsOst = form.AcceptsOst;
+        partner.AcceptsArt = form.AcceptsArt;
+        partner.AcceptsChildren = form.AcceptsChildren;
+        partner.BoysUpToAge = form.AcceptsChildren == Acceptance.No ? null : form.BoysUpToAge;
+        partner.AcceptsWithoutDocuments = form.AcceptsWithoutDocuments;
+        partner.AcceptsTransWomen = form.AcceptsTransWomen;
+        partner.AcceptsWheelchair = form.AcceptsWheelchair;
+        partner.AcceptanceConfirmedOn = form.AcceptanceConfirmedOn;
+        partner.OpenDays = Partner.DaysToBits(form.OpenDays);
         if (id is null) db.Partners.Add(partner);
         await db.SaveChangesAsync(ct);
         return null;

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Shelter.Core.Data;
+using Shelter.Core.Reports;
 using Shelter.Core.Sites;
 
 namespace Shelter.Web.Features.Reports;
@@ -9,7 +10,8 @@ public sealed record OccupancyDay(DateOnly Day, long Beds, long Occupied);
 
 public sealed record OccupancyTotal(string Site, RoomKind Kind, long BedNightsAvailable, long BedNights, long SafeRoomNights)
 {
-    public double Utilisation => BedNightsAvailable == 0 ? 0 : 100.0 * BedNights / BedNightsAvailable;
+    /// <summary>Occupancy as the dashboard has it (<see cref="OccupancyRate"/>): bed-nights over bed-nights in service.</summary>
+    public double? Utilisation => OccupancyRate.Percent(BedNights, BedNightsAvailable);
 }
 
 public sealed record OccupancyReport(DateOnly From, DateOnly To, IReadOnlyList<OccupancyDay> Daily, IReadOnlyList<OccupancyTotal> Totals);
@@ -132,7 +134,7 @@ public sealed class Occupancy(ShelterDbContext db)
         {
             var beds = r.GetInt64(3);
             var occupied = r.GetInt64(4);
-            var utilisation = beds == 0 ? "" : (100.0 * occupied / beds).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture);
+            var utilisation = OccupancyRate.Percent(occupied, beds)?.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) ?? "";
             await output.WriteLineAsync($"{r.GetString(0)},{Csv.Field(r.GetString(1))},{RoomTypeCode((RoomKind)r.GetInt32(2))},{beds},{occupied},{utilisation}");
         }
     }

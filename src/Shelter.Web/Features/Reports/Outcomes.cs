@@ -45,14 +45,14 @@ public sealed class Outcomes(ShelterDbContext db)
                 var children = await db.Stays.CountAsync(s => s.ChildId != null && s.MovedFromStayId == null && s.StartedAt >= start && s.StartedAt < end, ct);
                 var exits = await hers.CountAsync(s => s.EndedAt >= start && s.EndedAt < end && s.ExitReason != ExitReason.MovedWithinNetwork, ct);
                 return new(key, "Admissions and exits", ["measure", "count"],
-                    [["Women admitted", N(admitted)], ["Children admitted with them", N(children)], ["Women who left", N(exits)]]);
+                    [["Women admitted", C(admitted)], ["Children admitted with them", C(children)], ["Women who left", C(exits)]]);
             }
             case "exits":
             {
                 var rows = await hers.Where(s => s.EndedAt >= start && s.EndedAt < end && s.ExitReason != ExitReason.MovedWithinNetwork)
                     .GroupBy(s => s.ExitDestination).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
                 return new(key, "Exits by destination", ["destination", "women"],
-                    rows.OrderByDescending(r => r.Count).Select(r => Row(r.Key is { } d ? Labels.Of(d) : "Not recorded", SmallCells.Show(r.Count))).ToList());
+                    rows.OrderByDescending(r => r.Count).Select(r => Row(r.Key is { } d ? Labels.Of(d) : "Not recorded", SmallCells.Count(r.Count))).ToList());
             }
             case "length-of-stay":
             {
@@ -62,30 +62,30 @@ public sealed class Outcomes(ShelterDbContext db)
                      WHERE ChildId IS NULL AND EndedAt >= $start AND EndedAt < $end AND ExitReason <> 3 ORDER BY los
                     """, start, end, ct))
                     days.Add(r.GetDouble(0));
-                string D(double? v) => v is null ? "" : v.Value.ToString("0.0", CultureInfo.InvariantCulture);
+                string D(double? v) => SmallCells.Statistic(v, days.Count);
                 return new(key, "Length of stay of women who left (days, whole stay across moves)", ["measure", "days"],
-                    [["Women", N(days.Count)], ["Median", D(Percentile.Of(days, 0.5))], ["Mean", D(days.Count == 0 ? null : days.Average())], ["90th percentile", D(Percentile.Of(days, 0.9))]],
-                    "Computed over the sorted lengths SQLite returns; nothing else about the stays is read.");
+                    [["Women", C(days.Count)], ["Median", D(Percentile.Of(days, 0.5))], ["Mean", D(days.Count == 0 ? null : days.Average())], ["90th percentile", D(Percentile.Of(days, 0.9))]],
+                    "Computed over the sorted lengths SQLite returns; nothing else about the stays is read. Over fewer than five women the figures show as —.");
             }
             case "intake-outcomes":
             {
                 var rows = await db.Intakes.AsNoTracking().Where(i => i.ReceivedAt >= start && i.ReceivedAt < end)
                     .GroupBy(i => i.Outcome).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-                return new(key, "Intake outcomes", ["outcome", "intakes"], rows.OrderBy(r => r.Key).Select(r => Row(Labels.Of(r.Key), SmallCells.Show(r.Count))).ToList());
+                return new(key, "Intake outcomes", ["outcome", "intakes"], rows.OrderBy(r => r.Key).Select(r => Row(Labels.Of(r.Key), SmallCells.Count(r.Count))).ToList());
             }
             case "arrival-routes":
             {
                 var rows = await db.Intakes.AsNoTracking().Where(i => i.ReceivedAt >= start && i.ReceivedAt < end)
                     .GroupBy(i => new { i.Route, i.Outcome }).Select(g => new { g.Key.Route, g.Key.Outcome, Count = g.Count() }).ToListAsync(ct);
                 return new(key, "Intake outcomes by how she arrived", ["route", "outcome", "intakes"],
-                    rows.OrderBy(r => r.Route).ThenBy(r => r.Outcome).Select(r => Row(r.Route is { } route ? Labels.Of(route) : "Not recorded (no consent)", Labels.Of(r.Outcome), SmallCells.Show(r.Count))).ToList());
+                    rows.OrderBy(r => r.Route).ThenBy(r => r.Outcome).Select(r => Row(r.Route is { } route ? Labels.Of(route) : "Not recorded (no consent)", Labels.Of(r.Outcome), SmallCells.Count(r.Count))).ToList());
             }
             case "outcome-reasons":
             {
                 var rows = await db.Intakes.AsNoTracking().Where(i => i.ReceivedAt >= start && i.ReceivedAt < end && i.Reason != null)
                     .GroupBy(i => i.Reason).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
                 return new(key, "Why an intake did not end in a bed", ["reason", "intakes"],
-                    rows.OrderByDescending(r => r.Count).Select(r => Row(Labels.Of(r.Key!.Value), SmallCells.Show(r.Count))).ToList());
+                    rows.OrderByDescending(r => r.Count).Select(r => Row(Labels.Of(r.Key!.Value), SmallCells.Count(r.Count))).ToList());
             }
             case "waiting":
             {
@@ -95,9 +95,9 @@ public sealed class Outcomes(ShelterDbContext db)
                     """, start, end, ct))
                     hours.Add(r.GetDouble(0));
                 var open = await db.WaitingList.CountAsync(w => w.ClosedAt == null, ct);
-                string H(double? v) => v is null ? "" : v.Value.ToString("0.0", CultureInfo.InvariantCulture);
+                string H(double? v) => SmallCells.Statistic(v, hours.Count);
                 return new(key, "Waiting-list times (hours, places closed in the period)", ["measure", "value"],
-                    [["Places closed", N(hours.Count)], ["Median wait", H(Percentile.Of(hours, 0.5))], ["90th percentile wait", H(Percentile.Of(hours, 0.9))], ["Waiting now", N(open)]]);
+                    [["Places closed", C(hours.Count)], ["Median wait", H(Percentile.Of(hours, 0.5))], ["90th percentile wait", H(Percentile.Of(hours, 0.9))], ["Waiting now", C(open)]]);
             }
             case "barriers":
             {
@@ -105,16 +105,20 @@ public sealed class Outcomes(ShelterDbContext db)
                     .GroupBy(b => new { Service = b.Partner != null ? b.Partner.Name : b.OtherServiceName, b.Reason })
                     .Select(g => new { g.Key.Service, g.Key.Reason, Count = g.Count() }).ToListAsync(ct);
                 return new(key, "Barriers: refusals by other services", ["service", "their reason", "refusals"],
-                    rows.OrderByDescending(r => r.Count).Select(r => Row(r.Service ?? "", Labels.Of(r.Reason), SmallCells.Show(r.Count))).ToList());
+                    rows.OrderByDescending(r => r.Count).Select(r => Row(r.Service ?? "", Labels.Of(r.Reason), SmallCells.Count(r.Count))).ToList());
             }
             case "continuity":
             {
                 var totals = await db.ContinuitySnapshots.AsNoTracking().Where(s => s.Day >= from && s.Day <= to)
-                    .GroupBy(s => 1).Select(g => new { Days = g.Count(), Programmes = g.Sum(s => s.Programmes), Covered = g.Sum(s => s.Covered), Broken = g.Sum(s => s.Broken) })
+                    .GroupBy(s => 1).Select(g => new { Days = g.Count(), Programmes = g.Sum(s => s.Programmes), Covered = g.Sum(s => s.Covered), Broken = g.Sum(s => s.Broken), MostOnOneDay = g.Max(s => s.Programmes) })
                     .FirstOrDefaultAsync(ct);
-                var share = totals is null || totals.Programmes == 0 ? "" : (100.0 * totals.Covered / totals.Programmes).ToString("0.0", CultureInfo.InvariantCulture);
+                // The sweep keeps counts, not women: the most programmes on one day is the fewest women the share can rest on.
+                var women = totals?.MostOnOneDay ?? 0;
+                var share = SmallCells.Statistic(totals is null || totals.Programmes == 0 ? null : 100.0 * totals.Covered / totals.Programmes, women);
+                string Days(long n) => n > 0 && SmallCells.Hides(women) ? SmallCells.Withheld : C(n);
                 return new(key, "Medication continuity (from the daily sweep)", ["measure", "value"],
-                    [["Days swept", N(totals?.Days ?? 0)], ["Resident-days on medication", N(totals?.Programmes ?? 0)], ["Share of resident-days covered (%)", share], ["Resident-days broken", N(totals?.Broken ?? 0)]]);
+                    [["Days swept", N(totals?.Days ?? 0)], ["Resident-days on medication", Days(totals?.Programmes ?? 0)],
+                     ["Share of resident-days covered (%)", share], ["Resident-days broken", Days(totals?.Broken ?? 0)]]);
             }
             case "documents":
             {
@@ -127,14 +131,14 @@ public sealed class Outcomes(ShelterDbContext db)
                     days.Add(r.GetDouble(0));
                 var open = await db.DocumentRecoveries.CountAsync(d => d.Status == RecoveryStatus.Open, ct);
                 return new(key, "Document recovery", ["measure", "value"],
-                    [["Documents issued in the period", N(days.Count)], ["Median days to issued", Percentile.Of(days, 0.5)?.ToString("0", CultureInfo.InvariantCulture) ?? ""], ["Recoveries open now", N(open)]]);
+                    [["Documents issued in the period", C(days.Count)], ["Median days to issued", SmallCells.Statistic(Percentile.Of(days, 0.5), days.Count, "0")], ["Recoveries open now", C(open)]]);
             }
             case "job-search":
             {
                 var rows = await db.JobSearches.AsNoTracking().Where(j => j.StartedAt >= start && j.StartedAt < end)
                     .GroupBy(j => j.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
                 return new(key, "Job searches started in the period, by outcome", ["outcome", "women"],
-                    rows.OrderBy(r => r.Key).Select(r => Row(r.Key.ToString(), SmallCells.Show(r.Count))).ToList());
+                    rows.OrderBy(r => r.Key).Select(r => Row(r.Key.ToString(), SmallCells.Count(r.Count))).ToList());
             }
             case "counselling":
             {
@@ -142,7 +146,7 @@ public sealed class Outcomes(ShelterDbContext db)
                     .GroupBy(s => s.CancelledAt != null ? "Cancelled" : s.Attended == true ? "Held" : s.Attended == false ? "Missed" : "Booked")
                     .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
                 return new(key, "Children's counselling sessions", ["sessions", "count"],
-                    rows.OrderBy(r => r.Key).Select(r => Row(r.Key, SmallCells.Show(r.Count))).ToList());
+                    rows.OrderBy(r => r.Key).Select(r => Row(r.Key, SmallCells.Count(r.Count))).ToList());
             }
             default:
                 return null;
@@ -155,7 +159,10 @@ public sealed class Outcomes(ShelterDbContext db)
         foreach (var row in table.Rows) await output.WriteLineAsync(string.Join(",", row.Select(Csv.Field)));
     }
 
+    /// <summary>Not about the women (days swept): shown as it is.</summary>
     private static string N(long n) => n.ToString(CultureInfo.InvariantCulture);
+    /// <summary>Every count about the women goes through the one rule.</summary>
+    private static string C(long n) => SmallCells.Count(n);
     private static IReadOnlyList<string> Row(params string[] cells) => cells;
 
     private IAsyncEnumerable<DbDataReader> QueryAsync(string sql, DateTime start, DateTime end, CancellationToken ct, params (string Name, object Value)[] extra) =>

@@ -7,7 +7,24 @@ using Shelter.Web.Infrastructure.Auth;
 
 namespace Shelter.Web.Features.Reports;
 
-public sealed record ReportPeriod(DateOnly From, DateOnly To, string? Error);
+public sealed record ReportPeriod(DateOnly From, DateOnly To, string? Error, DateOnly Today = default)
+{
+    /// <summary>The periods a manager reports most: named, so no one has to count days.</summary>
+    public IReadOnlyList<(string Name, DateOnly From, DateOnly To)> Presets
+    {
+        get
+        {
+            var thisMonth = new DateOnly(Today.Year, Today.Month, 1);
+            return
+            [
+                ("Last 30 days", Today.AddDays(-29), Today),
+                ("Last month", thisMonth.AddMonths(-1), thisMonth.AddDays(-1)),
+                ("This year", new DateOnly(Today.Year, 1, 1), Today),
+                ("Last year", new DateOnly(Today.Year - 1, 1, 1), new DateOnly(Today.Year - 1, 12, 31)),
+            ];
+        }
+    }
+}
 
 [Route("reports")]
 [Authorize(Policy = Policies.Reports)]
@@ -74,10 +91,10 @@ public sealed class ReportsController(AuditLog audit, TimeProvider clock) : Cont
         DateOnly? Parse(string? s) => DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
         var f = string.IsNullOrEmpty(from) ? today.AddDays(-29) : Parse(from);
         var t = string.IsNullOrEmpty(to) ? today : Parse(to);
-        if (f is null || t is null) return new(today.AddDays(-29), today, "Give the dates as YYYY-MM-DD.");
+        if (f is null || t is null) return new(today.AddDays(-29), today, "Give the dates as YYYY-MM-DD.", today);
         (f, t) = Core.Validation.InputBounds.ReportPeriod(f.Value, t.Value, today); // nothing before 2000 or beyond next year exists
-        if (t < f) return new(f.Value, t.Value, "The end of the period comes before its start.");
-        if (t.Value.DayNumber - f.Value.DayNumber >= MaxDays) return new(f.Value, t.Value, "Choose a period of at most ten years.");
-        return new(f.Value, t.Value, null);
+        if (t < f) return new(f.Value, t.Value, "The end of the period comes before its start.", today);
+        if (t.Value.DayNumber - f.Value.DayNumber >= MaxDays) return new(f.Value, t.Value, "Choose a period of at most ten years.", today);
+        return new(f.Value, t.Value, null, today);
     }
 }

@@ -38,15 +38,21 @@ public sealed class ResidentsController : Controller
     {
         var error = ModelState.IsValid ? await refer.RecordConsentAsync(id, form, ct) : ModelState.FirstError();
         if (error is null) TempData["Notice"] = "Her consent is recorded.";
-        else TempData["Error"] = error;
+        else Keep("consent", error, form.PartnerId, form.Purpose, form.ExpiresOn);
         return Redirect($"/residents/{id}#consents");
     }
 
     [HttpPost("{id:int}/consents/{consentId:int}/revoke")]
     [Reaches(Record.Resident, "id")]
     [Authorize(Policy = Policies.Intake)]
-    public async Task<IActionResult> Revoke(int id, int consentId, [FromServices] Refer refer, CancellationToken ct)
+    public async Task<IActionResult> Revoke(int id, int consentId, bool confirmed, [FromServices] Refer refer, CancellationToken ct)
     {
+        // Withdrawing stops all sharing under it: only after the worker confirmed it is what she wants.
+        if (!confirmed)
+        {
+            TempData["Error"] = "Confirm that she withdraws this consent: nothing was changed.";
+            return Redirect($"/residents/{id}#consents");
+        }
         if (!await refer.RevokeAsync(id, consentId, ct)) return NotFound();
         TempData["Notice"] = "Her consent is withdrawn; nothing more is shared under it.";
         return Redirect($"/residents/{id}#consents");
@@ -64,7 +70,17 @@ public sealed class ResidentsController : Controller
     {
         var error = ModelState.IsValid ? await refer.ReferAsync(id, form, ct) : ModelState.FirstError();
         if (error is null) TempData["Notice"] = "The referral is recorded.";
-        else TempData["Error"] = error;
+        else Keep("refer", error, form.PartnerId, form.Purpose, null);
         return Redirect($"/residents/{id}#refer");
+    }
+
+    /// <summary>
+    /// A refused form keeps what was chosen (above all the partner, so consent is never recorded for the wrong one).
+    /// Kept in TempData (the encrypted cookie), not in the address: which partner and purpose is her data.
+    /// </summary>
+    private void Keep(string form, string error, int? partnerId, Core.Consents.ConsentPurpose? purpose, DateOnly? expiresOn)
+    {
+        TempData["Error"] = error;
+        TempData["Kept"] = $"{form}|{partnerId}|{purpose}|{expiresOn:yyyy-MM-dd}";
     }
 }

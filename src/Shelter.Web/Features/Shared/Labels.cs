@@ -132,21 +132,40 @@ public static class Labels
         _ => kind.ToString(),
     };
 
-    public static string Of(PartnerAccepts accepts) => accepts switch
+    /// <summary>What a partner accepts, as the directory lists it.</summary>
+    public static string Of(HerNeed need) => need switch
     {
-        PartnerAccepts.WomenWhoUseDrugs => "Women who use drugs",
-        PartnerAccepts.OstClients => "OST clients",
-        PartnerAccepts.WomenLivingWithHiv => "Women living with HIV",
-        PartnerAccepts.WomenWithChildren => "Women with children",
-        PartnerAccepts.WithoutDocuments => "Without documents",
-        PartnerAccepts.TransAndNonBinaryWomen => "Trans and non-binary women",
-        PartnerAccepts.Wheelchair => "Wheelchair users",
-        PartnerAccepts.WithoutPcrTest => "Without a COVID/PCR test",
-        _ => accepts.ToString(),
+        HerNeed.DrugUse => "Women who use drugs",
+        HerNeed.Ost => "Women on OST",
+        HerNeed.Art => "Women on ART (living with HIV)",
+        HerNeed.Children => "Women with children",
+        HerNeed.OlderBoy => "Her son at his age",
+        HerNeed.WithoutDocuments => "Women without documents",
+        HerNeed.TransWoman => "Transgender women",
+        HerNeed.Wheelchair => "Wheelchair users",
+        _ => need.ToString(),
     };
 
-    public static IEnumerable<PartnerAccepts> Each(PartnerAccepts accepts) =>
-        Enum.GetValues<PartnerAccepts>().Where(a => a != PartnerAccepts.None && accepts.HasFlag(a));
+    /// <summary>What to ask a partner before sending her, when the directory does not know.</summary>
+    public static string NotKnown(HerNeed need) => need switch
+    {
+        HerNeed.DrugUse => "Not known whether it accepts women who use drugs: call first",
+        HerNeed.Ost => "Not known whether it accepts OST: call first",
+        HerNeed.Art => "Not known whether it accepts ART: call first",
+        HerNeed.Children => "Not known whether it takes children: call first",
+        HerNeed.OlderBoy => "Not known whether it takes her son at his age: call first",
+        HerNeed.WithoutDocuments => "Not known whether it accepts women without documents: call first",
+        HerNeed.TransWoman => "Not known whether it accepts transgender women: call first",
+        HerNeed.Wheelchair => "Not known whether it is accessible for a wheelchair: call first",
+        _ => need.ToString(),
+    };
+
+    public static string Of(Acceptance acceptance) => acceptance switch
+    {
+        Acceptance.Yes => "Yes",
+        Acceptance.No => "No",
+        _ => "Not known",
+    };
 
     public static string Of(BarrierReason reason) => reason switch
     {
@@ -203,6 +222,36 @@ public static class Labels
         _ => "Other continuing treatment",
     };
 
+    public static string Of(ContinuityStatus status) => status switch
+    {
+        ContinuityStatus.Broken => "Broken",
+        ContinuityStatus.AtRisk => "At risk",
+        _ => "Covered",
+    };
+
+    public static string CssOf(ContinuityStatus status) => status switch
+    {
+        ContinuityStatus.Broken => "text-bg-danger",
+        ContinuityStatus.AtRisk => "text-bg-warning",
+        _ => "text-bg-success",
+    };
+
+    public static string Of(NextDoseStep step) => step switch
+    {
+        NextDoseStep.NewInduction => "New induction needed",
+        NextDoseStep.PrescriberReviewsDose => "Prescriber reviews the dose first",
+        _ => "Usual dose",
+    };
+
+    public static string Of(Shelter.Web.Features.Medication.Holding holding) => holding switch
+    {
+        Shelter.Web.Features.Medication.Holding.InTheHouse => "in the house",
+        Shelter.Web.Features.Medication.Holding.SafeRoom => "in a safe room",
+        Shelter.Web.Features.Medication.Holding.WaitingList => "on the waiting list",
+        Shelter.Web.Features.Medication.Holding.Referred => "referred, not yet confirmed housed",
+        _ => "left us",
+    };
+
     public static string Of(FollowUpKind kind) => kind switch
     {
         FollowUpKind.StayReview => "Review of her stay before it ends",
@@ -210,7 +259,19 @@ public static class Labels
         FollowUpKind.MedicationContinuity => "Medication continuity",
         FollowUpKind.JobSearch => "Job search",
         FollowUpKind.ChildService => "Children's services",
+        FollowUpKind.WaitingListContact => "Reach her on the waiting list",
         _ => "Follow-up",
+    };
+
+    public static string Of(WaitingClosed reason) => reason switch
+    {
+        WaitingClosed.Admitted => "Checked in here",
+        WaitingClosed.Referred => "Referred to a partner",
+        WaitingClosed.NoLongerNeeded => "No longer needed",
+        WaitingClosed.HousedElsewhere => "Housed elsewhere",
+        WaitingClosed.NoContact => "No contact after the tries recorded",
+        WaitingClosed.HerChoice => "Her choice",
+        _ => reason.ToString(),
     };
 
     public static string Of(RecoveryStepKind kind) => kind switch

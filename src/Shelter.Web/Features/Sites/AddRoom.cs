@@ -18,6 +18,10 @@ public sealed class RoomForm
 
     [Range(1, 20, ErrorMessage = "A room has 1 to 20 beds.")]
     public int Beds { get; set; } = 1;
+
+    /// <summary>Rooms side by side share a unit name (a family unit).</summary>
+    [StringLength(40, ErrorMessage = "Keep the unit's name under 40 characters.")]
+    public string? FamilyUnit { get; set; }
 }
 
 /// <summary>Adds a room with its beds, or more beds to a room. Beds are labelled after the room.</summary>
@@ -28,7 +32,7 @@ public sealed class AddRoom(ShelterDbContext db)
         if (!await db.Sites.AnyAsync(s => s.Id == siteId, ct)) return "That site no longer exists.";
         var name = form.Name.Trim();
         if (await db.Rooms.AnyAsync(r => r.SiteId == siteId && r.Name == name, ct)) return "This site already has a room with that name.";
-        var room = new Room { SiteId = siteId, Name = name, Kind = form.Kind!.Value };
+        var room = new Room { SiteId = siteId, Name = name, Kind = form.Kind!.Value, FamilyUnit = string.IsNullOrWhiteSpace(form.FamilyUnit) ? null : form.FamilyUnit.Trim() };
         room.Beds.AddRange(Enumerable.Range(1, form.Beds).Select(n => new Bed { Label = BedLabel(name, n) }));
         db.Rooms.Add(room);
         await db.SaveChangesAsync(ct);
@@ -49,6 +53,19 @@ public sealed class AddRoom(ShelterDbContext db)
             room.Beds.Add(new Bed { Label = label });
             added++;
         }
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
+    /// <summary>A counselling room at this site: the list social workers book children's sessions from.</summary>
+    public async Task<string?> AddCounsellingRoomAsync(int siteId, string? name, CancellationToken ct)
+    {
+        name = name?.Trim();
+        if (string.IsNullOrEmpty(name) || name.Length > 80) return "Give the counselling room a name of at most 80 characters.";
+        if (!await db.Sites.AnyAsync(s => s.Id == siteId, ct)) return "That site no longer exists.";
+        if (await db.CounsellingRooms.AnyAsync(r => r.SiteId == siteId && r.Name == name, ct)) return "This site already has a counselling room with that name.";
+        var room = new Core.Children.CounsellingRoom { SiteId = siteId, Name = name };
+        db.CounsellingRooms.Add(room);
         await db.SaveChangesAsync(ct);
         return null;
     }

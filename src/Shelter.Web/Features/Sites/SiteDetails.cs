@@ -6,7 +6,7 @@ namespace Shelter.Web.Features.Sites;
 
 public sealed record SiteRow(int Id, string Name, bool Confidential, int Rooms, int Beds, int MaxStayDays, int MaxSafeRoomStayHours);
 
-public sealed record SitePage(Site Site, IReadOnlyList<BedOutOfService> OutOfService, DateOnly Today);
+public sealed record SitePage(Site Site, IReadOnlyList<BedOutOfService> OutOfService, DateOnly Today, IReadOnlyList<Core.Children.CounsellingRoom>? CounsellingRooms = null);
 
 /// <summary>The sites list and one site's rooms, beds and out-of-service ranges, for managers.</summary>
 public sealed class SiteDetails(ShelterDbContext db, TimeProvider clock)
@@ -24,6 +24,7 @@ public sealed class SiteDetails(ShelterDbContext db, TimeProvider clock)
         var oos = await db.BedsOutOfService.AsNoTracking().Include(o => o.Bed)
             .Where(o => o.Bed.Room.SiteId == id && (o.To == null || o.To >= today))
             .OrderBy(o => o.From).ToListAsync(ct);
-        return new SitePage(site, oos, today);
+        var counselling = await db.CounsellingRooms.AsNoTracking().Where(r => r.SiteId == id).OrderBy(r => r.Name).ToListAsync(ct);
+        return new SitePage(site, oos, today, counselling);
     }
 }

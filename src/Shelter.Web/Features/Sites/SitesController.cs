@@ -57,6 +57,13 @@ public sealed class SitesController : Controller
         return Redirect($"/sites/{id}");
     }
 
+    [HttpPost("{id:int}/counselling-rooms")]
+    public async Task<IActionResult> AddCounsellingRoom(int id, string? name, [FromServices] AddRoom add, CancellationToken ct)
+    {
+        this.Tell(await add.AddCounsellingRoomAsync(id, name, ct), "The counselling room is added.");
+        return Redirect($"/sites/{id}");
+    }
+
     [HttpPost("{id:int}/rooms/{roomId:int}/beds")]
     public async Task<IActionResult> AddBeds(int id, int roomId, int count, [FromServices] AddRoom add, CancellationToken ct)
     {

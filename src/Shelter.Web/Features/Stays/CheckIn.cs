@@ -26,8 +26,15 @@ public sealed class CheckInForm
     [StringLength(60, ErrorMessage = "List at most ten ages.")]
     public string? ChildAges { get; set; }
 
+    /// <summary>Optional: which of the children are boys, by age; only so an older son is not put in a women's shared room.</summary>
+    [StringLength(60, ErrorMessage = "List at most ten ages.")]
+    public string? SonsAges { get; set; }
+
     public bool NeedsAccessibleRoom { get; set; }
     public bool HighRisk { get; set; }
+
+    /// <summary>Her choice: when no single room holds her family, rooms side by side in a family unit.</summary>
+    public bool AgreesToAdjacentRooms { get; set; }
 
     public int? BedId { get; set; }
 
@@ -75,10 +82,8 @@ public sealed class CheckIn(ShelterDbContext db, BedStates states, SiteScope sco
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var (_, beds) = await states.LoadMineAsync(now, ct);
-        var children = form.ResidentId is int rid
-            ? await db.Children.CountAsync(c => c.ResidentId == rid, ct)
-            : ParseAges(form.ChildAges, out _).Count;
-        var allocation = BedAllocator.Suggest(new HousingNeed(children, form.NeedsAccessibleRoom, form.HighRisk), beds.Select(b => b.Bed));
+        var need = await NeedAsync(form, null, DateOnly.FromDateTime(now), ct);
+        var allocation = BedAllocator.Suggest(need, beds.Select(b => b.Bed));
         var withoutBed = db.Residents.AsNoTracking().Where(r => !db.Stays.Any(s => s.ResidentId == r.Id && s.EndedAt == null));
         if (await scope.ResidentIdsAsync(ct) is { } reachable) withoutBed = withoutBed.Where(r => reachable.Contains(r.Id));
         var waiting = await withoutBed
@@ -109,13 +114,15 @@ public sealed class CheckIn(ShelterDbContext db, BedStates states, SiteScope sco
         if (form.Conditions is not null && form.AgreedEndOn is null)
             return CheckInResult.Invalid("Conditions go with an agreed end date: set the date too.");
         var childCount = existing?.Children.Count ?? newChildAges.Count;
+        var need = await NeedAsync(form, existing, DateOnly.FromDateTime(now), ct);
+        var newChildSexes = existing is null ? SexesOf(newChildAges, form.SonsAges) : [];
 
         await using var tx = await db.Database.JoinOrBeginTransactionAsync(ct);
         if (existing is not null && await db.Stays.AnyAsync(s => s.ResidentId == existing.Id && s.EndedAt == null, ct))
             return CheckInResult.Invalid("She already has a bed. Use Move to change it.");
 
         var (sites, beds) = await states.LoadAsync(now, ct);
-        var allocation = BedAllocator.Suggest(new HousingNeed(childCount, form.NeedsAccessibleRoom, form.HighRisk), beds.Select(b => b.Bed));
+        var allocation = BedAllocator.Suggest(need, beds.Select(b => b.Bed));
 
         BedNow chosen;
         List<int> bedIds;
@@ -127,8 +134,11 @@ public sealed class CheckIn(ShelterDbContext db, BedStates states, SiteScope sco
                 return new CheckInResult(CheckInStatus.BedNoLongerFree, null, ["That bed is no longer free."], allocation);
             var childBeds = beds.Where(b => b.Bed.RoomId == bed.Bed.RoomId && b.Bed.BedId != bedId && b.Bed.State == BedState.Free)
                 .OrderBy(b => b.Bed.BedLabel, StringComparer.Ordinal).Take(childCount).ToList();
+            // Too small is not "taken": say exactly that and keep what was chosen and typed.
             if (childBeds.Count < childCount)
-                return new CheckInResult(CheckInStatus.BedNoLongerFree, null, [$"{bed.Bed.RoomName} has no free beds left for her {childCount} {(childCount == 1 ? "child" : "children")}."], allocation);
+                return CheckInResult.Invalid($"{bed.Bed.RoomName} is too small for her and her {childCount} {(childCount == 1 ? "child" : "children")}: it has {childBeds.Count + 1} free {(childBeds.Count == 0 ? "bed" : "beds")}, she needs {childCount + 1}. Choose a bigger room{(allocation.Suggestion?.AcrossAdjacentRooms == true || allocation.AdjacentRoomsWouldFit ? ", or rooms side by side if she agrees" : "")}.");
+            if (need.OlderSons > 0 && bed.Bed.RoomKind == RoomKind.Shared)
+                return CheckInResult.Invalid($"{bed.Bed.RoomName} is a women's shared room: her son is too old to sleep there. Choose a family or single room, or rooms side by side if she agrees.");
             if (allocation.Suggestion?.BedId != bedId && string.IsNullOrWhiteSpace(form.OverrideReason))
                 return CheckInResult.Invalid("You chose another bed than the suggested one: say why.");
             chosen = bed;
@@ -153,8 +163,8 @@ public sealed class CheckIn(ShelterDbContext db, BedStates states, SiteScope sco
         resident.HighRisk = form.HighRisk;
         if (existing is null)
         {
-            foreach (var age in newChildAges)
-                resident.Children.Add(new Child { Alias = $"Child of {resident.Alias}", AgeAtArrival = age, ArrivedOn = DateOnly.FromDateTime(now) });
+            for (var i = 0; i < newChildAges.Count; i++)
+                resident.Children.Add(new Child { Alias = $"Child of {resident.Alias}", AgeAtArrival = newChildAges[i], Sex = newChildSexes[i], ArrivedOn = DateOnly.FromDateTime(now) });
             db.Residents.Add(resident);
         }
         var overridden = allocation.Suggestion?.BedId != chosen.Bed.BedId;
@@ -166,7 +176,8 @@ public sealed class CheckIn(ShelterDbContext db, BedStates states, SiteScope sco
                 await db.SaveChangesAsync(ct);
             }
             var hers = await placement.PlaceAsync(new PlacementRequest(resident, chosen, bedIds, site, form.AgreedEndOn, form.Conditions,
-                overridden ? allocation.Suggestion?.BedId : null, overridden ? form.OverrideReason : null), now, ct);
+                overridden ? allocation.Suggestion?.BedId : null, overridden ? form.OverrideReason : null,
+                AcrossAdjacentRoomsByHerChoice: bedIds.Select(id => beds.First(b => b.Bed.BedId == id).Bed.RoomId).Distinct().Count() > 1), now, ct);
             await tx.CommitAsync(ct);
             return new CheckInResult(CheckInStatus.CheckedIn, hers.Id, [], allocation);
         }
@@ -177,6 +188,31 @@ public sealed class CheckIn(ShelterDbContext db, BedStates states, SiteScope sco
             db.ChangeTracker.Clear();
             return new CheckInResult(CheckInStatus.BedNoLongerFree, null, ["That bed is no longer free."], null);
         }
+    }
+
+    /// <summary>Her household as the allocator weighs it: children, older sons (if she said which are boys), her needs and her choice.</summary>
+    private async Task<HousingNeed> NeedAsync(CheckInForm form, Resident? known, DateOnly today, CancellationToken ct)
+    {
+        IReadOnlyList<(int? Age, ChildSex? Sex)> children;
+        if (known is not null) children = known.Children.Select(c => (c.AgeOn(today), c.Sex)).ToList();
+        else if (form.ResidentId is int rid)
+            children = (await db.Children.AsNoTracking().Where(c => c.ResidentId == rid).ToListAsync(ct)).Select(c => (c.AgeOn(today), c.Sex)).ToList();
+        else
+        {
+            var ages = ParseAges(form.ChildAges, out _);
+            children = ages.Zip(SexesOf(ages, form.SonsAges), (a, s) => ((int?)a, s)).ToList();
+        }
+        var olderSons = children.Count(c => c.Sex == ChildSex.Boy && c.Age > BedAllocator.BoysInSharedRoomsUpToAge);
+        return new HousingNeed(children.Count, form.NeedsAccessibleRoom, form.HighRisk, OlderSons: olderSons, AgreesToAdjacentRooms: form.AgreesToAdjacentRooms);
+    }
+
+    /// <summary>Boys by age among the children; the rest are girls once her sons are named, not said otherwise.</summary>
+    public static IReadOnlyList<ChildSex?> SexesOf(IReadOnlyList<int> ages, string? sonsAges)
+    {
+        if (string.IsNullOrWhiteSpace(sonsAges)) return ages.Select(_ => (ChildSex?)null).ToList();
+        var sons = ParseAges(sonsAges, out var error);
+        if (error is not null) return ages.Select(_ => (ChildSex?)null).ToList();
+        return ages.Select(age => sons.Remove(age) ? ChildSex.Boy : (ChildSex?)ChildSex.Girl).ToList();
     }
 
     /// <summary>"10, 4" → [10, 4]; ages 0 to 17, at most ten children.</summary>

@@ -13,7 +13,8 @@ namespace Shelter.Web.Features.Stays;
 /// <summary>Where she goes and on what terms; the beds are hers first, then one per child.</summary>
 public sealed record PlacementRequest(
     Resident Resident, BedNow Bed, IReadOnlyList<int> BedIds, SiteNow Site,
-    DateOnly? AgreedEndOn = null, string? Conditions = null, int? SuggestedBedId = null, string? OverrideReason = null);
+    DateOnly? AgreedEndOn = null, string? Conditions = null, int? SuggestedBedId = null, string? OverrideReason = null,
+    bool AcrossAdjacentRoomsByHerChoice = false);
 
 /// <summary>
 /// Writes a woman's stay and her children's into their beds, opens the review before the end,
@@ -38,6 +39,7 @@ public sealed class Placement(ShelterDbContext db, Outbox outbox)
         var hers = NewStay(null, bedIds[0]);
         hers.SuggestedBedId = request.SuggestedBedId;
         hers.OverrideReason = request.OverrideReason?.Trim();
+        hers.HouseholdAcrossRoomsByHerChoice = request.AcrossAdjacentRoomsByHerChoice;
         var stays = resident.Children.Select((child, i) => NewStay(child, bedIds[i + 1])).Prepend(hers).ToList();
         db.Stays.AddRange(stays);
 

@@ -14,11 +14,11 @@ public static class CaseWorkAccess
     {
         var kinds = new HashSet<FollowUpKind>();
         if (user.IsInRole(Roles.CaseManager))
-            kinds.UnionWith([FollowUpKind.StayReview, FollowUpKind.DocumentRecovery, FollowUpKind.MedicationContinuity, FollowUpKind.JobSearch, FollowUpKind.ChildService, FollowUpKind.Other]);
+            kinds.UnionWith([FollowUpKind.StayReview, FollowUpKind.DocumentRecovery, FollowUpKind.MedicationContinuity, FollowUpKind.JobSearch, FollowUpKind.ChildService, FollowUpKind.WaitingListContact, FollowUpKind.Other]);
         if (user.IsInRole(Roles.SocialWorker))
             kinds.UnionWith([FollowUpKind.ChildService, FollowUpKind.JobSearch, FollowUpKind.Other]);
         if (user.IsInRole(Roles.Staff))
-            kinds.UnionWith([FollowUpKind.StayReview, FollowUpKind.Other]);
+            kinds.UnionWith([FollowUpKind.StayReview, FollowUpKind.WaitingListContact, FollowUpKind.Other]);
         return kinds.ToList();
     }
 
@@ -28,6 +28,7 @@ public static class CaseWorkAccess
         FollowUpKind.ChildService => [Roles.SocialWorker, Roles.CaseManager],
         FollowUpKind.JobSearch => [Roles.CaseManager, Roles.SocialWorker],
         FollowUpKind.StayReview or FollowUpKind.Other => [Roles.CaseManager, Roles.Staff, Roles.SocialWorker],
+        FollowUpKind.WaitingListContact => [Roles.Staff, Roles.CaseManager],
         _ => [Roles.CaseManager],
     };
 }

@@ -7,7 +7,7 @@ using Shelter.Core.Data;
 namespace Shelter.Web.Infrastructure.Auth;
 
 /// <summary>The kinds of record an action's id can point at, each leading to a resident or a site.</summary>
-public enum Record { Resident, Stay, Intake, Programme, FollowUp, Child, Session, Document, Bed, Hold }
+public enum Record { Resident, Stay, Intake, Programme, FollowUp, Child, Session, Document, Bed, Hold, Waiting }
 
 /// <summary>
 /// Marks an action argument (or a form's property, "form.ResidentId") as a record that must belong
@@ -68,6 +68,7 @@ public sealed class SiteScopeFilter : IAsyncActionFilter
             Record.Child => await db.Children.Where(c => c.Id == id).Select(c => (int?)c.ResidentId).FirstOrDefaultAsync(ct),
             Record.Session => await db.CounsellingSessions.Where(s => s.Id == id).Select(s => (int?)s.ResidentId).FirstOrDefaultAsync(ct),
             Record.Document => await db.DocumentRecoveries.Where(d => d.Id == id).Select(d => (int?)d.ResidentId).FirstOrDefaultAsync(ct),
+            Record.Waiting => await db.WaitingList.Where(w => w.Id == id).Select(w => (int?)w.ResidentId).FirstOrDefaultAsync(ct),
             _ => throw new ArgumentOutOfRangeException(nameof(record)),
         };
         return resident is { } r && await scope.ReachesResidentAsync(r, ct);

@@ -74,8 +74,8 @@ public sealed class DemoSeeder(ShelterDbContext db, UserManager<ShelterUser> use
                 Room("Shared room 2", RoomKind.Shared, 4),
                 Room("Shared room 3", RoomKind.Shared, 4),
                 Room("Single 1", RoomKind.Single, 1),
-                Room("Single 2", RoomKind.Single, 1),
-                Room("Single 3", RoomKind.Single, 1),
+                Room("Single 2", RoomKind.Single, 1, familyUnit: "Unit 2–3"),
+                Room("Single 3", RoomKind.Single, 1, familyUnit: "Unit 2–3"),
                 Room("Accessible room", RoomKind.Accessible, 2),
             ],
         };
@@ -93,6 +93,11 @@ public sealed class DemoSeeder(ShelterDbContext db, UserManager<ShelterUser> use
             ],
         };
         db.Sites.AddRange(shelter, centre);
+        await db.SaveChangesAsync(ct);
+        db.CounsellingRooms.AddRange(
+            new Core.Children.CounsellingRoom { SiteId = shelter.Id, Name = "Play room" },
+            new Core.Children.CounsellingRoom { SiteId = shelter.Id, Name = "Counselling room" },
+            new Core.Children.CounsellingRoom { SiteId = centre.Id, Name = "Play room" });
         await db.SaveChangesAsync(ct);
         await AssignDemoCaseWorkersAsync(db, users, [shelter.Id, centre.Id]);
         await db.SaveChangesAsync(ct);
@@ -184,20 +189,27 @@ public sealed class DemoSeeder(ShelterDbContext db, UserManager<ShelterUser> use
     /// <summary>The referral network, the barrier log, and the intake records behind the women in the house.</summary>
     private async Task SeedPartnersAndIntakesAsync(Faker faker, IReadOnlyList<(Stay Hers, RoomKind Kind)> housed, DateTime now, CancellationToken ct)
     {
-        const PartnerAccepts Friendly = PartnerAccepts.WomenWhoUseDrugs | PartnerAccepts.OstClients | PartnerAccepts.WomenLivingWithHiv
-            | PartnerAccepts.WithoutDocuments | PartnerAccepts.TransAndNonBinaryWomen | PartnerAccepts.WithoutPcrTest;
-        Partner P(string name, PartnerKind kind, PartnerAccepts accepts, string phone, string? notes = null) =>
-            new() { Name = name, Kind = kind, Accepts = accepts, Phone = phone, Notes = notes };
+        const Acceptance Y = Acceptance.Yes, N = Acceptance.No, U = Acceptance.NotKnown;
+        var confirmed = DateOnly.FromDateTime(now).AddDays(-40);
+        // drugs, OST, ART, children, without documents, trans women, wheelchair
+        Partner P(string name, PartnerKind kind, (Acceptance Drugs, Acceptance Ost, Acceptance Art, Acceptance Children, Acceptance Papers, Acceptance Trans, Acceptance Wheelchair) a,
+            string phone, string? notes = null, int? boysUpTo = null) =>
+            new()
+            {
+                Name = name, Kind = kind, Phone = phone, Notes = notes,
+                AcceptsDrugUse = a.Drugs, AcceptsOst = a.Ost, AcceptsArt = a.Art, AcceptsChildren = a.Children, BoysUpToAge = boysUpTo,
+                AcceptsWithoutDocuments = a.Papers, AcceptsTransWomen = a.Trans, AcceptsWheelchair = a.Wheelchair, AcceptanceConfirmedOn = confirmed,
+            };
         var partners = new[]
         {
-            P("City Women's Crisis Centre", PartnerKind.CrisisCentre, Friendly | PartnerAccepts.WomenWithChildren, "+380 44 000 1001", "Trained on the needs of women who use drugs."),
-            P("Hope Shelter", PartnerKind.Shelter, PartnerAccepts.WomenWithChildren | PartnerAccepts.Wheelchair, "+380 44 000 1002", "Rules still prohibit OST: advocacy in progress."),
-            P("Step by Step Harm Reduction", PartnerKind.HarmReduction, Friendly, "+380 44 000 1003", "Outreach, peer counsellors, OST site on Fridays."),
-            P("Regional Hospital No. 2", PartnerKind.Medical, PartnerAccepts.WomenWhoUseDrugs | PartnerAccepts.OstClients | PartnerAccepts.WomenLivingWithHiv, "+380 44 000 1004"),
-            P("Free Legal Aid Centre", PartnerKind.LegalAid, Friendly | PartnerAccepts.WomenWithChildren, "+380 44 000 1005", "Ask for the lawyer on duty; domestic-violence cases."),
-            P("Employment Service, Central Office", PartnerKind.EmploymentService, PartnerAccepts.WithoutDocuments, "+380 44 000 1006"),
-            P("Children's Services Department", PartnerKind.ChildServices, PartnerAccepts.WomenWithChildren, "+380 44 000 1007"),
-            P("District Police, Domestic Violence Unit", PartnerKind.Police, PartnerAccepts.None, "102"),
+            P("City Women's Crisis Centre", PartnerKind.CrisisCentre, (Y, Y, Y, Y, Y, Y, U), "+380 44 000 1001", "Trained on the needs of women who use drugs.", boysUpTo: 17),
+            P("Hope Shelter", PartnerKind.Shelter, (N, N, U, Y, N, U, Y), "+380 44 000 1002", "Rules still prohibit OST: advocacy in progress.", boysUpTo: 12),
+            P("Step by Step Harm Reduction", PartnerKind.HarmReduction, (Y, Y, Y, U, Y, Y, U), "+380 44 000 1003", "Outreach, peer counsellors, OST site on Fridays."),
+            P("Regional Hospital No. 2", PartnerKind.Medical, (Y, Y, Y, U, U, U, Y), "+380 44 000 1004"),
+            P("Free Legal Aid Centre", PartnerKind.LegalAid, (Y, Y, Y, Y, Y, Y, U), "+380 44 000 1005", "Ask for the lawyer on duty; domestic-violence cases."),
+            P("Employment Service, Central Office", PartnerKind.EmploymentService, (U, U, U, U, Y, U, U), "+380 44 000 1006"),
+            P("Children's Services Department", PartnerKind.ChildServices, (U, U, U, Y, U, U, U), "+380 44 000 1007"),
+            P("District Police, Domestic Violence Unit", PartnerKind.Police, (U, U, U, U, U, U, U), "102"),
         };
         db.Partners.AddRange(partners);
         await db.SaveChangesAsync(ct);
@@ -309,23 +321,27 @@ public sealed class DemoSeeder(ShelterDbContext db, UserManager<ShelterUser> use
             child.School = child.AgeAtArrival switch { >= 7 => "School No. 14", >= 3 => "Kindergarten \"Sonechko\"", _ => null };
         var hours = Core.FollowUps.WorkingHours.Default(Core.Sites.Site.DefaultTimeZoneId);
         var slot = hours.NextWorkingMoment(hours.StartOfNextWorkingDay(now)).AddHours(2);
+        var playRooms = await db.CounsellingRooms.Where(r => r.Name == "Play room").ToDictionaryAsync(r => r.SiteId, r => r.Id, ct);
+        var childSites = await db.Stays.Where(s => s.ChildId != null && s.EndedAt == null).ToDictionaryAsync(s => s.ChildId!.Value, s => s.Bed.Room.SiteId, ct);
         for (var i = 0; i < Math.Min(3, children.Count); i++)
         {
             var child = children[i];
             db.CounsellingSessions.Add(new Core.Children.CounsellingSession
             {
                 ChildId = child.Id, ResidentId = child.ResidentId, CounsellorUserId = socialWorker, ScheduledByUserId = socialWorker,
-                Room = "Play room", StartsAt = slot.AddHours(i), EndsAt = slot.AddHours(i).AddMinutes(50), CreatedAt = now,
+                Room = "Play room", CounsellingRoomId = childSites.TryGetValue(child.Id, out var site) && playRooms.TryGetValue(site, out var room) ? room : null,
+                StartsAt = slot.AddHours(i), EndsAt = slot.AddHours(i).AddMinutes(50), CreatedAt = now,
             });
             db.FollowUps.Add(new FollowUp { Kind = FollowUpKind.ChildService, ResidentId = child.ResidentId, ChildId = child.Id, AssignedToUserId = socialWorker, DueAt = now.AddDays(4 + i), CreatedAt = now, What = "Check school enrolment" });
         }
         await db.SaveChangesAsync(ct);
     }
 
-    private static Room Room(string name, RoomKind kind, int beds) => new()
+    private static Room Room(string name, RoomKind kind, int beds, string? familyUnit = null) => new()
     {
         Name = name,
         Kind = kind,
+        FamilyUnit = familyUnit,
         Beds = Enumerable.Range(1, beds).Select(n => new Bed { Label = AddRoom.BedLabel(name, n) }).ToList(),
     };
 
