@@ -27,9 +27,9 @@ public static class WaitingListRemoval
     /// <summary>The last time anyone was in touch with her: her intake counts as a contact.</summary>
     public static DateTime LastContact(WaitingEntry entry) => entry.LastContactAt is { } at && at > entry.Since ? at : entry.Since;
 
-    public static DateTime FollowUpDue(WaitingEntry entry, WaitingListTerms terms) => LastContact(entry).AddDays(terms.FollowUpAfterDays);
+    public static DateTime FollowUpDue(WaitingEntry entry, WaitingListTerms terms) => Validation.InputBounds.AddDaysSaturating(LastContact(entry), terms.FollowUpAfterDays);
 
-    public static DateTime LapsesAt(WaitingEntry entry, WaitingListTerms terms) => LastContact(entry).AddDays(terms.LapsesAfterDays);
+    public static DateTime LapsesAt(WaitingEntry entry, WaitingListTerms terms) => Validation.InputBounds.AddDaysSaturating(LastContact(entry), terms.LapsesAfterDays);
 
     public static bool NeedsFollowUp(WaitingEntry entry, DateTime now, WaitingListTerms terms) => entry.ClosedAt is null && now >= FollowUpDue(entry, terms);
 

@@ -140,18 +140,17 @@ public static class ContinuityCheck
     public static bool IsOpen(DateOnly day, IReadOnlyList<DispensingSiteClosure> closures, IReadOnlySet<DayOfWeek>? openDays) =>
         !closures.Any(c => c.Covers(day)) && (openDays is null || openDays.Count == 0 || openDays.Contains(day.DayOfWeek));
 
-    private static DateOnly? FirstClosedDay(DateOnly from, DateOnly to, IReadOnlyList<DispensingSiteClosure> closures, IReadOnlySet<DayOfWeek>? openDays)
-    {
-        for (var day = from; day <= to; day = day.AddDays(1))
-            if (!IsOpen(day, closures, openDays)) return day;
-        return null;
-    }
+    private static DateOnly? FirstClosedDay(DateOnly from, DateOnly to, IReadOnlyList<DispensingSiteClosure> closures, IReadOnlySet<DayOfWeek>? openDays) =>
+        Days(from, to).Cast<DateOnly?>().FirstOrDefault(day => !IsOpen(day!.Value, closures, openDays));
 
-    private static DateOnly? OpenDayBetween(DateOnly from, DateOnly to, IReadOnlyList<DispensingSiteClosure> closures, IReadOnlySet<DayOfWeek>? openDays)
+    private static DateOnly? OpenDayBetween(DateOnly from, DateOnly to, IReadOnlyList<DispensingSiteClosure> closures, IReadOnlySet<DayOfWeek>? openDays) =>
+        Days(from, to).Cast<DateOnly?>().FirstOrDefault(day => IsOpen(day!.Value, closures, openDays));
+
+    /// <summary>The days from one to the other, at most a year and a month of them: a stored date near year 9999 neither overflows nor loops for ever.</summary>
+    private static IEnumerable<DateOnly> Days(DateOnly from, DateOnly to)
     {
-        for (var day = from; day <= to; day = day.AddDays(1))
-            if (IsOpen(day, closures, openDays)) return day;
-        return null;
+        var count = Math.Min((long)to.DayNumber - from.DayNumber, 400);
+        for (var n = 0; n <= count; n++) yield return DateOnly.FromDayNumber(from.DayNumber + n);
     }
 
     private static string ClosureText(DateOnly day, IReadOnlyList<DispensingSiteClosure> closures) =>

@@ -128,6 +128,9 @@ public sealed record PartnerProposalResult(IReadOnlyList<ProposedPartner> Partne
 /// </summary>
 public static class PartnerProposal
 {
+    /// <summary>Needs that reveal drug use, medication or gender identity: shown only to her case manager and whoever recorded the intake.</summary>
+    public static bool IsNeedToKnow(HerNeed need) => need is HerNeed.DrugUse or HerNeed.Ost or HerNeed.Art or HerNeed.TransWoman;
+
     public const int MaxProposed = 3;
 
     public static PartnerProposalResult Propose(

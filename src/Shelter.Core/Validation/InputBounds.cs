@@ -43,6 +43,15 @@ public static class InputBounds
         return (Clamp(from, FirstReportDay, latest), Clamp(to, FirstReportDay, latest));
     }
 
+    /// <summary>Adds days to a moment without overflowing: a stored moment near year 9999 (or 1) stays at the edge.</summary>
+    public static DateTime AddDaysSaturating(this DateTime moment, double days)
+    {
+        var ticks = (decimal)moment.Ticks + (decimal)days * TimeSpan.TicksPerDay;
+        return ticks > DateTime.MaxValue.Ticks ? DateTime.SpecifyKind(DateTime.MaxValue, moment.Kind)
+            : ticks < DateTime.MinValue.Ticks ? DateTime.SpecifyKind(DateTime.MinValue, moment.Kind)
+            : moment.AddDays(days);
+    }
+
     /// <summary>Adds days without overflowing: a stored day near year 9999 (or 1) stays at the edge instead of throwing.</summary>
     public static DateOnly AddDaysSaturating(this DateOnly day, long days)
     {

@@ -178,8 +178,21 @@ public class TwoTimeZonesTests
 
         async Task<string> BookAsync(int childId, string at)
         {
+            // A counselling room at the child's site (rooms belong to a site).
+            var roomId = await net.App.WithDbAsync(async db =>
+            {
+                var residentId = await db.Children.Where(c => c.Id == childId).Select(c => c.ResidentId).SingleAsync();
+                var siteId = await db.Stays.Where(s => s.ResidentId == residentId && s.ChildId == null && s.EndedAt == null).Select(s => s.Bed.Room.SiteId).SingleAsync();
+                var room = await db.CounsellingRooms.FirstOrDefaultAsync(r => r.SiteId == siteId);
+                if (room is null)
+                {
+                    db.CounsellingRooms.Add(room = new Shelter.Core.Children.CounsellingRoom { SiteId = siteId, Name = "Room " + childId });
+                    await db.SaveChangesAsync();
+                }
+                return room.Id;
+            });
             var response = await sw.PostFormAsync($"/children/{childId}", $"/children/{childId}/sessions",
-                [new("CounsellorName", "Dr Hanna Partner"), new("Room", "Room " + childId), new("On", "2026-01-16"), new("At", at), new("Minutes", "50")]);
+                [new("CounsellorName", "Dr Hanna Partner"), new("CounsellingRoomId", roomId.ToString()), new("On", "2026-01-16"), new("At", at), new("Minutes", "50")]);
             return new HtmlParser().ParseDocument(await sw.GetStringAsync(response.Headers.Location!.OriginalString)).QuerySelector("main .alert")?.TextContent.Trim() ?? "";
         }
 

@@ -58,6 +58,33 @@ public class PartnerProposalIntakeTests : IDisposable
     }
 
     [Fact]
+    public async Task PartnerProposal_another_staff_member_reading_the_outcome_does_not_learn_her_medication()
+    {
+        await _app.AddSiteAsync("Shelter", false, ("Single", RoomKind.Single, 0));
+        await AddAsync(new Partner { Name = "Open Crisis Centre", Kind = PartnerKind.CrisisCentre, AcceptsChildren = Acceptance.Yes, Phone = "+380 2" });
+        await _app.CreateUserAsync("recorder@test.shelter", Roles.Staff);
+        await _app.CreateUserAsync("night@test.shelter", Roles.Staff);
+        await _app.CreateUserAsync("cm@test.shelter", Roles.CaseManager);
+        var recorder = await _app.SignedInClientAsync("recorder@test.shelter");
+        var response = await recorder.PostFormAsync("/intake/new", "/intake/new",
+            [new("Route", "Self"), new("Alias", "Need To Know"), new("TakesOst", "Yes"), new("TakesArt", "Yes"), new("ConsentToKeepData", "true")]);
+        var url = response.Headers.Location!.ToString();
+
+        var forRecorder = await recorder.GetStringAsync(url);
+        var forNightShift = await (await _app.SignedInClientAsync("night@test.shelter")).GetStringAsync(url);
+        var forCaseManager = await (await _app.SignedInClientAsync("cm@test.shelter")).GetStringAsync(url);
+
+        Assert.Contains("Open Crisis Centre", forNightShift);
+        foreach (var medication in new[] { "OST", "ART" })
+        {
+            Assert.Contains(medication, forRecorder);
+            Assert.Contains(medication, forCaseManager);
+            Assert.DoesNotContain(medication, forNightShift);
+        }
+        Assert.Contains("her case manager knows what to ask", forNightShift);
+    }
+
+    [Fact]
     public async Task When_no_partner_takes_her_the_outcome_says_so_and_proposes_outreach()
     {
         await _app.AddSiteAsync("Shelter", false, ("Single", RoomKind.Single, 0));
