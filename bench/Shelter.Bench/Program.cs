@@ -170,5 +170,6 @@ sealed class BenchApp(string data) : WebApplicationFactory<Program>
         builder.UseSetting("SHELTER_DATA", data);
         builder.UseSetting("SHELTER_DEMO", "0");
         builder.UseSetting("RateLimits:SignInPerMinute", "1000");
+        builder.UseSetting("RateLimits:SignInPerAccountPerMinute", "1000");
     }
 }
