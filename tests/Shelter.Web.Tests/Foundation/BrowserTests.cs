@@ -6,6 +6,10 @@ namespace Shelter.Web.Tests.Foundation;
 /// <summary>Real Chromium against the real server on a real port.</summary>
 public class BrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
+    // The dashboard is there once its HTML is: on a loaded machine the full "load" event (every script and
+    // image) can take longer than the default wait, which then failed with the dashboard already shown.
+    private static readonly PageWaitForURLOptions SignedInWait = new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 60_000 };
+
     [Fact]
     public async Task A_staff_member_signs_in_in_the_browser_and_sees_her_dashboard()
     {
@@ -72,13 +76,13 @@ public class BrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture
             await page.WaitForURLAsync("**/Account/LoginWith2fa**");
             await page.GetByLabel("Code").FillAsync(await browser.App.AuthenticatorCodeAsync(email));
             await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-            try { await page.WaitForURLAsync("**/"); }
+            try { await page.WaitForURLAsync("**/", SignedInWait); }
             catch (TimeoutException) // say why rather than only that it timed out
             {
                 Assert.Fail($"Sign-in as {email} stopped at {page.Url}: {await page.Locator("main").InnerTextAsync()}");
             }
         }
-        await page.WaitForURLAsync("**/");
+        await page.WaitForURLAsync("**/", SignedInWait);
         return page;
     }
 

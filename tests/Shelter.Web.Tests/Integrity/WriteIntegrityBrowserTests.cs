@@ -7,6 +7,10 @@ namespace Shelter.Web.Tests.Integrity;
 /// <summary>Two workers in two browsers on one stay, and the back button: what a night shift does in real Chromium.</summary>
 public class WriteIntegrityBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
+    // The dashboard is there once its HTML is: on a loaded machine the full "load" event (every script and
+    // image) can take longer than the default wait, which then failed with the dashboard already shown.
+    private static readonly PageWaitForURLOptions SignedInWait = new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 60_000 };
+
     private async Task<IPage> SignedInPageAsync(string email)
     {
         var page = await browser.NewPageAsync();
@@ -14,7 +18,7 @@ public class WriteIntegrityBrowserTests(BrowserFixture browser) : IClassFixture<
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(ShelterFactory.DemoPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**/");
+        await page.WaitForURLAsync("**/", SignedInWait);
         return page;
     }
 
