@@ -36,10 +36,10 @@ public class WriteIntegrityBrowserTests(BrowserFixture browser) : IClassFixture<
         }
 
         await staff.GetByRole(AriaRole.Button, new() { Name = "Check out" }).ClickAsync();
-        await staff.WaitForURLAsync("**/beds");
+        await staff.WaitForURLAsync("**/beds", SignedInWait);
         await caseManager.GetByRole(AriaRole.Button, new() { Name = "Check out" }).ClickAsync();
 
-        await Assertions.Expect(caseManager.GetByRole(AriaRole.Alert)).ToContainTextAsync("She was checked out at");
+        await Assertions.Expect(caseManager.GetByRole(AriaRole.Alert)).ToContainTextAsync("She was checked out at", new() { Timeout = 30_000 });
         await browser.ScreenshotAsync(caseManager, "check-out-conflict");
         Assert.Equal(1, await browser.App.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.EntityType == "Stay" && e.EntityId == stayId.ToString() && e.Action == "Changed")));
     }
@@ -51,7 +51,7 @@ public class WriteIntegrityBrowserTests(BrowserFixture browser) : IClassFixture<
         await page.GotoAsync("/stays/check-in");
         await page.GetByLabel("Someone new: the name she wants to be called").FillAsync("Back Button Woman");
         await page.GetByRole(AriaRole.Button, new() { Name = "Check in" }).ClickAsync();
-        await page.WaitForURLAsync("**/stays/*");
+        await page.WaitForURLAsync("**/stays/*", SignedInWait);
 
         // Not sure it went through, she goes back: signed-in pages are never cached, so the form comes
         // again from the server, empty; she types the name again and sends it.
@@ -59,7 +59,7 @@ public class WriteIntegrityBrowserTests(BrowserFixture browser) : IClassFixture<
         await page.GetByLabel("Someone new: the name she wants to be called").FillAsync("Back Button Woman");
         await page.GetByRole(AriaRole.Button, new() { Name = "Check in" }).ClickAsync();
 
-        await Assertions.Expect(page.GetByText("This was already saved")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("This was already saved")).ToBeVisibleAsync(new() { Timeout = 30_000 });
         Assert.Matches("/stays/\\d+$", page.Url); // on her stay, the first send's result
         Assert.Equal(1, await browser.App.WithDbAsync(db => db.Residents.CountAsync(r => r.Alias == "Back Button Woman")));
         await browser.ScreenshotAsync(page, "already-saved");
@@ -68,7 +68,7 @@ public class WriteIntegrityBrowserTests(BrowserFixture browser) : IClassFixture<
         await page.GotoAsync("/stays/check-in");
         await page.GetByLabel("Someone new: the name she wants to be called").FillAsync("Second Woman");
         await page.GetByRole(AriaRole.Button, new() { Name = "Check in" }).ClickAsync();
-        await page.WaitForURLAsync("**/stays/*");
+        await page.WaitForURLAsync("**/stays/*", SignedInWait);
         Assert.Equal(1, await browser.App.WithDbAsync(db => db.Residents.CountAsync(r => r.Alias == "Second Woman")));
     }
 }

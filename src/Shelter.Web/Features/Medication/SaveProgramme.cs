@@ -1,6 +1,5 @@
 using Shelter.Core.Validation;
 using System.ComponentModel.DataAnnotations;
-using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Shelter.Core.Audit;
 using Shelter.Core.Data;

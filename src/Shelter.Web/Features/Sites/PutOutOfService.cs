@@ -1,5 +1,4 @@
 using Shelter.Core.Validation;
-using Hangfire;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Shelter.Core.Audit;

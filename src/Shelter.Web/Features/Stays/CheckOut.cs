@@ -1,4 +1,3 @@
-using Hangfire;
 using System.ComponentModel.DataAnnotations;
 using Shelter.Core.Audit;
 using Shelter.Core.Data;

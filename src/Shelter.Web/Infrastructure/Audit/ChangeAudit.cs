@@ -111,9 +111,8 @@ public sealed class ChangeAudit(IHttpContextAccessor http, TimeProvider clock) :
         _ownTransaction = null;
     }
 
-    private static bool Audited(Type type) =>
-        !NotAudited.Contains(type) && !(type.IsGenericType && type.Namespace?.StartsWith("Microsoft.AspNetCore.Identity") == true)
-        && type.Namespace?.StartsWith("Microsoft.") != true;
+    // Identity's own rows (roles, claims, tokens) live in Microsoft.* namespaces: account changes are recorded as account events.
+    private static bool Audited(Type type) => !NotAudited.Contains(type) && type.Namespace?.StartsWith("Microsoft.") != true;
 
     private static string? KeyOf(EntityEntry entry)
     {
