@@ -24,7 +24,7 @@ public static class StayTerms
     }
 
     /// <summary>Null when the new end is acceptable, otherwise what is wrong with it.</summary>
-    public static string? CheckNewEnd(DateTime startedAt, DateTime currentEnd, DateTime newEnd, DateTime now)
+    public static string? CheckNewEnd(DateTime startedAt, DateTime newEnd, DateTime now)
     {
         if (newEnd <= startedAt) return "The end must come after the stay began.";
         if (newEnd <= now) return "The end must be in the future.";

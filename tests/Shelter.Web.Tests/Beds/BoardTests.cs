@@ -15,7 +15,7 @@ public class BoardTests(ShelterFactory app) : IClassFixture<ShelterFactory>
         var html = await staff.GetStringAsync("/beds");
 
         var beds = await app.WithDbAsync(db => db.Beds.CountAsync());
-        Assert.Equal(beds, Regex.Matches(html, "data-bed=\"").Count);
+        Assert.Equal(beds, Regex.Count(html, "data-bed=\""));
         foreach (var state in new[] { "Free", "Held", "Occupied", "Out of service" })
             Assert.Contains($"class=\"badge bed-badge\">{state}</span>", html);
     }
@@ -72,7 +72,7 @@ public class BoardTests(ShelterFactory app) : IClassFixture<ShelterFactory>
         var board = await staff.GetStringAsync("/beds");
         var dashboard = await staff.GetStringAsync("/");
 
-        var freeOnBoard = Regex.Matches(board, "data-state=\"Free\"").Count;
+        var freeOnBoard = Regex.Count(board, "data-state=\"Free\"");
         var freeOnDashboard = Regex.Matches(dashboard, "data-testid=\"free\">(\\d+) ").Sum(m => int.Parse(m.Groups[1].Value));
         Assert.Equal(freeOnBoard, freeOnDashboard);
     }

@@ -47,7 +47,7 @@ public class KeyRingTests
         try
         {
             Assert.NotEqual(medicine, ciphertext);
-            Assert.DoesNotContain(Directory.GetFiles(dataCopy, "*", SearchOption.AllDirectories), f => f.EndsWith(".xml"));
+            Assert.DoesNotContain(Directory.GetFiles(dataCopy, "*", SearchOption.AllDirectories), f => f.EndsWith(".xml", StringComparison.Ordinal));
             foreach (var key in Directory.GetFiles(keysCopy, "*.xml"))
             {
                 var xml = await File.ReadAllTextAsync(key);

@@ -95,7 +95,7 @@ public class BrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture
 
         var pdf = await page.PdfAsync(new() { Format = "A4", PrintBackground = false });
 
-        var pages = System.Text.RegularExpressions.Regex.Matches(System.Text.Encoding.Latin1.GetString(pdf), @"/Type\s*/Page[^s]").Count;
+        var pages = System.Text.RegularExpressions.Regex.Count(System.Text.Encoding.Latin1.GetString(pdf), @"/Type\s*/Page[^s]");
         Assert.Equal(1, pages);
     }
 

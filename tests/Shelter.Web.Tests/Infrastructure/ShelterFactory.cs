@@ -120,9 +120,9 @@ public class ShelterFactory : WebApplicationFactory<Program>
     {
         var client = NewClient();
         var response = await client.SignInAsync(email, password ?? DemoPassword);
-        if (response.Headers.Location?.OriginalString.StartsWith("/Account/LoginWith2fa") == true)
+        if (response.Headers.Location?.OriginalString.StartsWith("/Account/LoginWith2fa", StringComparison.Ordinal) == true)
             response = await client.PostFormAsync(response.Headers.Location.OriginalString, "/Account/LoginWith2fa", [new("Code", await AuthenticatorCodeAsync(email))]);
-        if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location?.OriginalString.StartsWith("/Account/") == true)
+        if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location?.OriginalString.StartsWith("/Account/", StringComparison.Ordinal) == true)
             throw new InvalidOperationException($"Sign-in as {email} failed: {(int)response.StatusCode} {response.Headers.Location}");
         return client;
     }

@@ -43,7 +43,7 @@ public class OutboxTests(SmtpSink smtp) : IClassFixture<SmtpSink>
 
             // Delivery fails, here or in the job the commit nudged (whichever claims the message first).
             try { await down.WithServicesAsync(async sp => { await sp.GetRequiredService<OutboxDelivery>().DeliverDueAsync(); return 0; }); }
-            catch (OutboxDeliveryFailed) { }
+            catch (OutboxDeliveryFailedException) { }
             var deadline = DateTime.UtcNow.AddSeconds(30);
             while (await down.WithDbAsync(db => db.Outbox.Where(m => m.To == "night@test.shelter").Select(m => m.Attempts).SingleAsync()) == 0 && DateTime.UtcNow < deadline)
                 await Task.Delay(100);

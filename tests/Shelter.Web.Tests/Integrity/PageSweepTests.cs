@@ -130,7 +130,7 @@ public class PageSweepTests(ITestOutputHelper output) : IDisposable
         foreach (var pattern in routes)
         {
             var raw = "/" + pattern.RawText!.TrimStart('/');
-            if (raw.StartsWith("/jobs") || raw.StartsWith("/health") || raw.StartsWith("/error")) continue;
+            if (raw.StartsWith("/jobs", StringComparison.Ordinal) || raw.StartsWith("/health", StringComparison.Ordinal) || raw.StartsWith("/error", StringComparison.Ordinal)) continue;
             var values = new Dictionary<string, string>();
             foreach (var p in pattern.Parameters)
             {
@@ -139,17 +139,17 @@ public class PageSweepTests(ITestOutputHelper output) : IDisposable
                     (_, "residentId") => x.ResidentId.ToString(),
                     (_, "bedId") => x.BedId.ToString(),
                     (_, "table") => "admissions",
-                    (var r, "id") when r.StartsWith("/stays") => x.StayId.ToString(),
-                    (var r, "id") when r.StartsWith("/residents") => x.ResidentId.ToString(),
-                    (var r, "id") when r.StartsWith("/children") => x.ChildId.ToString(),
-                    (var r, "id") when r.StartsWith("/tasks") => x.FollowUpId.ToString(),
-                    (var r, "id") when r.StartsWith("/documents") => x.DocumentId.ToString(),
-                    (var r, "id") when r.StartsWith("/medication/closures") => x.ClosureId.ToString(),
-                    (var r, "id") when r.StartsWith("/medication") => x.ProgrammeId.ToString(),
-                    (var r, "id") when r.StartsWith("/intake") => x.IntakeId.ToString(),
-                    (var r, "id") when r.StartsWith("/sites") => x.SiteId.ToString(),
-                    (var r, "id") when r.StartsWith("/partners") => x.PartnerId.ToString(),
-                    (var r, "id") when r.StartsWith("/admin/users") => userId,
+                    (var r, "id") when r.StartsWith("/stays", StringComparison.Ordinal) => x.StayId.ToString(),
+                    (var r, "id") when r.StartsWith("/residents", StringComparison.Ordinal) => x.ResidentId.ToString(),
+                    (var r, "id") when r.StartsWith("/children", StringComparison.Ordinal) => x.ChildId.ToString(),
+                    (var r, "id") when r.StartsWith("/tasks", StringComparison.Ordinal) => x.FollowUpId.ToString(),
+                    (var r, "id") when r.StartsWith("/documents", StringComparison.Ordinal) => x.DocumentId.ToString(),
+                    (var r, "id") when r.StartsWith("/medication/closures", StringComparison.Ordinal) => x.ClosureId.ToString(),
+                    (var r, "id") when r.StartsWith("/medication", StringComparison.Ordinal) => x.ProgrammeId.ToString(),
+                    (var r, "id") when r.StartsWith("/intake", StringComparison.Ordinal) => x.IntakeId.ToString(),
+                    (var r, "id") when r.StartsWith("/sites", StringComparison.Ordinal) => x.SiteId.ToString(),
+                    (var r, "id") when r.StartsWith("/partners", StringComparison.Ordinal) => x.PartnerId.ToString(),
+                    (var r, "id") when r.StartsWith("/admin/users", StringComparison.Ordinal) => userId,
                     var other => throw new InvalidOperationException($"The page sweep does not know how to fill {other.Item2} in {other.Item1}: add it."),
                 };
             }

@@ -17,7 +17,6 @@ public class AuthorizationMatrixTests(ShelterFactory app) : IClassFixture<Shelte
 {
     private const string S = Roles.Staff, C = Roles.CaseManager, W = Roles.SocialWorker, M = Roles.Manager, A = Roles.Admin;
     private static readonly string[] Everyone = [S, C, W, M, A];
-    private static readonly string[] Nobody = [];
 
     /// <summary>Controller.Action → the roles allowed. Anonymous actions are listed with null.</summary>
     private static readonly Dictionary<string, string[]?> Expected = new()
@@ -129,8 +128,8 @@ public class AuthorizationMatrixTests(ShelterFactory app) : IClassFixture<Shelte
             foreach (var p in action.MethodInfo.GetParameters())
             {
                 var ids = IsId(p.ParameterType) && p.Name!.EndsWith("id", StringComparison.OrdinalIgnoreCase) ? [p.Name!]
-                    : p.ParameterType.IsClass && p.ParameterType != typeof(string) && p.ParameterType.Namespace?.StartsWith("Shelter.Web.Features") == true
-                        ? p.ParameterType.GetProperties().Where(q => IsId(q.PropertyType) && q.Name.EndsWith("Id")).Select(q => $"{p.Name}.{q.Name}")
+                    : p.ParameterType.IsClass && p.ParameterType != typeof(string) && p.ParameterType.Namespace?.StartsWith("Shelter.Web.Features", StringComparison.Ordinal) == true
+                        ? p.ParameterType.GetProperties().Where(q => IsId(q.PropertyType) && q.Name.EndsWith("Id", StringComparison.Ordinal)).Select(q => $"{p.Name}.{q.Name}")
                         : [];
                 foreach (var id in ids)
                     if (!checkedArgs.Contains(id) && !NotResidentIds.ContainsKey($"{Key(action)}:{id}"))

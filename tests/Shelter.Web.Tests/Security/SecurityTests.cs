@@ -49,7 +49,7 @@ public class HeaderAndSessionTests(ShelterFactory app) : IClassFixture<ShelterFa
 
         var response = await client.SignInAsync(DemoAccounts.SocialWorker, ShelterFactory.DemoPassword);
 
-        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("__Host-Shelter.Session="));
+        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("__Host-Shelter.Session=", StringComparison.Ordinal));
         Assert.Contains("secure", cookie);
         Assert.Contains("httponly", cookie);
         Assert.Contains("samesite=strict", cookie);
@@ -258,7 +258,7 @@ public class CanaryTests
         urls.Add(programme.Headers.Location!.ToString());
         foreach (var page in new[] { $"/residents/{residentId}", "/beds", "/residents?q=Canaryna", "/medication", $"/medication/residents/{residentId}" })
         {
-            var client = page.StartsWith("/medication") ? caseManager : staff;
+            var client = page.StartsWith("/medication", StringComparison.Ordinal) ? caseManager : staff;
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(page)).StatusCode);
         }
         await app.WithServicesAsync(async sp => { await sp.GetRequiredService<Shelter.Web.Features.Medication.ContinuitySweep>().SweepAsync(); return 0; });

@@ -38,7 +38,7 @@ public sealed class BedHoldReleaser(ShelterDbContext db, TimeProvider clock, Out
         await db.SaveChangesAsync();
     }
 
-    private void Release(BedHold hold, DateTime now)
+    private static void Release(BedHold hold, DateTime now)
     {
         hold.ReleasedAt = now;
         hold.Release = HoldRelease.Expired;

@@ -54,7 +54,7 @@ public sealed class StaysController : Controller
 
     [HttpGet("{id:int}")]
     [Reaches(Record.Stay, "id")]
-    public async Task<IActionResult> Show(int id, [FromServices] ShelterDbContext db, [FromServices] AuditLog audit, CancellationToken ct)
+    public async Task<IActionResult> Show(int id, [FromServices] ShelterDbContext db, CancellationToken ct)
     {
         var household = await Household.LoadAsync(db, id, ct);
         if (household is null) return NotFound();

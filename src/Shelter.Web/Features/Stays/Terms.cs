@@ -37,7 +37,7 @@ public sealed class Terms(ShelterDbContext db, TimeProvider clock, Microsoft.Asp
         if (!hers.IsActive) return "This stay has already ended.";
         var zone = hers.Bed.Room.Site.TimeZoneId;
         var newEnd = SiteTime.EndOfLocalDayUtc(zone, form.EndOn!.Value);
-        if (StayTerms.CheckNewEnd(hers.StartedAt, hers.PlannedEndAt, newEnd, now) is { } problem) return problem;
+        if (StayTerms.CheckNewEnd(hers.StartedAt, newEnd, now) is { } problem) return problem;
 
         db.StayExtensions.Add(new StayExtension
         {

@@ -112,7 +112,7 @@ public sealed class ChangeAudit(IHttpContextAccessor http, TimeProvider clock) :
     }
 
     // Identity's own rows (roles, claims, tokens) live in Microsoft.* namespaces: account changes are recorded as account events.
-    private static bool Audited(Type type) => !NotAudited.Contains(type) && type.Namespace?.StartsWith("Microsoft.") != true;
+    private static bool Audited(Type type) => !NotAudited.Contains(type) && type.Namespace?.StartsWith("Microsoft.", StringComparison.Ordinal) != true;
 
     private static string? KeyOf(EntityEntry entry)
     {

@@ -125,7 +125,7 @@ public sealed class Backup(ShelterPaths paths, IConfiguration config, TimeProvid
         Directory.CreateDirectory(folder);
         await TakeAsync(Path.Combine(folder, $"shelter-{clock.GetUtcNow().UtcDateTime:yyyyMMdd-HHmmss}"));
         var old = Directory.GetDirectories(folder, "shelter-*")
-            .Where(d => !d.EndsWith(".partial") && File.Exists(Path.Combine(d, BackupManifest.FileName)))
+            .Where(d => !d.EndsWith(".partial", StringComparison.Ordinal) && File.Exists(Path.Combine(d, BackupManifest.FileName)))
             .Order().Reverse().Skip(Math.Max(1, options.Value.Keep)).ToList();
         foreach (var copy in old) Directory.Delete(copy, recursive: true);
         if (old.Count > 0) log.LogInformation("Backups: removed {Count} older copies", old.Count);

@@ -30,7 +30,7 @@ public static class ShelterCommands
         try
         {
             var manifest = await sp.GetRequiredService<Backups.Backup>().TakeAsync(destination);
-            Console.WriteLine($"Done: a consistent copy of the database as of {manifest.TakenAtUtc:yyyy-MM-dd HH:mm:ss} UTC, the key ring ({manifest.Files.Count(f => f.Path.StartsWith("keys"))} keys) and manifest.json.");
+            Console.WriteLine($"Done: a consistent copy of the database as of {manifest.TakenAtUtc:yyyy-MM-dd HH:mm:ss} UTC, the key ring ({manifest.Files.Count(f => f.Path.StartsWith("keys", StringComparison.Ordinal))} keys) and manifest.json.");
             Console.WriteLine(manifest.KeyRingEncrypted
                 ? "The key ring is encrypted: keep the certificate (Keys__Certificate) and its password safe and apart from this backup; without them it cannot be restored."
                 : "WARNING: the key ring is not encrypted (Keys__Certificate is unset): this backup alone decrypts everything. Store it accordingly.");

@@ -119,7 +119,7 @@ public sealed class OutboxDelivery(ShelterDbContext db, IServiceScopeFactory sco
                 log.LogWarning("Outbox message {Id} ({Kind}) failed with {Error} (attempt {Attempts}); next try at {Next:u}", message.Id, message.Kind, e.GetType().Name, attempts, next);
             }
         }
-        if (failed > 0) throw new OutboxDeliveryFailed(failed);
+        if (failed > 0) throw new OutboxDeliveryFailedException(failed);
     }
 
     private async Task RunAsync(OutboxMessage message)
@@ -151,5 +151,5 @@ public sealed class OutboxDelivery(ShelterDbContext db, IServiceScopeFactory sco
     }
 }
 
-public sealed class OutboxDeliveryFailed(int count)
+public sealed class OutboxDeliveryFailedException(int count)
     : Exception($"{count} outbox message(s) could not be delivered this time; each is tried again with back-off (see the Outbox table).");

@@ -119,7 +119,7 @@ public sealed class WriteTransactionFilter : IAsyncActionFilter
 
     private static class Url
     {
-        public static bool IsLocal(string url) => url.StartsWith('/') && !url.StartsWith("//") && !url.StartsWith("/\\");
+        public static bool IsLocal(string url) => url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);
     }
 }
 
