@@ -20,8 +20,7 @@ public sealed class BedHoldReleaser(ShelterDbContext db, TimeProvider clock, Out
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var hold = await db.BedHolds.FirstOrDefaultAsync(h => h.Id == holdId);
-        if (hold is null || hold.ReleasedAt is not null || hold.HeldUntil > now) return;
-        Release(hold, now);
+        if (hold is null || !hold.ExpireIfDue(now)) return;
         outbox.WaitingListNotice();
         await db.SaveChangesAsync();
         log.LogInformation("Hold {HoldId} released after its time ran out", holdId);
@@ -33,15 +32,9 @@ public sealed class BedHoldReleaser(ShelterDbContext db, TimeProvider clock, Out
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var expired = await db.BedHolds.Where(h => h.ReleasedAt == null && h.HeldUntil <= now).ToListAsync();
-        foreach (var hold in expired) Release(hold, now);
+        foreach (var hold in expired) hold.ExpireIfDue(now);
         if (expired.Count > 0) outbox.WaitingListNotice();
         await db.SaveChangesAsync();
-    }
-
-    private static void Release(BedHold hold, DateTime now)
-    {
-        hold.ReleasedAt = now;
-        hold.Release = HoldRelease.Expired;
     }
 
     public async Task RebuildAsync(IRecurringJobManager recurring, IBackgroundJobClient jobs, CancellationToken ct)

@@ -36,7 +36,7 @@ public sealed class Hold(ShelterDbContext db, BedStates states, Outbox outbox, I
         if (bed is null) return "That bed does not exist.";
         if (bed.Bed.State != BedState.Free) return "That bed is no longer free.";
 
-        var hold = new BedHold { BedId = bedId, ComingThrough = form.ComingThrough!.Value, HeldAt = now, HeldUntil = now.AddHours(form.Hours) };
+        var hold = BedHold.Take(bedId, form.ComingThrough!.Value, now, TimeSpan.FromHours(form.Hours));
         db.BedHolds.Add(hold);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
@@ -49,8 +49,7 @@ public sealed class Hold(ShelterDbContext db, BedStates states, Outbox outbox, I
     {
         var hold = await db.BedHolds.FirstOrDefaultAsync(h => h.Id == holdId && h.ReleasedAt == null, ct);
         if (hold is null) return false;
-        hold.ReleasedAt = clock.GetUtcNow().UtcDateTime;
-        hold.Release = HoldRelease.Cancelled;
+        hold.Cancel(clock.GetUtcNow().UtcDateTime);
         outbox.WaitingListNotice();
         await db.SaveChangesAsync(ct);
         return true;

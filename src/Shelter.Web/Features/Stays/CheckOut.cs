@@ -25,12 +25,7 @@ public sealed class CheckOut(ShelterDbContext db, Outbox outbox, TimeProvider cl
         var household = await Household.LoadAsync(db, stayId, ct);
         if (household is null) return "That stay does not exist.";
         if (!household.Hers.IsActive) return Household.AlreadyEnded(household.Hers);
-        foreach (var stay in household.All)
-        {
-            stay.EndedAt = now;
-            stay.ExitReason = form.Reason;
-            stay.ExitDestination = form.Destination;
-        }
+        foreach (var stay in household.All) stay.CheckOut(form.Reason!.Value, form.Destination!.Value, now);
         await StayReviews.CloseAsync(db, household.Hers.Id, now, ct);
         outbox.WaitingListNotice();
         outbox.ContinuityCheck(household.Hers.ResidentId);

@@ -68,23 +68,8 @@ public sealed class Move(ShelterDbContext db, BedStates states, Outbox outbox, T
         var moved = new List<Stay>();
         var targetBeds = childBeds.Select(b => b.Bed.BedId).Prepend(target.Bed.BedId).ToList();
         var i = 0;
-        foreach (var old in household.All)
-        {
-            old.EndedAt = now;
-            old.ExitReason = ExitReason.MovedWithinNetwork;
-            old.ExitDestination = ExitDestination.WithinThisNetwork;
-            moved.Add(new Stay
-            {
-                ResidentId = old.ResidentId, ChildId = old.ChildId, BedId = targetBeds[i++],
-                AdmittedAt = old.AdmittedAt, StartedAt = now, PlannedEndAt = plannedEnd,
-                Conditions = old.Conditions, MovedFromStayId = old.Id,
-            });
-        }
-        if (target.HoldId is int holdId && await db.BedHolds.FindAsync([holdId], ct) is { ReleasedAt: null } hold)
-        {
-            hold.ReleasedAt = now;
-            hold.Release = HoldRelease.Arrived;
-        }
+        foreach (var old in household.All) moved.Add(old.MoveTo(targetBeds[i++], now, plannedEnd));
+        if (target.HoldId is int holdId && await db.BedHolds.FindAsync([holdId], ct) is { IsOpen: true } hold) hold.ReleaseOnArrival(now);
         try
         {
             await db.SaveChangesAsync(ct); // the old stays end before the new ones start: she is never in two beds

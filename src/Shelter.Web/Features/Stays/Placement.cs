@@ -31,23 +31,14 @@ public sealed class Placement(ShelterDbContext db, Outbox outbox)
             : StayTerms.DefaultEnd(bed.Bed.RoomKind, now, site.MaxStayDays, site.MaxSafeRoomStayHours);
         var conditions = string.IsNullOrWhiteSpace(request.Conditions) ? null : request.Conditions.Trim();
 
-        Stay NewStay(Child? child, int bedId) => new()
-        {
-            Resident = resident, Child = child, BedId = bedId, AdmittedAt = now, StartedAt = now,
-            PlannedEndAt = plannedEnd, Conditions = conditions,
-        };
-        var hers = NewStay(null, bedIds[0]);
+        var hers = Stay.CheckIn(resident, null, bedIds[0], now, plannedEnd, conditions);
         hers.SuggestedBedId = request.SuggestedBedId;
         hers.OverrideReason = request.OverrideReason?.Trim();
         hers.HouseholdAcrossRoomsByHerChoice = request.AcrossAdjacentRoomsByHerChoice;
-        var stays = resident.Children.Select((child, i) => NewStay(child, bedIds[i + 1])).Prepend(hers).ToList();
+        var stays = resident.Children.Select((child, i) => Stay.CheckIn(resident, child, bedIds[i + 1], now, plannedEnd, conditions)).Prepend(hers).ToList();
         db.Stays.AddRange(stays);
 
-        if (bed.HoldId is int holdId && await db.BedHolds.FindAsync([holdId], ct) is { ReleasedAt: null } hold)
-        {
-            hold.ReleasedAt = now;
-            hold.Release = HoldRelease.Arrived;
-        }
+        if (bed.HoldId is int holdId && await db.BedHolds.FindAsync([holdId], ct) is { IsOpen: true } hold) hold.ReleaseOnArrival(now);
         if (resident.Id != 0)
         {
             foreach (var waiting in await db.WaitingList.Where(w => w.ResidentId == resident.Id && w.ClosedAt == null).ToListAsync(ct))

@@ -46,11 +46,7 @@ public sealed class Terms(ShelterDbContext db, TimeProvider clock, Microsoft.Asp
             RecordedByUserId = http.HttpContext?.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value,
         });
         var conditions = string.IsNullOrWhiteSpace(form.Conditions) ? null : form.Conditions.Trim();
-        foreach (var stay in household.All)
-        {
-            stay.PlannedEndAt = newEnd;
-            stay.Conditions = conditions;
-        }
+        foreach (var stay in household.All) stay.ChangeTerms(newEnd, conditions);
         await StayReviews.RescheduleAsync(db, hers.Id, hers, hers.Bed.Room.Kind, now, ct);
         await db.SaveChangesAsync(ct);
         return null;
