@@ -13,6 +13,8 @@ using Shelter.Web.Infrastructure.Jobs;
 using Shelter.Web.Infrastructure.Integrity;
 using Shelter.Web.Infrastructure.Mvc;
 using Shelter.Web.Features;
+using Shelter.Web.Care;
+using Shelter.Web.Housing;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
@@ -32,9 +34,9 @@ builder.Services.AddShelterFeatures();
 builder.Services.AddShelterLinks(builder.Configuration);
 builder.Services.AddShelterBackups(builder.Configuration);
 builder.Services.Configure<Shelter.Web.Features.Privacy.PurgeOptions>(builder.Configuration.GetSection("Purge"));
-builder.Services.Configure<Shelter.Web.Features.Partners.PartnerProposalOptions>(builder.Configuration.GetSection("Partners"));
-builder.Services.Configure<Shelter.Web.Features.Intake.WaitingListOptions>(builder.Configuration.GetSection("Waiting"));
-builder.Services.Configure<Shelter.Web.Features.Medication.ContinuityOptions>(builder.Configuration.GetSection("Continuity"));
+builder.Services.Configure<Shelter.Web.Care.PartnerProposalOptions>(builder.Configuration.GetSection("Partners"));
+builder.Services.Configure<Shelter.Web.Housing.WaitingListOptions>(builder.Configuration.GetSection("Waiting"));
+builder.Services.Configure<Shelter.Web.Care.ContinuityOptions>(builder.Configuration.GetSection("Continuity"));
 builder.Services.AddShelterRateLimits(builder.Configuration);
 builder.Services.AddShelterReverseProxy(builder.Configuration);
 

@@ -5,6 +5,7 @@ using Shelter.Web.Features.Beds;
 using Shelter.Web.Features.Sites;
 using Shelter.Web.Features.Stays;
 using Shelter.Web.Infrastructure.Jobs;
+using Shelter.Web.Housing;
 
 namespace Shelter.Web.Features;
 
@@ -37,8 +38,8 @@ public static class FeatureSetup
         services.AddScoped<AddRoom>();
         services.AddScoped<PutOutOfService>();
         services.AddScoped<Intake.NewIntake>();
-        services.AddScoped<Intake.WaitingList>();
-        services.AddScoped<Intake.WaitingListNotifier>();
+        services.AddScoped<Housing.WaitingList>();
+        services.AddScoped<Housing.WaitingListNotifier>();
         services.AddScoped<Intake.WaitingListWork>();
         services.AddScoped<IScheduleSource>(sp => sp.GetRequiredService<Intake.WaitingListWork>());
         services.AddScoped<Intake.IntakeDetails>();
@@ -47,8 +48,8 @@ public static class FeatureSetup
         services.AddScoped<Residents.Refer>();
         services.AddScoped<Partners.SavePartner>();
         services.AddScoped<Partners.RecordBarrier>();
-        services.AddScoped<Partners.PartnerDirectoryReader>();
-        services.AddScoped<Medication.Continuity>();
+        services.AddScoped<Care.PartnerDirectoryReader>();
+        services.AddScoped<Care.Continuity>();
         services.AddScoped<Medication.ContinuitySweep>();
         services.AddScoped<IScheduleSource>(sp => sp.GetRequiredService<Medication.ContinuitySweep>());
         services.AddScoped<Medication.SaveProgramme>();

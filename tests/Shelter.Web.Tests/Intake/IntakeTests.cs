@@ -10,6 +10,7 @@ using Shelter.Core.Partners;
 using Shelter.Core.Sites;
 using Shelter.Web.Features.Intake;
 using Shelter.Web.Tests.Infrastructure;
+using Shelter.Web.Housing;
 
 namespace Shelter.Web.Tests.Intake;
 

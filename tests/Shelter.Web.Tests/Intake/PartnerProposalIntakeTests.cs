@@ -4,6 +4,7 @@ using Shelter.Core.Intake;
 using Shelter.Core.Partners;
 using Shelter.Core.Sites;
 using Shelter.Web.Tests.Infrastructure;
+using Shelter.Web.Housing;
 
 namespace Shelter.Web.Tests.Intake;
 

@@ -7,6 +7,7 @@ using Shelter.Core.Intake;
 using Shelter.Core.Sites;
 using Shelter.Web.Features.Intake;
 using Shelter.Web.Tests.Infrastructure;
+using Shelter.Web.Housing;
 
 namespace Shelter.Web.Tests.Intake;
 

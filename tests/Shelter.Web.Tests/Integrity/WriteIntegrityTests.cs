@@ -9,6 +9,7 @@ using Shelter.Core.Integrity;
 using Shelter.Core.Sites;
 using Shelter.Core.Stays;
 using Shelter.Web.Tests.Infrastructure;
+using Shelter.Web.Housing;
 
 namespace Shelter.Web.Tests.Integrity;
 

@@ -7,6 +7,7 @@ using Shelter.Core.FollowUps;
 using Shelter.Core.Medication;
 using Shelter.Web.Features.Medication;
 using Shelter.Web.Tests.Infrastructure;
+using Shelter.Web.Care;
 
 namespace Shelter.Web.Tests.Medication;
 

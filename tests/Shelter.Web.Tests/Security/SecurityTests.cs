@@ -11,6 +11,7 @@ using Shelter.Core.Accounts;
 using Shelter.Core.Sites;
 using Shelter.Web.Features.Privacy;
 using Shelter.Web.Tests.Infrastructure;
+using Shelter.Web.Housing;
 
 namespace Shelter.Web.Tests.Security;
 

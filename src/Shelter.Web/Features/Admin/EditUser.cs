@@ -6,6 +6,7 @@ using Shelter.Core.Audit;
 using Shelter.Core.Data;
 using Shelter.Web.Infrastructure.Audit;
 using Shelter.Web.Infrastructure.Commands;
+using Shelter.Web.Infrastructure.Auth;
 
 namespace Shelter.Web.Features.Admin;
 

@@ -9,6 +9,7 @@ using Shelter.Core.Sites;
 using Shelter.Web.Infrastructure.Audit;
 
 using Shelter.Web.Infrastructure.Integrity;
+using Shelter.Web.Housing;
 
 namespace Shelter.Web.Features.Beds;
 

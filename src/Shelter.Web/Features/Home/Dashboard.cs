@@ -6,6 +6,9 @@ using Shelter.Core.Data;
 using Shelter.Core.Beds;
 using Shelter.Core.Sites;
 
+using Shelter.Web.Care;
+using Shelter.Web.Housing;
+
 namespace Shelter.Web.Features.Home;
 
 public sealed record SiteTonight(string Site, bool Confidential, int Beds, int Free, int Occupied, int Women, int Children, int SafeRoomBeds, int SafeRoomsOccupied, int BedsInService)
@@ -37,7 +40,7 @@ public sealed class DashboardModel
 /// What each role needs first thing on a shift. Counts only: names are one click further,
 /// behind the pages that audit-log the view.
 /// </summary>
-public sealed class Dashboard(ShelterDbContext db, UserManager<ShelterUser> users, Intake.WaitingList waitingList, Medication.Continuity continuity, Beds.BedStates bedStates, Infrastructure.Auth.SiteScope scope, TimeProvider clock)
+public sealed class Dashboard(ShelterDbContext db, UserManager<ShelterUser> users, WaitingList waitingList, Continuity continuity, BedStates bedStates, Infrastructure.Auth.SiteScope scope, TimeProvider clock)
 {
     public async Task<DashboardModel> HandleAsync(ClaimsPrincipal user, CancellationToken ct)
     {

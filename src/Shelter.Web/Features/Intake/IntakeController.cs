@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Shelter.Web.Infrastructure.Auth;
 using Shelter.Web.Infrastructure.Audit;
 using Shelter.Web.Infrastructure.Mvc;
+using Shelter.Web.Housing;
 
 namespace Shelter.Web.Features.Intake;
 

@@ -19,6 +19,8 @@ using Shelter.Web.Infrastructure.Audit;
 using Shelter.Web.Features.Shared;
 
 using Shelter.Web.Infrastructure.Integrity;
+using Shelter.Web.Care;
+using Shelter.Web.Housing;
 
 namespace Shelter.Web.Features.Intake;
 
@@ -98,7 +100,7 @@ public sealed class NewIntake(ShelterDbContext db, BedStates states, Placement p
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var errors = new List<string>();
-        var ages = CheckIn.ParseAges(form.ChildAges, out var ageError);
+        var ages = ChildAges.Parse(form.ChildAges, out var ageError);
         if (ageError is not null) errors.Add(ageError);
         var sexes = ChildSexes(ages, form.SonsAges, errors);
         var hits = Screening(form, errors);
@@ -235,7 +237,7 @@ public sealed class NewIntake(ShelterDbContext db, BedStates states, Placement p
     private static IReadOnlyList<ChildSex?> ChildSexes(IReadOnlyList<int> ages, string? sonsAges, List<string> errors)
     {
         if (string.IsNullOrWhiteSpace(sonsAges)) return ages.Select(_ => (ChildSex?)null).ToList();
-        var sons = CheckIn.ParseAges(sonsAges, out var error).ToList();
+        var sons = ChildAges.Parse(sonsAges, out var error).ToList();
         if (error is not null) { errors.Add(error); return ages.Select(_ => (ChildSex?)null).ToList(); }
         var sexes = new List<ChildSex?>();
         foreach (var age in ages)

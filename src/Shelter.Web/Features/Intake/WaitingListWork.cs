@@ -9,6 +9,7 @@ using Shelter.Core.FollowUps;
 using Shelter.Core.Intake;
 using Shelter.Web.Infrastructure.Audit;
 using Shelter.Web.Infrastructure.Jobs;
+using Shelter.Web.Housing;
 
 namespace Shelter.Web.Features.Intake;
 

@@ -10,6 +10,8 @@ using Shelter.Web.Features.Intake;
 using Shelter.Web.Infrastructure.Email;
 using Shelter.Web.Infrastructure.Jobs;
 using Shelter.Web.Infrastructure.Integrity;
+using Shelter.Web.Care;
+using Shelter.Web.Infrastructure;
 
 namespace Shelter.Web.Features.Medication;
 

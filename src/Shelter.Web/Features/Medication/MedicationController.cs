@@ -5,6 +5,7 @@ using Shelter.Core.Data;
 using Shelter.Web.Infrastructure.Audit;
 using Shelter.Web.Infrastructure.Auth;
 using Shelter.Web.Infrastructure.Mvc;
+using Shelter.Web.Care;
 
 namespace Shelter.Web.Features.Medication;
 

@@ -8,6 +8,7 @@ using Shelter.Core.Intake;
 using Shelter.Core.Reports;
 using Shelter.Core.Stays;
 using Shelter.Web.Features.Shared;
+using Shelter.Web.Housing;
 
 namespace Shelter.Web.Features.Reports;
 

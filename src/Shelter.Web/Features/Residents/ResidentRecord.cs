@@ -11,6 +11,8 @@ using Shelter.Core.Residents;
 using Shelter.Core.Stays;
 using Shelter.Web.Infrastructure.Audit;
 
+using Shelter.Web.Care;
+
 namespace Shelter.Web.Features.Residents;
 
 /// <summary>What one reader may see of medication: the details, only that it needs attention, or nothing.</summary>
@@ -18,7 +20,7 @@ public enum MedicationView { None, NeedsAttentionOnly, Details }
 
 public sealed record ResidentPage(
     Resident Resident, Stay? CurrentStay, IReadOnlyList<Stay> PastStays, IReadOnlyList<Core.Intake.Intake> Intakes,
-    MedicationView MedicationView, bool MedicationNeedsAttention, IReadOnlyList<Medication.ProgrammeStatus> Medication,
+    MedicationView MedicationView, bool MedicationNeedsAttention, IReadOnlyList<ProgrammeStatus> Medication,
     IReadOnlyList<DocumentRecovery> Documents, IReadOnlyList<FollowUp> OpenFollowUps,
     IReadOnlyList<Consent> Consents, IReadOnlyList<Referral> Referrals, bool Waiting, DateOnly Today);
 
@@ -26,7 +28,7 @@ public sealed record ResidentPage(
 /// One resident's record. Need-to-know: case managers see her medication, staff see only that it
 /// needs attention, social workers see none of it. Every view is audit-logged.
 /// </summary>
-public sealed class ResidentRecord(ShelterDbContext db, AuditLog audit, Medication.Continuity continuity, TimeProvider clock)
+public sealed class ResidentRecord(ShelterDbContext db, AuditLog audit, Continuity continuity, TimeProvider clock)
 {
     public async Task<ResidentPage?> HandleAsync(int id, ClaimsPrincipal reader, CancellationToken ct)
     {
@@ -43,7 +45,7 @@ public sealed class ResidentRecord(ShelterDbContext db, AuditLog audit, Medicati
         var medication = view == MedicationView.None ? [] : await continuity.LoadAsync(id, ct);
         var attention = medication.Any(m => m.Result.NeedsAttention);
         if (view == MedicationView.Details && medication.Count > 0) await audit.ViewedAsync("Medication", id, ct);
-        var kinds = Tasks.CaseWorkAccess.KindsFor(reader);
+        var kinds = CaseWorkAccess.KindsFor(reader);
 
         return new ResidentPage(
             resident,

@@ -8,6 +8,7 @@ using Shelter.Core.Partners;
 using Shelter.Core.Residents;
 using Shelter.Core.Sites;
 using Shelter.Core.Stays;
+using Shelter.Web.Care;
 
 namespace Shelter.Web.Features.Shared;
 
@@ -243,12 +244,12 @@ public static class Labels
         _ => "Usual dose",
     };
 
-    public static string Of(Shelter.Web.Features.Medication.Holding holding) => holding switch
+    public static string Of(Shelter.Web.Care.Holding holding) => holding switch
     {
-        Shelter.Web.Features.Medication.Holding.InTheHouse => "in the house",
-        Shelter.Web.Features.Medication.Holding.SafeRoom => "in a safe room",
-        Shelter.Web.Features.Medication.Holding.WaitingList => "on the waiting list",
-        Shelter.Web.Features.Medication.Holding.Referred => "referred, not yet confirmed housed",
+        Shelter.Web.Care.Holding.InTheHouse => "in the house",
+        Shelter.Web.Care.Holding.SafeRoom => "in a safe room",
+        Shelter.Web.Care.Holding.WaitingList => "on the waiting list",
+        Shelter.Web.Care.Holding.Referred => "referred, not yet confirmed housed",
         _ => "left us",
     };
 

@@ -12,6 +12,7 @@ using Shelter.Web.Infrastructure.Audit;
 using Shelter.Web.Infrastructure.Auth;
 
 using Shelter.Web.Infrastructure.Integrity;
+using Shelter.Web.Housing;
 
 namespace Shelter.Web.Features.Stays;
 
@@ -90,9 +91,7 @@ public sealed class CheckIn(ShelterDbContext db, BedStates states, SiteScope sco
             .OrderByDescending(r => r.RegisteredAt).Take(50)
             .Select(r => new ResidentWithoutBed(r.Id, r.Alias, r.Children.Count))
             .ToListAsync(ct);
-        var free = beds.Where(b => b.Bed.State is BedState.Free or BedState.Held)
-            .OrderBy(b => b.Bed.SiteName).ThenBy(b => b.Bed.RoomName).ThenBy(b => b.Bed.BedLabel).ToList();
-        return new CheckInPage(form, allocation, free, waiting, bedNoLongerFree);
+        return new CheckInPage(form, allocation, FreeBeds.ToOffer(beds), waiting, bedNoLongerFree);
     }
 
     public async Task<CheckInResult> HandleAsync(CheckInForm form, CancellationToken ct)
@@ -108,14 +107,14 @@ public sealed class CheckIn(ShelterDbContext db, BedStates states, SiteScope sco
         else
         {
             if (string.IsNullOrWhiteSpace(form.Alias)) return CheckInResult.Invalid("Enter the name she wants to be called, or choose a woman already known.");
-            newChildAges = ParseAges(form.ChildAges, out var ageError);
+            newChildAges = ChildAges.Parse(form.ChildAges, out var ageError);
             if (ageError is not null) return CheckInResult.Invalid(ageError);
         }
         if (form.Conditions is not null && form.AgreedEndOn is null)
             return CheckInResult.Invalid("Conditions go with an agreed end date: set the date too.");
         var childCount = existing?.Children.Count ?? newChildAges.Count;
         var need = await NeedAsync(form, existing, DateOnly.FromDateTime(now), ct);
-        var newChildSexes = existing is null ? SexesOf(newChildAges, form.SonsAges) : [];
+        var newChildSexes = existing is null ? ChildAges.SexesOf(newChildAges, form.SonsAges) : [];
 
         await using var tx = await db.Database.JoinOrBeginTransactionAsync(ct);
         if (existing is not null && await db.Stays.AnyAsync(s => s.ResidentId == existing.Id && s.EndedAt == null, ct))
@@ -132,8 +131,7 @@ public sealed class CheckIn(ShelterDbContext db, BedStates states, SiteScope sco
             if (bed is null) return CheckInResult.Invalid("That bed does not exist.");
             if (bed.Bed.State is BedState.Occupied or BedState.OutOfService)
                 return new CheckInResult(CheckInStatus.BedNoLongerFree, null, ["That bed is no longer free."], allocation);
-            var childBeds = beds.Where(b => b.Bed.RoomId == bed.Bed.RoomId && b.Bed.BedId != bedId && b.Bed.State == BedState.Free)
-                .OrderBy(b => b.Bed.BedLabel, StringComparer.Ordinal).Take(childCount).ToList();
+            var childBeds = FreeBeds.BesideHer(beds, bed, childCount);
             // Too small is not "taken": say exactly that and keep what was chosen and typed.
             if (childBeds.Count < childCount)
                 return CheckInResult.Invalid($"{bed.Bed.RoomName} is too small for her and her {childCount} {(childCount == 1 ? "child" : "children")}: it has {childBeds.Count + 1} free {(childBeds.Count == 0 ? "bed" : "beds")}, she needs {childCount + 1}. Choose a bigger room{(allocation.Suggestion?.AcrossAdjacentRooms == true || allocation.AdjacentRoomsWouldFit ? ", or rooms side by side if she agrees" : "")}.");
@@ -199,38 +197,10 @@ public sealed class CheckIn(ShelterDbContext db, BedStates states, SiteScope sco
             children = (await db.Children.AsNoTracking().Where(c => c.ResidentId == rid).ToListAsync(ct)).Select(c => (c.AgeOn(today), c.Sex)).ToList();
         else
         {
-            var ages = ParseAges(form.ChildAges, out _);
-            children = ages.Zip(SexesOf(ages, form.SonsAges), (a, s) => ((int?)a, s)).ToList();
+            var ages = ChildAges.Parse(form.ChildAges, out _);
+            children = ages.Zip(ChildAges.SexesOf(ages, form.SonsAges), (a, s) => ((int?)a, s)).ToList();
         }
         var olderSons = children.Count(c => c.Sex == ChildSex.Boy && c.Age > BedAllocator.BoysInSharedRoomsUpToAge);
         return new HousingNeed(children.Count, form.NeedsAccessibleRoom, form.HighRisk, OlderSons: olderSons, AgreesToAdjacentRooms: form.AgreesToAdjacentRooms);
-    }
-
-    /// <summary>Boys by age among the children; the rest are girls once her sons are named, not said otherwise.</summary>
-    public static IReadOnlyList<ChildSex?> SexesOf(IReadOnlyList<int> ages, string? sonsAges)
-    {
-        if (string.IsNullOrWhiteSpace(sonsAges)) return ages.Select(_ => (ChildSex?)null).ToList();
-        var sons = ParseAges(sonsAges, out var error);
-        if (error is not null) return ages.Select(_ => (ChildSex?)null).ToList();
-        return ages.Select(age => sons.Remove(age) ? ChildSex.Boy : (ChildSex?)ChildSex.Girl).ToList();
-    }
-
-    /// <summary>"10, 4" → [10, 4]; ages 0 to 17, at most ten children.</summary>
-    public static List<int> ParseAges(string? text, out string? error)
-    {
-        error = null;
-        var ages = new List<int>();
-        if (string.IsNullOrWhiteSpace(text)) return ages;
-        foreach (var part in text.Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (!int.TryParse(part, out var age) || age is < 0 or > 17)
-            {
-                error = $"\"{part}\" is not a child's age: give ages from 0 to 17, separated by commas.";
-                return [];
-            }
-            ages.Add(age);
-        }
-        if (ages.Count > 10) error = "List at most ten children.";
-        return ages;
     }
 }

@@ -4,6 +4,8 @@ using Shelter.Core.Data;
 using Shelter.Core.Stays;
 using Shelter.Web.Infrastructure.Integrity;
 
+using Shelter.Web.Housing;
+
 namespace Shelter.Web.Features.Stays;
 
 public sealed class CheckOutForm

@@ -8,6 +8,7 @@ using Shelter.Web.Features.Beds;
 using Microsoft.EntityFrameworkCore;
 
 using Shelter.Web.Infrastructure.Integrity;
+using Shelter.Web.Housing;
 
 namespace Shelter.Web.Features.Stays;
 
@@ -30,9 +31,7 @@ public sealed class Move(ShelterDbContext db, BedStates states, Outbox outbox, T
         var household = await Household.LoadAsync(db, stayId, ct);
         if (household is null) return null;
         var (_, beds) = await states.LoadMineAsync(clock.GetUtcNow().UtcDateTime, ct);
-        var free = beds.Where(b => b.Bed.State is BedState.Free or BedState.Held)
-            .OrderBy(b => b.Bed.SiteName).ThenBy(b => b.Bed.RoomName).ThenBy(b => b.Bed.BedLabel).ToList();
-        return new MovePage(household, form, free);
+        return new MovePage(household, form, FreeBeds.ToOffer(beds));
     }
 
     public async Task<(int? NewStayId, string? Error)> HandleAsync(int stayId, MoveForm form, CancellationToken ct)
@@ -51,8 +50,7 @@ public sealed class Move(ShelterDbContext db, BedStates states, Outbox outbox, T
         var target = beds.FirstOrDefault(b => b.Bed.BedId == form.BedId);
         if (target is null) return (null, "That bed does not exist.");
         if (target.Bed.State is BedState.Occupied or BedState.OutOfService) return (null, "That bed is no longer free.");
-        var childBeds = beds.Where(b => b.Bed.RoomId == target.Bed.RoomId && b.Bed.BedId != target.Bed.BedId && b.Bed.State == BedState.Free)
-            .OrderBy(b => b.Bed.BedLabel, StringComparer.Ordinal).Take(household.Children.Count).ToList();
+        var childBeds = FreeBeds.BesideHer(beds, target, household.Children.Count);
         if (childBeds.Count < household.Children.Count)
             return (null, $"{target.Bed.RoomName} has no free beds for her children; a mother and her children stay in one room.");
 

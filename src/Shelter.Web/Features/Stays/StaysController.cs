@@ -7,6 +7,8 @@ using Shelter.Core.Stays;
 using Shelter.Web.Infrastructure.Audit;
 using Shelter.Web.Infrastructure.Auth;
 
+using Shelter.Web.Housing;
+
 namespace Shelter.Web.Features.Stays;
 
 [Route("stays")]

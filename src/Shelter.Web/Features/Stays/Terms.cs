@@ -6,6 +6,8 @@ using Shelter.Core.Sites;
 using Shelter.Core.Stays;
 using Shelter.Web.Infrastructure.Audit;
 
+using Shelter.Web.Housing;
+
 namespace Shelter.Web.Features.Stays;
 
 public sealed class TermsForm

@@ -8,6 +8,7 @@ using Shelter.Core.Audit;
 using Shelter.Core.Data;
 using Shelter.Core.FollowUps;
 using Shelter.Web.Infrastructure.Audit;
+using Shelter.Web.Care;
 
 namespace Shelter.Web.Features.Tasks;
 

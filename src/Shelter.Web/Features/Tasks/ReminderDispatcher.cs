@@ -10,6 +10,7 @@ using Shelter.Web.Features.Intake;
 using Shelter.Web.Infrastructure.Email;
 using Shelter.Web.Infrastructure.Jobs;
 using Shelter.Web.Infrastructure.Integrity;
+using Shelter.Web.Infrastructure;
 
 namespace Shelter.Web.Features.Tasks;
 

@@ -4,6 +4,7 @@ using Shelter.Core.Data;
 using Shelter.Core.FollowUps;
 using Shelter.Core.Sites;
 using Shelter.Web.Infrastructure.Auth;
+using Shelter.Web.Care;
 
 namespace Shelter.Web.Features.Tasks;
 

@@ -7,6 +7,7 @@ using Shelter.Core.Sites;
 using Shelter.Core.Stays;
 using Shelter.Core.Intake;
 using Shelter.Web.Features.Sites;
+using Shelter.Web.Housing;
 
 namespace Shelter.Web.Infrastructure.Demo;
 

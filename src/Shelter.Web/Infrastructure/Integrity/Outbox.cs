@@ -5,6 +5,7 @@ using Shelter.Core.Data;
 using Shelter.Core.Integrity;
 using Shelter.Web.Infrastructure.Email;
 using Shelter.Web.Infrastructure.Jobs;
+using Shelter.Web.Housing;
 
 namespace Shelter.Web.Infrastructure.Integrity;
 
@@ -135,7 +136,7 @@ public sealed class OutboxDelivery(ShelterDbContext db, IServiceScopeFactory sco
                 break;
             case OutboxKind.WaitingListNotice:
                 using (var scope = scopes.CreateScope())
-                    await scope.ServiceProvider.GetRequiredService<Features.Intake.WaitingListNotifier>().NotifyIfBedsFitAsync();
+                    await scope.ServiceProvider.GetRequiredService<Shelter.Web.Housing.WaitingListNotifier>().NotifyIfBedsFitAsync();
                 break;
             default:
                 throw new InvalidOperationException($"Unknown outbox kind {message.Kind}");

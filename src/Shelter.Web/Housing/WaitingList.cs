@@ -6,7 +6,7 @@ using Shelter.Core.Intake;
 using Shelter.Web.Features.Beds;
 using Shelter.Web.Infrastructure.Auth;
 
-namespace Shelter.Web.Features.Intake;
+namespace Shelter.Web.Housing;
 
 /// <summary>How long a place stays true without contact (`Waiting__FollowUpAfterDays`, …).</summary>
 public sealed class WaitingListOptions

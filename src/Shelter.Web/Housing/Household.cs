@@ -4,7 +4,7 @@ using Shelter.Core.FollowUps;
 using Shelter.Core.Sites;
 using Shelter.Core.Stays;
 
-namespace Shelter.Web.Features.Stays;
+namespace Shelter.Web.Housing;
 
 /// <summary>
 /// A woman's stay with her children's stays beside it: moves, check-outs and terms apply

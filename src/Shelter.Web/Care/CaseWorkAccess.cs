@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Shelter.Core.Accounts;
 using Shelter.Core.FollowUps;
 
-namespace Shelter.Web.Features.Tasks;
+namespace Shelter.Web.Care;
 
 /// <summary>
 /// Which kinds of follow-up each role may see: need-to-know applies to case work too.

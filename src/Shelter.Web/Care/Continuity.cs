@@ -3,8 +3,11 @@ using Microsoft.Extensions.Options;
 using Shelter.Core.Data;
 using Shelter.Core.Medication;
 using Shelter.Core.Sites;
+using Shelter.Web.Housing;
 
-namespace Shelter.Web.Features.Medication;
+using Shelter.Web.Features.Shared;
+
+namespace Shelter.Web.Care;
 
 /// <summary>Where she is as far as the organisation holds her; continuity is checked in every case.</summary>
 public enum Holding
@@ -39,7 +42,7 @@ public sealed record ProgrammeStatus(MedicationProgramme Programme, int Resident
 /// waiting list or referred. One place for the continuity page, the sweep, the dashboard and the
 /// resident page. Programmes are few; their encrypted columns are read in memory.
 /// </summary>
-public sealed class Continuity(ShelterDbContext db, TimeProvider clock, Shared.SiteClock siteClock, IOptions<ContinuityOptions> options)
+public sealed class Continuity(ShelterDbContext db, TimeProvider clock, SiteClock siteClock, IOptions<ContinuityOptions> options)
 {
     public async Task<IReadOnlyList<ProgrammeStatus>> LoadAsync(int? residentId = null, CancellationToken ct = default)
     {

@@ -8,7 +8,7 @@ using Shelter.Core.Stays;
 using Shelter.Web.Features.Beds;
 using Shelter.Web.Infrastructure.Integrity;
 
-namespace Shelter.Web.Features.Stays;
+namespace Shelter.Web.Housing;
 
 /// <summary>Where she goes and on what terms; the beds are hers first, then one per child.</summary>
 public sealed record PlacementRequest(

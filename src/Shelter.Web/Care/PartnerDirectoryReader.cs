@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 using Shelter.Core.Data;
 using Shelter.Core.Partners;
 
-namespace Shelter.Web.Features.Partners;
+namespace Shelter.Web.Care;
 
 public sealed class PartnerProposalOptions
 {

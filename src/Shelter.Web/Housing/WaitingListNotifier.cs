@@ -5,27 +5,9 @@ using Shelter.Core.Accounts;
 using Shelter.Core.Data;
 using Shelter.Web.Infrastructure.Email;
 using Shelter.Web.Infrastructure.Integrity;
+using Shelter.Web.Infrastructure;
 
-namespace Shelter.Web.Features.Intake;
-
-public sealed class ShelterLinks
-{
-    private string? _publicUrl;
-
-    /// <summary>
-    /// The address staff open Shelter at, for links in emails: <c>Shelter:PublicUrl</c>, or else the
-    /// address the server actually listens on (see <see cref="Infrastructure.PublicUrlFromServer"/>).
-    /// </summary>
-    public string PublicUrl
-    {
-        get => !string.IsNullOrWhiteSpace(_publicUrl) ? _publicUrl : ServedAt?.Invoke() ?? "http://localhost";
-        set => _publicUrl = value;
-    }
-
-    public bool IsConfigured => !string.IsNullOrWhiteSpace(_publicUrl);
-
-    internal Func<string?>? ServedAt { get; set; }
-}
+namespace Shelter.Web.Housing;
 
 /// <summary>
 /// When a bed frees (check-out, a hold released, a bed back in service), tells the staff that

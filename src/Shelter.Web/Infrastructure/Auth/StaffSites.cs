@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Shelter.Core.Accounts;
 using Shelter.Core.Data;
 
-namespace Shelter.Web.Features.Admin;
+namespace Shelter.Web.Infrastructure.Auth;
 
 public sealed record SiteOption(int Id, string Name);
 

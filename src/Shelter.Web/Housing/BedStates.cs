@@ -4,7 +4,7 @@ using Shelter.Core.Data;
 using Shelter.Core.Residents;
 using Shelter.Core.Sites;
 
-namespace Shelter.Web.Features.Beds;
+namespace Shelter.Web.Housing;
 
 public sealed record Occupant(int StayId, int ResidentId, string Alias, int? ChildId, int? ChildAge, DateTime PlannedEndAt, bool AgreedTerms);
 
