@@ -92,6 +92,8 @@ run_tests() {
   frontend
   say "Building"
   dotnet build Shelter.sln -c Release --no-restore --verbosity quiet -nologo
+  say "Checking the house style (.editorconfig)"
+  dotnet format Shelter.sln --verify-no-changes --no-restore --verbosity quiet
   say "Running tests"
   local log status=0
   log=$(mktemp)

@@ -52,7 +52,6 @@ public class FollowUp : Integrity.IVersioned
     public List<FollowUpStep> Steps { get; set; } = [];
 
     public bool IsOpen => Status == FollowUpStatus.Open;
-    public bool IsOverdue(DateTime now) => IsOpen && DueAt < now;
 }
 
 /// <summary>A dated note on a follow-up: what was done, what was learnt.</summary>

@@ -70,7 +70,7 @@ public class CaseWorkTests(SmtpSink smtp) : IClassFixture<SmtpSink>
         app.Clock.SetTo(MondayTen);
         var (residentId, _, _) = await HouseAsync(app);
         await app.CreateUserAsync("cm1@test.shelter", Roles.CaseManager);
-        var cm1 = await app.WithDbAsync(db => db.Users.Where(u => u.Email == "cm1@test.shelter").Select(u => u.Id).SingleAsync());
+        var cm1 = await app.UserIdAsync("cm1@test.shelter");
         await AddFollowUpAsync(app, residentId, cm1, MondayTen.AddDays(1).AddHours(7)); // Tuesday 17:00
 
         await DispatchAsync(app);
@@ -95,7 +95,7 @@ public class CaseWorkTests(SmtpSink smtp) : IClassFixture<SmtpSink>
             before.Clock.SetTo(MondayTen.AddHours(-3)); // Monday 07:00 in Kyiv: before working hours, nothing goes yet
             var (residentId, _, _) = await HouseAsync(before);
             await before.CreateUserAsync("restart@test.shelter", Roles.CaseManager);
-            var assignee = await before.WithDbAsync(db => db.Users.Where(u => u.Email == "restart@test.shelter").Select(u => u.Id).SingleAsync());
+            var assignee = await before.UserIdAsync("restart@test.shelter");
             await AddFollowUpAsync(before, residentId, assignee, MondayTen.AddDays(1).AddHours(7));
             await DispatchAsync(before);
             Assert.Empty(MailTo("restart@test.shelter"));
@@ -118,7 +118,7 @@ public class CaseWorkTests(SmtpSink smtp) : IClassFixture<SmtpSink>
         app.Clock.SetTo(saturday);
         var (residentId, _, _) = await HouseAsync(app);
         await app.CreateUserAsync("weekend@test.shelter", Roles.CaseManager);
-        var assignee = await app.WithDbAsync(db => db.Users.Where(u => u.Email == "weekend@test.shelter").Select(u => u.Id).SingleAsync());
+        var assignee = await app.UserIdAsync("weekend@test.shelter");
         await AddFollowUpAsync(app, residentId, assignee, MondayTen.AddHours(7)); // due Monday 17:00: its reminder was due Friday
 
         await DispatchAsync(app);
@@ -147,7 +147,7 @@ public class CaseWorkTests(SmtpSink smtp) : IClassFixture<SmtpSink>
             return c.Id;
         });
         var sw = await app.SignedInClientAsync("sw@test.shelter");
-        var counsellor = await app.WithDbAsync(db => db.Users.Where(u => u.Email == "sw@test.shelter").Select(u => u.Id).SingleAsync());
+        var counsellor = await app.UserIdAsync("sw@test.shelter");
         var rooms = await app.WithDbAsync(db => db.CounsellingRooms.ToDictionaryAsync(r => r.Name, r => r.Id));
         Task<HttpResponseMessage> Book(int child, string? counsellorId, string? name, string room, string time) =>
             sw.PostFormAsync($"/children/{child}", $"/children/{child}/sessions",

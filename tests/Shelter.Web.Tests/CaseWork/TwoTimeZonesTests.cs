@@ -25,7 +25,7 @@ public class TwoTimeZonesTests
 
     private sealed record Network(ShelterFactory App, FakeTimeProvider Time, int KyivResident, int AlmatyResident, int KyivChild, int AlmatyChild) : IAsyncDisposable
     {
-        public Task<string> UserIdAsync(string email) => App.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+        public Task<string> UserIdAsync(string email) => App.UserIdAsync(email);
 
         public Task<int> AddFollowUpAsync(int residentId, string assignee, DateTime dueAt) => App.WithDbAsync(async db =>
         {

@@ -56,7 +56,7 @@ public class AccountsAdminTests(ShelterFactory app) : IClassFixture<ShelterFacto
         var created = await admin.PostFormAsync("/admin/users/new", "/admin/users/new",
             [new("Email", "leaving@demo.shelter"), new("DisplayName", "Leaving"), new("Roles", "Staff")]);
         Assert.Equal(HttpStatusCode.OK, created.StatusCode);
-        var userId = await app.WithDbAsync(db => Task.FromResult(db.Users.Single(u => u.Email == "leaving@demo.shelter").Id));
+        var userId = await app.UserIdAsync("leaving@demo.shelter");
 
         var saved = await admin.PostFormAsync($"/admin/users/{userId}", $"/admin/users/{userId}",
             [new("DisplayName", "Leaving"), new("Roles", "Staff"), new("Disabled", "true")]);
@@ -72,7 +72,7 @@ public class AccountsAdminTests(ShelterFactory app) : IClassFixture<ShelterFacto
     public async Task An_admin_cannot_take_away_her_own_admin_role()
     {
         var admin = await app.SignedInClientAsync(DemoAccounts.Admin);
-        var adminId = await app.WithDbAsync(db => Task.FromResult(db.Users.Single(u => u.Email == DemoAccounts.Admin).Id));
+        var adminId = await app.UserIdAsync(DemoAccounts.Admin);
 
         var response = await admin.PostFormAsync($"/admin/users/{adminId}", $"/admin/users/{adminId}",
             [new("DisplayName", "Me"), new("Roles", "Staff")]);

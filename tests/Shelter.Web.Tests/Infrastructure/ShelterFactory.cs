@@ -146,6 +146,9 @@ public class ShelterFactory : WebApplicationFactory<Program>
         return new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(key)).ComputeTotp(Clock.GetUtcNow().UtcDateTime);
     }
 
+    /// <summary>An account's id by its email, for tests that act on a user they created.</summary>
+    public Task<string> UserIdAsync(string email) => WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+
     public async Task<T> WithDbAsync<T>(Func<ShelterDbContext, Task<T>> work)
     {
         using var scope = Services.CreateScope();

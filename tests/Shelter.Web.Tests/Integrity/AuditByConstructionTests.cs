@@ -88,7 +88,7 @@ public class AuditByConstructionTests : IDisposable
             [new("Kind", "Ost"), new("Medicine", "Methadone"), new("Dose", "Canary-dose 80 mg"), new("Schedule", "TakeHome")]);
 
         Assert.Equal(HttpStatusCode.Redirect, edited.StatusCode);
-        var userId = await _app.WithDbAsync(db => db.Users.Where(u => u.Email == "cm@test.shelter").Select(u => u.Id).SingleAsync());
+        var userId = await _app.UserIdAsync("cm@test.shelter");
         var change = await _app.WithDbAsync(db => db.AuditEvents.Where(e => e.EntityType == "MedicationProgramme" && e.EntityId == programmeId.ToString() && e.Action == "Changed").SingleAsync());
         Assert.Equal(userId, change.UserId);
         Assert.Contains("Dose", change.Details);
@@ -104,7 +104,7 @@ public class AuditByConstructionTests : IDisposable
         await _app.CreateUserAsync("admin@test.shelter", Roles.Admin);
         await _app.CreateUserAsync("worker@test.shelter", Roles.Staff, sites: []);
         var admin = await _app.SignedInClientAsync("admin@test.shelter");
-        var workerId = await _app.WithDbAsync(db => db.Users.Where(u => u.Email == "worker@test.shelter").Select(u => u.Id).SingleAsync());
+        var workerId = await _app.UserIdAsync("worker@test.shelter");
 
         var response = await admin.PostFormAsync($"/admin/users/{workerId}", $"/admin/users/{workerId}",
             [new("DisplayName", "Worker"), new("Roles", Roles.Staff), new("Roles", Roles.CaseManager), new("Sites", site.Id.ToString())]);

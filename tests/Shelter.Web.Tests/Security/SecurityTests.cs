@@ -95,7 +95,7 @@ public class HeaderAndSessionTests(ShelterFactory app) : IClassFixture<ShelterFa
         var worker = await app.SignedInClientAsync("leaving.now@test.shelter");
         Assert.Equal(HttpStatusCode.OK, (await worker.GetAsync("/beds")).StatusCode);
         var admin = await app.SignedInClientAsync(DemoAccounts.Admin);
-        var id = await app.WithDbAsync(db => db.Users.Where(u => u.Email == "leaving.now@test.shelter").Select(u => u.Id).SingleAsync());
+        var id = await app.UserIdAsync("leaving.now@test.shelter");
 
         await admin.PostFormAsync($"/admin/users/{id}", $"/admin/users/{id}", [new("DisplayName", "Leaving"), new("Roles", "Staff"), new("Disabled", "true")]);
         var next = await worker.GetAsync("/beds");
@@ -111,7 +111,7 @@ public class HeaderAndSessionTests(ShelterFactory app) : IClassFixture<ShelterFa
         var worker = await app.SignedInClientAsync("changing.role@test.shelter");
         Assert.Equal(HttpStatusCode.OK, (await worker.GetAsync("/stays/check-in")).StatusCode);
         var admin = await app.SignedInClientAsync(DemoAccounts.Admin);
-        var id = await app.WithDbAsync(db => db.Users.Where(u => u.Email == "changing.role@test.shelter").Select(u => u.Id).SingleAsync());
+        var id = await app.UserIdAsync("changing.role@test.shelter");
 
         await admin.PostFormAsync($"/admin/users/{id}", $"/admin/users/{id}", [new("DisplayName", "Now social work"), new("Roles", "SocialWorker")]);
 

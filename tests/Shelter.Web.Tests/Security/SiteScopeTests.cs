@@ -144,7 +144,7 @@ public class SiteScopeTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, (await cm.GetAsync($"/residents/{_centre.ResidentId}")).StatusCode);
 
         var admin = await _app.SignedInClientAsync(DemoAccounts.Admin);
-        var id = await _app.WithDbAsync(db => db.Users.Where(u => u.Email == CaseManager).Select(u => u.Id).SingleAsync());
+        var id = await _app.UserIdAsync(CaseManager);
         var sites = await _app.WithDbAsync(db => db.Sites.Select(s => s.Id).ToListAsync());
         var saved = await admin.PostFormAsync($"/admin/users/{id}", $"/admin/users/{id}",
             [new("DisplayName", "CM North"), new("Roles", Roles.CaseManager), .. sites.Select(s => new KeyValuePair<string, string>("Sites", $"{s}"))]);

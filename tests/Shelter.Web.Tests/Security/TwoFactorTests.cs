@@ -143,7 +143,7 @@ public partial class TwoFactorTests : IDisposable
         await _app.CreateUserAsync("lost.phone@test.shelter", Roles.Manager);
         var manager = await _app.SignedInClientAsync("lost.phone@test.shelter");
         var admin = await _app.SignedInClientAsync("admin@test.shelter");
-        var id = await _app.WithDbAsync(db => db.Users.Where(u => u.Email == "lost.phone@test.shelter").Select(u => u.Id).SingleAsync());
+        var id = await _app.UserIdAsync("lost.phone@test.shelter");
         var oldKey = await _app.WithServicesAsync(async sp =>
         {
             var users = sp.GetRequiredService<UserManager<ShelterUser>>();
