@@ -155,7 +155,7 @@ public sealed class LargeSeeder(IServiceScopeFactory scopes, TimeProvider clock)
         }
         await db.SaveChangesAsync(ct);
         // Waiting entries need their intake's id; the seed links them after the fact.
-        await db.Database.ExecuteSqlRawAsync("UPDATE WaitingList SET IntakeId = (SELECT i.Id FROM Intakes i WHERE i.ResidentId = WaitingList.ResidentId) WHERE IntakeId = 0", ct);
+        await db.Database.ExecuteSqlRawAsync("UPDATE \"WaitingList\" SET \"IntakeId\" = (SELECT i.\"Id\" FROM \"Intakes\" i WHERE i.\"ResidentId\" = \"WaitingList\".\"ResidentId\") WHERE \"IntakeId\" = 0", ct);
         var today = DateOnly.FromDateTime(now);
         for (var d = 1; d <= days; d++)
         {
