@@ -21,7 +21,8 @@ public sealed class LargeSeeder(IServiceScopeFactory scopes, TimeProvider clock)
     public const int BedsPerSite = 30;
     public const int Years = 5;
 
-    public async Task<int> SeedAsync(TextWriter progress, CancellationToken ct = default)
+    /// <param name="years">Five for benchmarks; fewer where the same data is built twice (the provider comparison test).</param>
+    public async Task<int> SeedAsync(TextWriter progress, CancellationToken ct = default, int years = Years)
     {
         var watch = Stopwatch.StartNew();
         using (var scope = scopes.CreateScope())
@@ -37,7 +38,7 @@ public sealed class LargeSeeder(IServiceScopeFactory scopes, TimeProvider clock)
 
         var faker = new Faker("en") { Random = new Randomizer(5_300) };
         var now = clock.GetUtcNow().UtcDateTime;
-        var start = now.AddYears(-Years);
+        var start = now.AddYears(-years);
         var sites = new List<Site>();
         for (var s = 0; s < Sites; s++)
         {
