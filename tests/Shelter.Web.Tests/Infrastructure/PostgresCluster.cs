@@ -21,7 +21,7 @@ public static class PostgresCluster
     public sealed record Cluster(string Folder, int Port)
     {
         public string ConnectionString(string database) =>
-            $"Host=127.0.0.1;Port={Port};Username=postgres;Database={database};Timeout=30;Command Timeout=60";
+            $"Host=127.0.0.1;Port={Port};Username=postgres;Database={database};Timeout=60;Command Timeout=120";
     }
 
     /// <summary>A new, migrated database of its own; the connection string to it.</summary>
