@@ -2,6 +2,7 @@
 # Shelter's two commands:
 #   ./run.sh          build and start the app with demo data on http://127.0.0.1:5080
 #   ./run.sh test     install what the tests need, then run every test
+#   SHELTER_DB=postgres ./run.sh   the same on PostgreSQL (a local cluster in the data folder, or ConnectionStrings__Shelter)
 # and the admin tasks:
 #   ./run.sh create-admin EMAIL   create the first administrator (prints a one-time password)
 #   ./run.sh seed --size large    fill a fresh data folder with 10 sites, 300 beds, 5 years of stays
@@ -69,25 +70,58 @@ shelter_env() {
   fi
 }
 
+# SHELTER_DB=postgres: the app on PostgreSQL. With ConnectionStrings__Shelter set, that server;
+# otherwise a local demo cluster inside the data folder, run as the postgres OS user (the server
+# refuses root), on PGPORT (5433) and 127.0.0.1 only, stopped when Shelter stops.
+postgres_env() {
+  [ "${SHELTER_DB:-sqlite}" = postgres ] || return 0
+  export Database__Provider=Postgres
+  [ -n "${ConnectionStrings__Shelter:-}" ] && return 0
+  local bin=/usr/lib/postgresql/15/bin pg="$SHELTER_DATA/postgres" port="${PGPORT:-5433}"
+  [ -x "$bin/pg_ctl" ] || apt_install postgresql
+  mkdir -p "$pg"
+  as_root chown postgres "$pg"
+  chmod 755 "$SHELTER_DATA"
+  if [ ! -f "$pg/db/PG_VERSION" ]; then
+    say "Creating a PostgreSQL cluster in $pg/db"
+    as_root runuser -u postgres -- "$bin/initdb" -D "$pg/db" -A trust -U postgres --locale=C.UTF-8 -E UTF8 >/dev/null
+  fi
+  if ! as_root runuser -u postgres -- "$bin/pg_ctl" -D "$pg/db" status >/dev/null 2>&1; then
+    say "Starting PostgreSQL on 127.0.0.1:$port"
+    as_root runuser -u postgres -- "$bin/pg_ctl" -D "$pg/db" -o "-p $port -k $pg -c listen_addresses=127.0.0.1" -l "$pg/log" -w start >/dev/null
+  fi
+  "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname = 'shelter'" | grep -q 1 \
+    || "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -qc "CREATE DATABASE shelter"
+  export ConnectionStrings__Shelter="Host=127.0.0.1;Port=$port;Username=postgres;Database=shelter"
+  PG_STOP="as_root runuser -u postgres -- $bin/pg_ctl -D $pg/db -m fast -w stop"
+}
+
 run_app() {
   tools
   frontend
   say "Building"
   dotnet build src/Shelter.Web -c Release --no-restore --verbosity quiet -nologo
   shelter_env
+  postgres_env
   export SHELTER_DEMO="${SHELTER_DEMO:-1}"
   export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Production}"
   # Plain HTTP on 127.0.0.1 for a local demo; a real installation sits behind TLS and leaves this unset.
   export Security__AllowInsecureCookies="${Security__AllowInsecureCookies:-true}"
   local port="${PORT:-5080}"
   say "Starting Shelter (data folder: $SHELTER_DATA, key ring: ${SHELTER_KEYS:-$SHELTER_DATA-keys})"
-  exec dotnet run --project src/Shelter.Web -c Release --no-build -- --urls "http://127.0.0.1:$port"
+  if [ -n "${PG_STOP:-}" ]; then
+    trap '$PG_STOP >/dev/null || true' EXIT
+    dotnet run --project src/Shelter.Web -c Release --no-build -- --urls "http://127.0.0.1:$port" || true
+  else
+    exec dotnet run --project src/Shelter.Web -c Release --no-build -- --urls "http://127.0.0.1:$port"
+  fi
 }
 
 run_tests() {
   command -v chromium >/dev/null 2>&1 || apt_install chromium
   /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || apt_install python3-aiosmtpd
   [ -x /usr/sbin/nginx ] || apt_install nginx   # the reverse-proxy tests run a real TLS nginx
+  [ -x /usr/lib/postgresql/15/bin/pg_ctl ] || apt_install postgresql   # the Postgres… tests start a throwaway cluster
   tools
   frontend
   say "Building"

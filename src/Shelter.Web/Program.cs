@@ -27,7 +27,7 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.AddShelterData(builder.Configuration);
 builder.Services.AddShelterAccounts(builder.Configuration, builder.Environment);
 builder.Services.AddShelterEmail(builder.Configuration);
-builder.Services.AddShelterJobs();
+builder.Services.AddShelterJobs(builder.Configuration);
 builder.Services.AddScoped<AuditLog>();
 builder.Services.AddScoped<SiteScope>();
 builder.Services.AddShelterFeatures();
@@ -61,6 +61,7 @@ var app = builder.Build();
 if (ShelterCommands.IsRestore(args))
     return await ShelterCommands.RestoreAsync(app, args);
 
+await app.MigrateKeyRingStoreAsync();
 if (KeyRing.Unreadable(app.Services) is { } keyProblem)
 {
     Console.Error.WriteLine(keyProblem);

@@ -22,6 +22,17 @@ public static class Startup
             await sp.GetRequiredService<DemoSeeder>().SeedAsync();
     }
 
+    /// <summary>
+    /// On PostgreSQL the key ring is a table: migrate before the key ring is first read (the
+    /// migrations need no keys). On SQLite the key ring is a folder and nothing happens here.
+    /// </summary>
+    public static async Task MigrateKeyRingStoreAsync(this WebApplication app)
+    {
+        if (!app.Services.GetRequiredService<DatabaseProvider>().IsPostgres) return;
+        using var scope = app.Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<ShelterDbContext>().MigrateAsync();
+    }
+
     /// <summary>Pages shown to a signed-in person are never kept by the browser or a proxy.</summary>
     public static IApplicationBuilder UseNoStoreForSignedIn(this IApplicationBuilder app) => app.Use(async (ctx, next) =>
     {

@@ -8,18 +8,22 @@ namespace Shelter.Web.Tests.Beds;
 
 /// <summary>
 /// The promise the bed board rests on: however many staff press "Check in" at once, no bed
-/// ever holds two women. Real Kestrel, real HTTP, real SQLite file.
+/// ever holds two women. Real Kestrel, real HTTP, a real SQLite file (and a real PostgreSQL database in
+/// <see cref="Postgres.PostgresDoubleBookingTests"/>).
 /// </summary>
 public class DoubleBookingTests : IAsyncLifetime
 {
-    // Plain HTTP to Kestrel: the .NET cookie container will not send Secure cookies over it.
-    private readonly ShelterFactory _app = new(ShelterFactory.NewDataFolder(), demo: false, new Dictionary<string, string?> { ["Security:AllowInsecureCookies"] = "true" });
+    private ShelterFactory _app = null!;
 
-    public Task InitializeAsync()
+    /// <summary>The app on SQLite here; the PostgreSQL twin of this class gives it a database on the test cluster.</summary>
+    protected virtual Task<IDictionary<string, string?>> SettingsAsync(IDictionary<string, string?> settings) => Task.FromResult(settings);
+
+    public async Task InitializeAsync()
     {
+        // Plain HTTP to Kestrel: the .NET cookie container will not send Secure cookies over it.
+        _app = new(ShelterFactory.NewDataFolder(), demo: false, await SettingsAsync(new Dictionary<string, string?> { ["Security:AllowInsecureCookies"] = "true" }));
         _app.UseKestrel(0);
         _app.StartServer();
-        return Task.CompletedTask;
     }
 
     public Task DisposeAsync()

@@ -32,6 +32,7 @@ public sealed class Hold(ShelterDbContext db, BedStates states, Outbox outbox, I
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var tx = await db.Database.JoinOrBeginTransactionAsync(ct);
+        await BedLock.TakeAsync(db, ct);
         var (_, beds) = await states.LoadAsync(now, ct);
         var bed = beds.FirstOrDefault(b => b.Bed.BedId == bedId);
         if (bed is null) return "That bed does not exist.";

@@ -124,6 +124,7 @@ public sealed class NewIntake(ShelterDbContext db, BedStates states, Placement p
         var consent = form.ConsentToKeepData;
 
         await using var tx = await db.Database.JoinOrBeginTransactionAsync(ct);
+        await BedLock.TakeAsync(db, ct);
         var (sites, beds) = await states.LoadAsync(now, ct);
         var decision = AdmissionPolicy.Decide(answers, beds.Select(b => b.Bed).ToList(), partners);
 

@@ -104,17 +104,94 @@ public sealed class Occupancy(ShelterDbContext db)
          ORDER BY s.Name, r.Kind
         """;
 
+    // PostgreSQL twins of the queries above: the same rows in the same order (names in byte order, as SQLite sorts them).
+    private const string PgGrid = """
+        WITH days(d) AS (
+            SELECT generate_series(@from::date, @to::date, interval '1 day')::date
+        ),
+        groups AS (
+            SELECT r."SiteId", r."Kind", COUNT(b."Id") AS beds FROM "Rooms" r JOIN "Beds" b ON b."RoomId" = r."Id" GROUP BY r."SiteId", r."Kind"
+        ),
+        deltas AS (
+            SELECT s."StartedAt"::date AS d, r."SiteId", r."Kind", 1 AS delta
+              FROM "Stays" s JOIN "Beds" b ON b."Id" = s."BedId" JOIN "Rooms" r ON r."Id" = b."RoomId"
+             WHERE s."StartedAt" < @to::date + 1 AND (s."EndedAt" IS NULL OR s."EndedAt" >= @from::date)
+            UNION ALL
+            SELECT s."EndedAt"::date, r."SiteId", r."Kind", -1
+              FROM "Stays" s JOIN "Beds" b ON b."Id" = s."BedId" JOIN "Rooms" r ON r."Id" = b."RoomId"
+             WHERE s."EndedAt" IS NOT NULL AND s."EndedAt" >= @from::date AND s."StartedAt" < @to::date + 1
+        ),
+        daily AS (
+            SELECT GREATEST(d, @from::date) AS d, "SiteId", "Kind", SUM(delta) AS delta FROM deltas GROUP BY GREATEST(d, @from::date), "SiteId", "Kind"
+        ),
+        out_of_service AS (
+            SELECT days.d, r."SiteId", r."Kind", COUNT(*) AS n
+              FROM days JOIN "BedsOutOfService" o ON o."From" <= days.d AND (o."To" IS NULL OR o."To" >= days.d)
+              JOIN "Beds" b ON b."Id" = o."BedId" JOIN "Rooms" r ON r."Id" = b."RoomId"
+             GROUP BY days.d, r."SiteId", r."Kind"
+        ),
+        grid AS (
+            SELECT days.d AS day, g."SiteId" AS site_id, g."Kind" AS kind, (g.beds - COALESCE(x.n, 0))::bigint AS beds,
+                   (SUM(COALESCE(e.delta, 0)) OVER (PARTITION BY g."SiteId", g."Kind" ORDER BY days.d ROWS UNBOUNDED PRECEDING))::bigint AS occupied
+              FROM days CROSS JOIN groups g
+              LEFT JOIN daily e ON e.d = days.d AND e."SiteId" = g."SiteId" AND e."Kind" = g."Kind"
+              LEFT JOIN out_of_service x ON x.d = days.d AND x."SiteId" = g."SiteId" AND x."Kind" = g."Kind"
+        )
+        SELECT to_char(grid.day, 'YYYY-MM-DD'), s."Name", grid.kind, grid.beds, grid.occupied
+          FROM grid JOIN "Sites" s ON s."Id" = grid.site_id ORDER BY grid.day, s."Name" COLLATE "C", grid.kind
+        """;
+
+    private const string PgDailySql = """
+        WITH days(d) AS (
+            SELECT generate_series(@from::date, @to::date, interval '1 day')::date
+        ),
+        events AS (
+            SELECT GREATEST("StartedAt"::date, @from::date) AS d, 1 AS delta FROM "Stays"
+             WHERE "StartedAt" < @to::date + 1 AND ("EndedAt" IS NULL OR "EndedAt" >= @from::date)
+            UNION ALL
+            SELECT GREATEST("EndedAt"::date, @from::date), -1 FROM "Stays"
+             WHERE "EndedAt" IS NOT NULL AND "EndedAt" >= @from::date AND "StartedAt" < @to::date + 1
+        ),
+        daily AS (SELECT d, SUM(delta) AS delta FROM events GROUP BY d),
+        out_of_service AS (
+            SELECT days.d, COUNT(*) AS n FROM days JOIN "BedsOutOfService" o ON o."From" <= days.d AND (o."To" IS NULL OR o."To" >= days.d) GROUP BY days.d
+        )
+        SELECT to_char(days.d, 'YYYY-MM-DD'), ((SELECT COUNT(*) FROM "Beds") - COALESCE(x.n, 0))::bigint,
+               (SUM(COALESCE(e.delta, 0)) OVER (ORDER BY days.d ROWS UNBOUNDED PRECEDING))::bigint
+          FROM days LEFT JOIN daily e ON e.d = days.d LEFT JOIN out_of_service x ON x.d = days.d
+         ORDER BY days.d
+        """;
+
+    private const string PgNightsSql = """
+        SELECT r."SiteId"::bigint, r."Kind"::bigint,
+               SUM(GREATEST(0, LEAST(COALESCE(s."EndedAt"::date, @to::date + 1), @to::date + 1) - GREATEST(s."StartedAt"::date, @from::date)))::float8
+          FROM "Stays" s JOIN "Beds" b ON b."Id" = s."BedId" JOIN "Rooms" r ON r."Id" = b."RoomId"
+         WHERE s."StartedAt" < @to::date + 1 AND (s."EndedAt" IS NULL OR s."EndedAt" >= @from::date)
+         GROUP BY r."SiteId", r."Kind"
+        """;
+
+    private const string PgCapacitySql = """
+        SELECT r."SiteId"::bigint, r."Kind", COUNT(b."Id"),
+               COALESCE(SUM(o.nights), 0)::float8,
+               s."Name"
+          FROM "Rooms" r JOIN "Beds" b ON b."RoomId" = r."Id" JOIN "Sites" s ON s."Id" = r."SiteId"
+          LEFT JOIN LATERAL (SELECT SUM(GREATEST(0, LEAST(COALESCE(o."To", @to::date), @to::date) - GREATEST(o."From", @from::date) + 1)) AS nights
+                               FROM "BedsOutOfService" o WHERE o."BedId" = b."Id") o ON TRUE
+         GROUP BY r."SiteId", r."Kind", s."Name"
+         ORDER BY s."Name" COLLATE "C", r."Kind"
+        """;
+
     public async Task<OccupancyReport> HandleAsync(DateOnly from, DateOnly to, CancellationToken ct)
     {
         var daily = new List<OccupancyDay>();
-        await foreach (var r in QueryAsync(DailySql, from, to, ct))
+        await foreach (var r in QueryAsync(ReportSql.For(db, DailySql, PgDailySql), from, to, ct))
             daily.Add(new OccupancyDay(DateOnly.Parse(r.GetString(0)), r.GetInt64(1), r.GetInt64(2)));
         var nights = new Dictionary<(long, long), long>();
-        await foreach (var r in QueryAsync(NightsSql, from, to, ct))
+        await foreach (var r in QueryAsync(ReportSql.For(db, NightsSql, PgNightsSql), from, to, ct))
             nights[(r.GetInt64(0), r.GetInt64(1))] = (long)Math.Round(r.GetDouble(2));
         var days = to.DayNumber - from.DayNumber + 1;
         var totals = new List<OccupancyTotal>();
-        await foreach (var r in QueryAsync(CapacitySql, from, to, ct))
+        await foreach (var r in QueryAsync(ReportSql.For(db, CapacitySql, PgCapacitySql), from, to, ct))
         {
             var kind = (RoomKind)r.GetInt32(1);
             var bedNights = nights.GetValueOrDefault((r.GetInt64(0), r.GetInt64(1)));
@@ -127,10 +204,10 @@ public sealed class Occupancy(ShelterDbContext db)
     public async Task WriteCsvAsync(DateOnly from, DateOnly to, TextWriter output, CancellationToken ct)
     {
         await output.WriteLineAsync(CsvHeader);
-        await foreach (var r in QueryAsync(Grid + """
+        await foreach (var r in QueryAsync(ReportSql.For(db, Grid + """
             SELECT grid.Day, s.Name, grid.Kind, grid.Beds, grid.Occupied
               FROM grid JOIN Sites s ON s.Id = grid.SiteId ORDER BY grid.Day, s.Name, grid.Kind
-            """, from, to, ct))
+            """, PgGrid), from, to, ct))
         {
             var beds = r.GetInt64(3);
             var occupied = r.GetInt64(4);

@@ -58,10 +58,13 @@ public sealed class Outcomes(ShelterDbContext db)
             case "length-of-stay":
             {
                 var days = new List<double>();
-                await foreach (var r in QueryAsync("""
+                await foreach (var r in QueryAsync(ReportSql.For(db, """
                     SELECT julianday(EndedAt) - julianday(AdmittedAt) AS los FROM Stays
                      WHERE ChildId IS NULL AND EndedAt >= $start AND EndedAt < $end AND ExitReason <> 3 ORDER BY los
-                    """, start, end, ct))
+                    """, """
+                    SELECT EXTRACT(EPOCH FROM "EndedAt" - "AdmittedAt")::float8 / 86400 AS los FROM "Stays"
+                     WHERE "ChildId" IS NULL AND "EndedAt" >= @start::timestamp AND "EndedAt" < @end::timestamp AND "ExitReason" <> 3 ORDER BY los
+                    """), start, end, ct))
                     days.Add(r.GetDouble(0));
                 string D(double? v) => SmallCells.Statistic(v, days.Count);
                 return new(key, "Length of stay of women who left (days, whole stay across moves)", ["measure", "days"],
@@ -91,9 +94,11 @@ public sealed class Outcomes(ShelterDbContext db)
             case "waiting":
             {
                 var hours = new List<double>();
-                await foreach (var r in QueryAsync("""
+                await foreach (var r in QueryAsync(ReportSql.For(db, """
                     SELECT (julianday(ClosedAt) - julianday(Since)) * 24 AS h FROM WaitingList WHERE ClosedAt >= $start AND ClosedAt < $end ORDER BY h
-                    """, start, end, ct))
+                    """, """
+                    SELECT EXTRACT(EPOCH FROM "ClosedAt" - "Since")::float8 / 3600 AS h FROM "WaitingList" WHERE "ClosedAt" >= @start::timestamp AND "ClosedAt" < @end::timestamp ORDER BY h
+                    """), start, end, ct))
                     hours.Add(r.GetDouble(0));
                 var open = await db.WaitingList.CountAsync(w => w.ClosedAt == null, ct);
                 string H(double? v) => SmallCells.Statistic(v, hours.Count);
@@ -124,11 +129,15 @@ public sealed class Outcomes(ShelterDbContext db)
             case "documents":
             {
                 var days = new List<double>();
-                await foreach (var r in QueryAsync("""
+                await foreach (var r in QueryAsync(ReportSql.For(db, """
                     SELECT julianday(MIN(s."On")) - julianday(date(d.StartedAt)) AS days
                       FROM DocumentRecoveries d JOIN RecoverySteps s ON s.DocumentRecoveryId = d.Id AND s.Kind = 4
                      GROUP BY d.Id HAVING MIN(s."On") >= $startDay AND MIN(s."On") <= $endDay ORDER BY days
-                    """, start, end, ct, ("$startDay", from.ToString("yyyy-MM-dd")), ("$endDay", to.ToString("yyyy-MM-dd"))))
+                    """, """
+                    SELECT (MIN(s."On") - d."StartedAt"::date)::float8 AS days
+                      FROM "DocumentRecoveries" d JOIN "RecoverySteps" s ON s."DocumentRecoveryId" = d."Id" AND s."Kind" = 4
+                     GROUP BY d."Id", d."StartedAt" HAVING MIN(s."On") >= @startDay::date AND MIN(s."On") <= @endDay::date ORDER BY days
+                    """), start, end, ct, ("$startDay", from.ToString("yyyy-MM-dd")), ("$endDay", to.ToString("yyyy-MM-dd"))))
                     days.Add(r.GetDouble(0));
                 var open = await db.DocumentRecoveries.CountAsync(d => d.Status == RecoveryStatus.Open, ct);
                 return new(key, "Document recovery", ["measure", "value"],

@@ -117,6 +117,7 @@ public sealed class CheckIn(ShelterDbContext db, BedStates states, SiteScope sco
         var newChildSexes = existing is null ? ChildAges.SexesOf(newChildAges, form.SonsAges) : [];
 
         await using var tx = await db.Database.JoinOrBeginTransactionAsync(ct);
+        await BedLock.TakeAsync(db, ct);
         if (existing is not null && await db.Stays.AnyAsync(s => s.ResidentId == existing.Id && s.EndedAt == null, ct))
             return CheckInResult.Invalid("She already has a bed. Use Move to change it.");
 

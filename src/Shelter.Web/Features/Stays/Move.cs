@@ -38,6 +38,7 @@ public sealed class Move(ShelterDbContext db, BedStates states, Outbox outbox, T
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var tx = await db.Database.JoinOrBeginTransactionAsync(ct);
+        await BedLock.TakeAsync(db, ct);
         var household = await Household.LoadAsync(db, stayId, ct);
         if (household is null) return (null, "That stay does not exist.");
         if (!household.Hers.IsActive)

@@ -45,6 +45,7 @@ public sealed class Backup(ShelterPaths paths, IConfiguration config, TimeProvid
 
     public async Task<BackupManifest> TakeAsync(string destination, CancellationToken ct = default)
     {
+        RefuseOnPostgres();
         destination = Path.GetFullPath(destination);
         if (Directory.Exists(destination) && Directory.EnumerateFileSystemEntries(destination).Any())
             throw new BackupException($"{destination} is not empty: a backup goes into a new or empty folder.");
@@ -87,6 +88,7 @@ public sealed class Backup(ShelterPaths paths, IConfiguration config, TimeProvid
     /// <summary>Puts a backup into this installation's data and key folders, which must hold no database and no keys yet.</summary>
     public BackupManifest Restore(string source)
     {
+        RefuseOnPostgres();
         source = Path.GetFullPath(source);
         if (!File.Exists(Path.Combine(source, BackupManifest.FileName))) throw new BackupException($"{source} has no {BackupManifest.FileName}: it is not a Shelter backup.");
         var manifest = BackupManifest.Read(source);
@@ -131,8 +133,16 @@ public sealed class Backup(ShelterPaths paths, IConfiguration config, TimeProvid
         if (old.Count > 0) log.LogInformation("Backups: removed {Count} older copies", old.Count);
     }
 
+    /// <summary>On PostgreSQL the database is backed up by its own tools (pg_dump), and the key ring is in it.</summary>
+    private void RefuseOnPostgres()
+    {
+        if (Data.DatabaseProvider.From(config).IsPostgres)
+            throw new BackupException("Shelter runs on PostgreSQL here: back it up with pg_dump (the key ring is in the database); see docs/deploy.md.");
+    }
+
     public Task RebuildAsync(IRecurringJobManager recurring, IBackgroundJobClient jobs, CancellationToken ct)
     {
+        if (Data.DatabaseProvider.From(config).IsPostgres) return Task.CompletedTask;
         recurring.AddOrUpdate<Backup>(JobId, b => b.NightlyAsync(), options.Value.Schedule);
         return Task.CompletedTask;
     }

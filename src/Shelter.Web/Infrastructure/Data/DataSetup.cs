@@ -17,8 +17,10 @@ public static class DataSetup
         services.AddScoped<Integrity.Outbox>();
         services.AddScoped<Integrity.OutboxDelivery>();
         services.AddScoped<Jobs.IScheduleSource>(sp => sp.GetRequiredService<Integrity.OutboxDelivery>());
-        services.AddDbContext<ShelterDbContext>((sp, options) => options
-            .UseSqlite(sp.GetRequiredService<ShelterPaths>().ConnectionString, sqlite => sqlite.MigrationsAssembly("Shelter.Migrations.Sqlite"))
+        var provider = DatabaseProvider.From(config);
+        if (provider == DatabaseProvider.Postgres) PostgresTimestamps.UseUtcWallClock();
+        services.AddSingleton(provider);
+        services.AddDbContext<ShelterDbContext>((sp, options) => provider.Use(options, sp.GetRequiredService<ShelterPaths>(), config)
             .AddInterceptors(sp.GetRequiredService<Audit.ChangeAudit>(), sp.GetRequiredService<Integrity.OutboxNudge>())
             .ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory, ProtectorModelCacheKeyFactory>());
 
@@ -27,11 +29,12 @@ public static class DataSetup
         return services;
     }
 
-    /// <summary>Applies migrations and turns on write-ahead logging so readers never wait for a writer.</summary>
+    /// <summary>Applies migrations and, on SQLite, turns on write-ahead logging so readers never wait for a writer.</summary>
     public static async Task MigrateAsync(this ShelterDbContext db)
     {
         await db.Database.MigrateAsync();
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        if (db.Database.IsSqlite())
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
     }
 }
 
@@ -44,7 +47,7 @@ public sealed class DatabaseHealthCheck(ShelterDbContext db) : IHealthCheck
             await db.Database.ExecuteSqlRawAsync("SELECT 1", ct);
             return HealthCheckResult.Healthy();
         }
-        catch (SqliteException)
+        catch (Exception e) when (e is SqliteException or System.Data.Common.DbException or InvalidOperationException)
         {
             return HealthCheckResult.Unhealthy("database unavailable");
         }

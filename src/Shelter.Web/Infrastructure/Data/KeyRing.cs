@@ -2,7 +2,9 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.EntityFrameworkCore;
 
 namespace Shelter.Web.Infrastructure.Data;
 
@@ -20,6 +22,13 @@ public static class KeyRing
         var dp = services.AddDataProtection().SetApplicationName("Shelter");
         if (Certificate(config) is { } certificate)
             dp.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
+        if (DatabaseProvider.From(config).IsPostgres)
+        {
+            // Several nodes share one key ring: it lives in the database, still protected with the certificate.
+            services.AddDbContext<KeyRingDbContext>(o => o.UseNpgsql(DatabaseProvider.PostgresConnectionString(config)));
+            dp.PersistKeysToDbContext<KeyRingDbContext>();
+            return services;
+        }
         services.AddOptions<KeyManagementOptions>().Configure<ShelterPaths>((o, paths) =>
         {
             Directory.CreateDirectory(paths.KeysFolder);
@@ -61,9 +70,11 @@ public static class KeyRing
         var paths = services.GetRequiredService<ShelterPaths>();
         var config = services.GetRequiredService<IConfiguration>();
         var log = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(KeyRing));
-        MoveLegacyKeys(paths, log);
+        var inDatabase = DatabaseProvider.From(config).IsPostgres;
+        if (!inDatabase) MoveLegacyKeys(paths, log);
+        var where = inDatabase ? "the database's DataProtectionKeys table" : paths.KeysFolder;
         if (!IsCertificateConfigured(config))
-            log.LogWarning("Keys__Certificate is not set: the key ring in {Folder} is not encrypted at rest. Anyone with a copy of it and the database can read the encrypted columns. See docs/deploy.md.", paths.KeysFolder);
+            log.LogWarning("Keys__Certificate is not set: the key ring in {Folder} is not encrypted at rest. Anyone with a copy of it and the database can read the encrypted columns. See docs/deploy.md.", where);
         try
         {
             foreach (var key in services.GetRequiredService<IKeyManager>().GetAllKeys())
@@ -73,7 +84,7 @@ public static class KeyRing
         catch (Exception e) when (e is CryptographicException or InvalidOperationException or System.Xml.XmlException)
         {
             return $"""
-                Shelter cannot start: the key ring in {paths.KeysFolder} is there but cannot be unprotected ({e.GetBaseException().Message}).
+                Shelter cannot start: the key ring in {where} is there but cannot be unprotected ({e.GetBaseException().Message}).
                 Without it the encrypted columns (medication, diagnoses, authenticator keys) cannot be read, so Shelter stops rather than make new keys.
                 Set Keys__Certificate (and Keys__CertificatePassword or Keys__CertificatePasswordFile) to the certificate the key ring was protected with,
                 or point SHELTER_KEYS at the key ring that belongs to this data folder ({paths.DataFolder}).
@@ -95,4 +106,10 @@ public static class KeyRing
         }
         log.LogWarning("Moved the key ring out of the data folder to {Folder}: keep it and the database apart.", paths.KeysFolder);
     }
+}
+
+/// <summary>The shared key ring on PostgreSQL: one table, created by the PostgreSQL migrations.</summary>
+public sealed class KeyRingDbContext(DbContextOptions<KeyRingDbContext> options) : DbContext(options), IDataProtectionKeyContext
+{
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 }

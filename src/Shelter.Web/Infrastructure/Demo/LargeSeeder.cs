@@ -22,7 +22,8 @@ public sealed class LargeSeeder(IServiceScopeFactory scopes, TimeProvider clock)
     public const int BedsPerSite = 30;
     public const int Years = 5;
 
-    public async Task<int> SeedAsync(TextWriter progress, CancellationToken ct = default)
+    /// <param name="years">Five for benchmarks; fewer where the same data is built twice (the provider comparison test).</param>
+    public async Task<int> SeedAsync(TextWriter progress, int years = Years, CancellationToken ct = default)
     {
         var watch = Stopwatch.StartNew();
         using (var scope = scopes.CreateScope())
@@ -38,7 +39,7 @@ public sealed class LargeSeeder(IServiceScopeFactory scopes, TimeProvider clock)
 
         var faker = new Faker("en") { Random = new Randomizer(5_300) };
         var now = clock.GetUtcNow().UtcDateTime;
-        var start = now.AddYears(-Years);
+        var start = now.AddYears(-years);
         var sites = new List<Site>();
         for (var s = 0; s < Sites; s++)
         {
@@ -156,7 +157,7 @@ public sealed class LargeSeeder(IServiceScopeFactory scopes, TimeProvider clock)
         }
         await db.SaveChangesAsync(ct);
         // Waiting entries need their intake's id; the seed links them after the fact.
-        await db.Database.ExecuteSqlRawAsync("UPDATE WaitingList SET IntakeId = (SELECT i.Id FROM Intakes i WHERE i.ResidentId = WaitingList.ResidentId) WHERE IntakeId = 0", ct);
+        await db.Database.ExecuteSqlRawAsync("UPDATE \"WaitingList\" SET \"IntakeId\" = (SELECT i.\"Id\" FROM \"Intakes\" i WHERE i.\"ResidentId\" = \"WaitingList\".\"ResidentId\") WHERE \"IntakeId\" = 0", ct);
         var today = DateOnly.FromDateTime(now);
         for (var d = 1; d <= days; d++)
         {

@@ -21,7 +21,7 @@ public sealed class SessionFormAttribute : Attribute;
 /// <summary>
 /// One state change, one transaction, one winner. Every POST runs inside one database
 /// transaction (on SQLite an IMMEDIATE one, so a read-then-write cannot interleave with another
-/// worker's), committed only when the action succeeded; a failed action changes nothing.
+/// worker's; on PostgreSQL a read-committed one in which allocations lock what they read), committed only when the action succeeded; a failed action changes nothing.
 /// Every form carries a one-time key (<see cref="SubmissionKeyTagHelper"/>): the first send that
 /// succeeds stores it with where it led, and a double click, a resend or back-and-resend finds it
 /// and lands on that first result instead of doing the work twice. A change that lost a race
@@ -54,6 +54,10 @@ public sealed class WriteTransactionFilter : IAsyncActionFilter
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(http.RequestAborted);
+        // PostgreSQL has no IMMEDIATE: two sends of one form (two nodes, a double click) wait for each
+        // other on the key instead, so the second finds the first's row. Allocations lock their beds (BedLock).
+        if (db.Database.IsNpgsql())
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({key}))", http.RequestAborted);
         var userId = http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
         if (await db.FormSubmissions.AsNoTracking().FirstOrDefaultAsync(f => f.Key == key, http.RequestAborted) is { } first)
         {

@@ -1,6 +1,8 @@
 using Hangfire;
 using Hangfire.AspNetCore;
 using Hangfire.InMemory;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 
 namespace Shelter.Web.Infrastructure.Jobs;
 
@@ -16,11 +18,16 @@ public interface IScheduleSource
 
 public static class JobsSetup
 {
-    public static IServiceCollection AddShelterJobs(this IServiceCollection services)
+    public static IServiceCollection AddShelterJobs(this IServiceCollection services, IConfiguration config)
     {
         // Per-host storage and activator: AddHangfire would otherwise share process-wide
         // statics, and several test hosts would run each other's jobs.
-        services.AddSingleton<JobStorage>(_ => new InMemoryStorage());
+        // SQLite: in memory, rebuilt from the database at start. PostgreSQL: one storage shared by
+        // every node, so a recurring job runs once per period and queued work survives any node.
+        if (Data.DatabaseProvider.From(config).IsPostgres)
+            services.AddSingleton<JobStorage>(_ => SharedStorage(Data.DatabaseProvider.PostgresConnectionString(config)));
+        else
+            services.AddSingleton<JobStorage>(_ => new InMemoryStorage());
         services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddHangfire((sp, config) => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
@@ -34,6 +41,19 @@ public static class JobsSetup
         });
         services.AddHostedService<ScheduleRebuilder>();
         return services;
+    }
+
+    private static PostgreSqlStorage SharedStorage(string connectionString)
+    {
+        var options = new PostgreSqlStorageOptions
+        {
+            SchemaName = "hangfire",
+            PrepareSchemaIfNecessary = true,
+            QueuePollInterval = TimeSpan.FromSeconds(1), // the outbox and hold releases wait on it
+            EnableLongPolling = true,
+            DistributedLockTimeout = TimeSpan.FromMinutes(1),
+        };
+        return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
     }
 }
 
