@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Shelter.Core.Data;
 
-namespace Shelter.Web.Features.Beds;
+namespace Shelter.Web.Housing;
 
 /// <summary>
 /// An allocation reads which beds are free and then writes a stay or a hold: two of them must not
