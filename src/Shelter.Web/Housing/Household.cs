@@ -26,6 +26,10 @@ public sealed record Household(Stay Hers, IReadOnlyList<Stay> Children)
     /// <summary>Her stay (tracked, with bed, room and site) and her children's active stays; null if there is no such stay.</summary>
     public static async Task<Household?> LoadAsync(ShelterDbContext db, int stayId, CancellationToken ct)
     {
+        // PostgreSQL has no IMMEDIATE: a change to a stay waits for another worker's change to it to
+        // end, then reads what that one did ("She was checked out at …"), as it would on SQLite.
+        if (db.Database.CurrentTransaction is not null && db.Database.IsNpgsql())
+            await db.Database.ExecuteSqlAsync($"""SELECT 1 FROM "Stays" WHERE "Id" = {stayId} FOR UPDATE""", ct);
         var stay = await db.Stays.Include(s => s.Resident).Include(s => s.Bed).ThenInclude(b => b.Room).ThenInclude(r => r.Site)
             .FirstOrDefaultAsync(s => s.Id == stayId, ct);
         if (stay is null) return null;

@@ -19,7 +19,12 @@ namespace Shelter.Web.Tests.Integrity;
 /// </summary>
 public class WriteIntegrityTests : IDisposable
 {
-    private readonly ShelterFactory _app = new(ShelterFactory.NewDataFolder(), demo: false);
+    private readonly ShelterFactory _app;
+
+    public WriteIntegrityTests() : this(null) { }
+
+    /// <summary>On SQLite here; <see cref="Postgres.PostgresWriteIntegrityTests"/> gives the same tests a PostgreSQL database.</summary>
+    protected WriteIntegrityTests(IDictionary<string, string?>? settings) => _app = new(ShelterFactory.NewDataFolder(), demo: false, settings);
 
     public void Dispose() => _app.Dispose();
 
