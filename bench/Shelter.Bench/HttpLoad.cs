@@ -115,7 +115,7 @@ public static class HttpLoad
                     var r = await Wrk(url, cookie, c, seconds);
                     var cpu = CpuMs(server.Id) - cpuBefore;
                     if (name.StartsWith("bare") && c == 50) bareRate = r.Rate;
-                    var line = $"| {name} | {c} | {r.Rate:0} | {(bareRate > 0 && !name.StartsWith("bare") ? (r.Rate / bareRate * 100).ToString("0.00") + " %" : "—")} | {r.P50:0.0} | {r.P95:0.0} | {r.P99:0.0} | {(name.StartsWith("bare") || r.Requests == 0 ? "—" : (cpu / r.Requests).ToString("0.00"))} | {check.Bytes / 1024.0:0} KB | {r.Errors} |";
+                    var line = $"| {name} | {c} | {r.Rate:0.#} | {(bareRate > 0 && !name.StartsWith("bare") ? (r.Rate / bareRate * 100).ToString("0.00") + " %" : "—")} | {r.P50:0.0} | {r.P95:0.0} | {r.P99:0.0} | {(name.StartsWith("bare") || r.Requests == 0 ? "—" : (cpu / r.Requests).ToString("0.00"))} | {check.Bytes / 1024.0:0} KB | {r.Errors} |";
                     Console.WriteLine(line);
                     lines.Add(line);
                 }
@@ -306,6 +306,7 @@ public static class HttpLoad
             RedirectStandardError = true,
         };
         if (cookie is not null) { info.ArgumentList.Add("-H"); info.ArgumentList.Add("Cookie: " + cookie); }
+        info.ArgumentList.Add("-H"); info.ArgumentList.Add("Accept-Encoding: br, gzip"); // as a browser asks
         info.ArgumentList.Add(url);
         using var wrk = Process.Start(info)!;
         var output = await wrk.StandardOutput.ReadToEndAsync();

@@ -146,8 +146,13 @@ public class ShelterFactory : WebApplicationFactory<Program>
         return new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(key)).ComputeTotp(Clock.GetUtcNow().UtcDateTime);
     }
 
+    /// <summary>Waits until the views pages have queued for the audit trail are written (they are saved in batches, after the response).</summary>
+    public Task ViewsAuditedAsync() => Services.GetRequiredService<Shelter.Web.Infrastructure.Audit.ViewAuditQueue>().FlushAsync();
+
+    /// <summary>Reads the database as it stands once every view queued so far is in the audit trail.</summary>
     public async Task<T> WithDbAsync<T>(Func<ShelterDbContext, Task<T>> work)
     {
+        await ViewsAuditedAsync();
         using var scope = Services.CreateScope();
         return await work(scope.ServiceProvider.GetRequiredService<ShelterDbContext>());
     }
