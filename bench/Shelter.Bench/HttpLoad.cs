@@ -72,6 +72,7 @@ public static class HttpLoad
         var startup = started.Elapsed.TotalMilliseconds;
         Console.WriteLine($"App up on {baseUri} (pid {server.Id}): first /health 200 after {startup:0} ms; load average {LoadAverage()}");
 
+        var lines = new List<string>();
         try
         {
             var staff = await SignInAsync(baseUri, "staff@demo.shelter");
@@ -100,19 +101,23 @@ public static class HttpLoad
                 ("outcomes report, 10 years", $"/reports/outcomes?from={from}&to={to}", manager, [1, 10, 50]),
                 ("occupancy CSV, 10 years", $"/reports/occupancy.csv?from={from}&to={to}", manager, [1, 10]),
             };
-            var lines = new List<string>();
             double bareRate = 0;
             foreach (var (name, path, who, connections) in pages)
             {
                 if (only is not null && !only.Any(o => name.Contains(o, StringComparison.OrdinalIgnoreCase)) && !name.StartsWith("bare")) continue;
                 var url = path.StartsWith("http") ? path : baseUri + path.TrimStart('/');
                 var cookie = who?.Cookie;
-                var check = await Check(url, cookie);
+                (int Status, long Bytes) check;
+                try { check = await Check(url, cookie); }
+                catch (TaskCanceledException) { Console.WriteLine($"{name}: no answer within 100 s; skipped"); lines.Add($"| {name} | — | no answer within 100 s | | | | | | | |"); await QuietAsync(server.Id); continue; }
                 if (check.Status != 200) { Console.WriteLine($"{name}: {url} answered {check.Status}; skipped"); continue; }
                 foreach (var c in points is null ? connections : connections.Intersect(points))
                 {
+                    await QuietAsync(server.Id);
                     var cpuBefore = CpuMs(server.Id);
                     var r = await Wrk(url, cookie, c, seconds);
+                    // Requests wrk gave up on are still worked on: their CPU counts, then the server settles.
+                    await QuietAsync(server.Id);
                     var cpu = CpuMs(server.Id) - cpuBefore;
                     if (name.StartsWith("bare") && c == 50) bareRate = r.Rate;
                     var line = $"| {name} | {c} | {r.Rate:0.#} | {(bareRate > 0 && !name.StartsWith("bare") ? (r.Rate / bareRate * 100).ToString("0.00") + " %" : "—")} | {r.P50:0.0} | {r.P95:0.0} | {r.P99:0.0} | {(name.StartsWith("bare") || r.Requests == 0 ? "—" : (cpu / r.Requests).ToString("0.00"))} | {check.Bytes / 1024.0:0} KB | {r.Errors} |";
@@ -143,13 +148,13 @@ public static class HttpLoad
                 lines.Add(writeLine);
             }
 
-            var rss = RssMb(server.Id);
-            Console.WriteLine($"Server RSS after the run: {rss:0} MB");
-            Append(root, label, data, seconds, startup, rss, lines);
             return 0;
         }
         finally
         {
+            var (rss, peak) = server.HasExited ? (0.0, 0.0) : (RssMb(server.Id), RssMb(server.Id, "VmHWM:"));
+            Console.WriteLine($"Server RSS after the run: {rss:0} MB (peak {peak:0} MB)");
+            Append(root, label, data, seconds, startup, $"{rss:0} MB (peak {peak:0} MB)", lines);
             server.Kill(entireProcessTree: true);
             await server.WaitForExitAsync();
             await bare.StopAsync();
@@ -320,6 +325,17 @@ public static class HttpLoad
             double.Parse(f[5], CultureInfo.InvariantCulture) / 1000, requests, errors.Length == 0 ? "0" : errors);
     }
 
+    /// <summary>Waits (up to 60 s) until the server uses under 5 % of a core: the last point's requests are done.</summary>
+    private static async Task QuietAsync(int pid)
+    {
+        for (var waited = 0; waited < 60_000; waited += 500)
+        {
+            var before = CpuMs(pid);
+            await Task.Delay(500);
+            if (CpuMs(pid) - before < 25) return;
+        }
+    }
+
     /// <summary>User + system CPU of the server so far, from /proc/PID/stat (clock ticks of 10 ms).</summary>
     private static double CpuMs(int pid)
     {
@@ -328,8 +344,8 @@ public static class HttpLoad
         return (long.Parse(fields[11]) + long.Parse(fields[12])) * 10.0; // utime, stime (fields 14 and 15)
     }
 
-    private static double RssMb(int pid) =>
-        File.ReadLines($"/proc/{pid}/status").Where(l => l.StartsWith("VmRSS:")).Select(l => long.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024.0).FirstOrDefault();
+    private static double RssMb(int pid, string field = "VmRSS:") =>
+        File.ReadLines($"/proc/{pid}/status").Where(l => l.StartsWith(field)).Select(l => long.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024.0).FirstOrDefault();
 
     private static string LoadAverage() => string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
 
@@ -347,7 +363,7 @@ public static class HttpLoad
         throw new InvalidOperationException("Run from inside the repository.");
     }
 
-    private static void Append(string root, string label, string data, int seconds, double startup, double rss, List<string> lines)
+    private static void Append(string root, string label, string data, int seconds, double startup, string rss, List<string> lines)
     {
         var cpu = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name"))?.Split(':')[1].Trim() ?? "?";
         var text = new StringBuilder()
@@ -355,7 +371,7 @@ public static class HttpLoad
             .AppendLine($"### `./run.sh bench http` {label} — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC")
             .AppendLine()
             .AppendLine($"Machine: {Environment.ProcessorCount} cores ({cpu}), {Environment.OSVersion}, .NET {Environment.Version}, Release; data `{Path.GetFileName(data)}`; " +
-                        $"{seconds} s per point; load average at the end {LoadAverage()}; start to first `/health` 200: {startup:0} ms; server RSS at the end: {rss:0} MB.")
+                        $"{seconds} s per point; load average at the end {LoadAverage()}; start to first `/health` 200: {startup:0} ms; server RSS at the end: {rss}.")
             .AppendLine()
             .AppendLine("| page | connections | requests/s | % of bare at 50 | p50 ms | p95 ms | p99 ms | server CPU ms/request | page size | errors |")
             .AppendLine("|---|---|---|---|---|---|---|---|---|---|");

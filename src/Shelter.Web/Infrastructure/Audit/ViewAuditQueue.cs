@@ -51,7 +51,7 @@ public sealed class ViewAuditQueue
 /// rows), so a burst of page views costs one write-lock turn, not one each. What is still queued
 /// when the server stops is written after the last request has finished.
 /// </summary>
-public sealed class ViewAuditWriter(ViewAuditQueue queue, IServiceScopeFactory scopes, ILogger<ViewAuditWriter> log)
+public sealed class ViewAuditWriter(ViewAuditQueue queue, Integrity.WriteGate gate, IServiceScopeFactory scopes, ILogger<ViewAuditWriter> log)
     : BackgroundService, IHostedLifecycleService
 {
     private const int BatchSize = 1_000;
@@ -66,10 +66,27 @@ public sealed class ViewAuditWriter(ViewAuditQueue queue, IServiceScopeFactory s
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { }
     }
 
-    /// <summary>After every other service (the web server too) has stopped: nothing more can be queued.</summary>
-    public async Task StoppedAsync(CancellationToken cancellationToken)
+    /// <summary>At stop: what is queued is written before the process goes.</summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
     {
-        while (queue.Reader.TryPeek(out _)) await WriteBatchAsync(retryUntil: cancellationToken);
+        await base.StopAsync(cancellationToken);
+        await DrainAsync(cancellationToken);
+    }
+
+    /// <summary>And once more after every other service (the web server too) has stopped, for views queued meanwhile.</summary>
+    public Task StoppedAsync(CancellationToken cancellationToken) => DrainAsync(cancellationToken);
+
+    private async Task DrainAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (queue.Reader.TryPeek(out _)) await WriteBatchAsync(retryUntil: cancellationToken);
+        }
+        catch (ObjectDisposedException)
+        {
+            // A host torn down around us (a test host disposed at once): whatever could be written was.
+            log.LogError("{Count} queued views could not be written: the services were already disposed", queue.Pending);
+        }
     }
 
     private async Task WriteBatchAsync(CancellationToken retryUntil)
@@ -83,12 +100,15 @@ public sealed class ViewAuditWriter(ViewAuditQueue queue, IServiceScopeFactory s
             {
                 using var scope = scopes.CreateScope();
                 var db = scope.ServiceProvider.GetRequiredService<ShelterDbContext>();
+                // Takes its turn with the requests' writes; after a second it writes anyway, so a form
+                // re-rendering a record while the queue is full can never wait on the writer in a circle.
+                using var turn = await gate.EnterAsync(db.Database, CancellationToken.None, TimeSpan.FromSeconds(1));
                 db.AuditEvents.AddRange(batch.Select(Copy));
                 await db.SaveChangesAsync(CancellationToken.None);
                 queue.Written(batch.Count);
                 return;
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (e is not OperationCanceledException and not ObjectDisposedException)
             {
                 // Kept and tried again: a view is never dropped because the database was busy or away.
                 log.LogError(e, "Writing {Count} queued views to the audit trail failed (attempt {Attempt}); trying again", batch.Count, attempt);
@@ -114,6 +134,7 @@ public static class ViewAuditSetup
     public static IServiceCollection AddViewAudit(this IServiceCollection services)
     {
         services.AddSingleton<ViewAuditQueue>();
+        services.AddSingleton<Integrity.WriteGate>();
         services.AddHostedService<ViewAuditWriter>();
         return services;
     }

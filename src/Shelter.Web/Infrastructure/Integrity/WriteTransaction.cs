@@ -53,6 +53,7 @@ public sealed class WriteTransactionFilter : IAsyncActionFilter
             return;
         }
 
+        using var turn = await http.RequestServices.GetRequiredService<WriteGate>().EnterAsync(db.Database, http.RequestAborted);
         await using var tx = await db.Database.BeginTransactionAsync(http.RequestAborted);
         var userId = http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
         if (await db.FormSubmissions.AsNoTracking().FirstOrDefaultAsync(f => f.Key == key, http.RequestAborted) is { } first)
