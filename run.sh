@@ -6,8 +6,10 @@
 # and the admin tasks:
 #   ./run.sh create-admin EMAIL   create the first administrator (prints a one-time password)
 #   ./run.sh seed --size large    fill a fresh data folder with 10 sites, 300 beds, 5 years of stays
+#   ./run.sh seed --size national 50 sites in two time zones, 1,500 beds, 10 years, with case work and accounts
 #   ./run.sh bench                benchmarks over that large seed (figures go to docs/benchmarks.md)
 #   ./run.sh bench double-booking what the write guards cost: 120 concurrent check-ins at 10 beds, 10 rounds
+#   ./run.sh bench http [LABEL]   real HTTP with wrk against the built app on the national seed, beside bare Kestrel
 #   ./run.sh demo-code EMAIL      the current two-factor code of a demo manager or administrator
 #   ./run.sh publish DIR          a self-contained folder to install on a server (see docs/deploy.md)
 #   ./run.sh backup DEST          a consistent copy of the database (while the app serves), the key ring, a manifest
@@ -143,13 +145,19 @@ case "${1:-run}" in
   run) run_app ;;
   test) run_tests ;;
   seed)
-    [ "${2:-}" = "--size" ] && [ "${3:-}" = "large" ] || { echo "usage: ./run.sh seed --size large" >&2; exit 2; }
+    [ "${2:-}" = "--size" ] && [[ "${3:-}" =~ ^(large|national)$ ]] || { echo "usage: ./run.sh seed --size large|national" >&2; exit 2; }
     tools
     dotnet build src/Shelter.Web -c Release --no-restore --verbosity quiet -nologo
     shelter_env
-    SHELTER_DEMO=0 dotnet run --project src/Shelter.Web -c Release --no-build -- seed --size large ;;
+    SHELTER_DEMO=0 dotnet run --project src/Shelter.Web -c Release --no-build -- seed --size "$3" ;;
   bench)
     tools
+    if [ "${2:-}" = "http" ]; then
+      # Real HTTP against the built app on the national seed; the app needs the key ring's certificate.
+      export SHELTER_DATA="${SHELTER_DATA:-$ROOT/bench/out/national}"
+      shelter_env
+      command -v wrk >/dev/null 2>&1 || apt_install wrk
+    fi
     dotnet build bench/Shelter.Bench -c Release --no-restore --verbosity quiet -nologo
     dotnet run --project bench/Shelter.Bench -c Release --no-build -- "${@:2}" ;;
   create-admin)

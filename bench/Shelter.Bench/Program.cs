@@ -23,6 +23,8 @@ public static class Benchmarks
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args.FirstOrDefault() == "http")
+            return await HttpLoad.RunAsync(args[1..]);
         if (args.FirstOrDefault() == "double-booking")
             return await DoubleBookingLoad.RunAsync(int.TryParse(args.ElementAtOrDefault(1), out var rounds) ? rounds : 10);
         if (args.FirstOrDefault() == "sign-in-timing")

@@ -29,6 +29,15 @@ builder.Services.AddShelterAccounts(builder.Configuration, builder.Environment);
 builder.Services.AddShelterEmail(builder.Configuration);
 builder.Services.AddShelterJobs(builder.Configuration);
 builder.Services.AddScoped<AuditLog>();
+builder.Services.AddViewAudit();
+// Pages are large and repetitive (the board most of all); why this is safe with tokens on them: docs/security.md.
+builder.Services.AddResponseCompression(o =>
+{
+    o.EnableForHttps = true;
+    o.MimeTypes = Microsoft.AspNetCore.ResponseCompression.ResponseCompressionDefaults.MimeTypes.Concat(["text/csv", "image/svg+xml"]);
+});
+builder.Services.Configure<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
+builder.Services.Configure<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
 builder.Services.AddScoped<SiteScope>();
 builder.Services.AddShelterFeatures();
 builder.Services.AddShelterLinks(builder.Configuration);
@@ -72,6 +81,7 @@ if (ShelterCommands.IsCommand(args))
     return await ShelterCommands.RunAsync(app, args);
 
 app.UseForwardedHeaders();
+app.UseResponseCompression();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error");

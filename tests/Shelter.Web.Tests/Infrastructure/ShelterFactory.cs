@@ -149,8 +149,13 @@ public class ShelterFactory : WebApplicationFactory<Program>
     /// <summary>An account's id by its email, for tests that act on a user they created.</summary>
     public Task<string> UserIdAsync(string email) => WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
 
+    /// <summary>Waits until the views pages have queued for the audit trail are written (they are saved in batches, after the response).</summary>
+    public Task ViewsAuditedAsync() => Services.GetRequiredService<Shelter.Web.Infrastructure.Audit.ViewsToAudit>().FlushAsync();
+
+    /// <summary>Reads the database as it stands once every view queued so far is in the audit trail.</summary>
     public async Task<T> WithDbAsync<T>(Func<ShelterDbContext, Task<T>> work)
     {
+        await ViewsAuditedAsync();
         using var scope = Services.CreateScope();
         return await work(scope.ServiceProvider.GetRequiredService<ShelterDbContext>());
     }

@@ -25,7 +25,7 @@ public sealed class ReportComparisonData : IAsyncLifetime
     }
 
     private static async Task SeedAsync(ShelterFactory app) =>
-        Assert.Equal(0, await app.WithServicesAsync(sp => sp.GetRequiredService<LargeSeeder>().SeedAsync(TextWriter.Null, years: 2)));
+        Assert.Equal(0, await app.WithServicesAsync(sp => sp.GetRequiredService<LargeSeeder>().SeedAsync(SeedSize.Large with { Years = 2 }, TextWriter.Null)));
 
     public Task DisposeAsync()
     {

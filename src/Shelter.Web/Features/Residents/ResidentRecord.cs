@@ -44,7 +44,7 @@ public sealed class ResidentRecord(ShelterDbContext db, AuditLog audit, Continui
             : MedicationView.None;
         var medication = view == MedicationView.None ? [] : await continuity.LoadAsync(id, ct);
         var attention = medication.Any(m => m.Result.NeedsAttention);
-        if (view == MedicationView.Details && medication.Count > 0) await audit.ViewedAsync("Medication", id, ct);
+        if (view == MedicationView.Details && medication.Count > 0) await audit.ViewedAsync("Medication", id);
         var kinds = CaseWorkAccess.KindsFor(reader);
 
         return new ResidentPage(

@@ -6,16 +6,19 @@ namespace Shelter.Web.Infrastructure.Audit;
 
 /// <summary>
 /// The one place that writes the audit trail. A change is recorded in the same
-/// SaveChanges as the change itself; a view is saved at once.
+/// SaveChanges as the change itself; a view goes to the <see cref="ViewsToAudit"/>.
 /// </summary>
-public sealed class AuditLog(ShelterDbContext db, IHttpContextAccessor http, TimeProvider clock)
+public sealed class AuditLog(ShelterDbContext db, IHttpContextAccessor http, TimeProvider clock, ViewsToAudit views)
 {
     /// <summary>Adds an event to be saved with the caller's next SaveChanges.</summary>
-    public void Record(string action, string entityType, object? entityId, string? details = null)
+    public void Record(string action, string entityType, object? entityId, string? details = null) =>
+        db.AuditEvents.Add(Event(action, entityType, entityId, details));
+
+    private AuditEvent Event(string action, string entityType, object? entityId, string? details = null)
     {
         var ctx = http.HttpContext;
         var user = ctx?.User;
-        db.AuditEvents.Add(new AuditEvent
+        return new AuditEvent
         {
             At = clock.GetUtcNow().UtcDateTime,
             UserId = user?.FindFirstValue(ClaimTypes.NameIdentifier),
@@ -25,15 +28,12 @@ public sealed class AuditLog(ShelterDbContext db, IHttpContextAccessor http, Tim
             EntityId = entityId?.ToString(),
             Ip = ctx?.Connection.RemoteIpAddress?.ToString(),
             Details = details,
-        });
+        };
     }
 
-    /// <summary>Records that someone looked at a record, and saves it now.</summary>
-    public async Task ViewedAsync(string entityType, object entityId, CancellationToken ct = default)
-    {
-        Record(AuditActions.Viewed, entityType, entityId);
-        await db.SaveChangesAsync(ct);
-    }
+    /// <summary>Records that someone looked at a record: queued for the one writer of views, not saved by this request.</summary>
+    public ValueTask ViewedAsync(string entityType, object? entityId) =>
+        views.EnqueueAsync(Event(AuditActions.Viewed, entityType, entityId));
 
     /// <summary>Records a sign-in event for a user who is not on the request principal yet.</summary>
     public async Task SignInEventAsync(string action, string? userId, CancellationToken ct = default)

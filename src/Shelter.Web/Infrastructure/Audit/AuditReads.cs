@@ -49,8 +49,10 @@ public sealed class AuditReadsFilter : IAsyncActionFilter
             .Distinct().ToList();
         if (views.Count == 0) return;
         var audit = http.RequestServices.GetRequiredService<AuditLog>();
-        foreach (var (what, id) in views) audit.Record(AuditActions.Viewed, what, id);
-        await http.RequestServices.GetRequiredService<ShelterDbContext>().SaveChangesAsync(CancellationToken.None);
+        foreach (var (what, id) in views) await audit.ViewedAsync(what, id);
+        // Views go through the queue; anything else a page left pending is saved as it always was.
+        var db = http.RequestServices.GetRequiredService<ShelterDbContext>();
+        if (db.ChangeTracker.HasChanges()) await db.SaveChangesAsync(CancellationToken.None);
     }
 
     private static bool Shown(ActionExecutedContext executed) =>

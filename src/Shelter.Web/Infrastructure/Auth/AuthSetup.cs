@@ -78,25 +78,12 @@ public static class AuthSetup
                     await ctx.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
                     return;
                 }
-                await SecurityStampValidator.ValidatePrincipalAsync(ctx);
+                await SessionStamp.ValidateAsync(ctx);
             };
             // A forbidden page answers 403 in place instead of bouncing through a redirect.
             o.Events.OnRedirectToAccessDenied = ctx =>
             {
                 ctx.Response.StatusCode = StatusCodes.Status403Forbidden;
-                return Task.CompletedTask;
-            };
-        });
-        // A disabled account or a changed role takes effect on the very next request: the stamp is checked every time.
-        services.Configure<SecurityStampValidatorOptions>(o =>
-        {
-            o.ValidationInterval = TimeSpan.Zero;
-            // Keep the session's start across the stamp check's re-issue of the cookie.
-            o.OnRefreshingPrincipal = ctx =>
-            {
-                var started = ctx.CurrentPrincipal?.FindFirst(SessionStartedClaim);
-                if (started is not null && ctx.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity && !identity.HasClaim(c => c.Type == SessionStartedClaim))
-                    identity.AddClaim(new System.Security.Claims.Claim(SessionStartedClaim, started.Value));
                 return Task.CompletedTask;
             };
         });

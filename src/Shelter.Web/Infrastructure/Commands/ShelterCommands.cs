@@ -16,8 +16,8 @@ public static class ShelterCommands
         return args[0] switch
         {
             "create-admin" => await CreateAdminAsync(scope.ServiceProvider, args),
-            "seed" when args.Skip(1).SequenceEqual(["--size", "large"]) => await SeedLargeAsync(scope.ServiceProvider),
-            "seed" => Usage("usage: ./run.sh seed --size large"),
+            "seed" when args.Length == 3 && args[1] == "--size" && Demo.SeedSize.Named(args[2]) is { } size => await SeedLargeAsync(scope.ServiceProvider, size),
+            "seed" => Usage("usage: ./run.sh seed --size large|national"),
             "backup" when args.Length == 2 => await BackupAsync(scope.ServiceProvider, args[1]),
             "backup" => Usage("usage: ./run.sh backup DEST   (DEST: a new or empty folder)"),
             _ => 2,
@@ -85,10 +85,10 @@ public static class ShelterCommands
         return 2;
     }
 
-    private static async Task<int> SeedLargeAsync(IServiceProvider sp)
+    private static async Task<int> SeedLargeAsync(IServiceProvider sp, Demo.SeedSize size)
     {
-        Console.WriteLine("Seeding a large network (10 sites, 300 beds, 5 years of stays)…");
-        return await sp.GetRequiredService<Demo.LargeSeeder>().SeedAsync(Console.Out);
+        Console.WriteLine($"Seeding a {size.Name} network ({size.Sites} sites, {size.Sites * Demo.LargeSeeder.BedsPerSite} beds, {size.Years} years of stays)…");
+        return await sp.GetRequiredService<Demo.LargeSeeder>().SeedAsync(size, Console.Out);
     }
 
     private static async Task<int> CreateAdminAsync(IServiceProvider sp, string[] args)

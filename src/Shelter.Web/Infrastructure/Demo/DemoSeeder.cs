@@ -353,7 +353,8 @@ public sealed class DemoSeeder(ShelterDbContext db, UserManager<ShelterUser> use
                 db.StaffSites.AddRange(siteIds.Select(id => new StaffSite { UserId = user.Id, SiteId = id }));
     }
 
-    private async Task SeedAccountsAsync()
+    /// <summary>The demo accounts of every role (published password and authenticator keys); the national seed uses them too.</summary>
+    public async Task SeedAccountsAsync()
     {
         foreach (var (email, role) in DemoAccounts)
         {

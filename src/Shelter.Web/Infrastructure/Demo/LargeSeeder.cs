@@ -11,19 +11,27 @@ using Shelter.Web.Housing;
 
 namespace Shelter.Web.Infrastructure.Demo;
 
+/// <summary>How big a network to invent: the large seed (10 sites, 5 years, stays only) or the
+/// national one (50 sites in two time zones, 10 years, with the case work the busy pages read).</summary>
+public sealed record SeedSize(string Name, int Sites, int Years, bool TwoTimeZones, bool CaseWork)
+{
+    public static readonly SeedSize Large = new("large", 10, 5, false, false);
+    public static readonly SeedSize National = new("national", 50, 10, true, true);
+    public static SeedSize? Named(string name) => name switch { "large" => Large, "national" => National, _ => null };
+}
+
 /// <summary>
-/// A national network for benchmarks and demos: 10 sites, 300 beds and five years of stays,
-/// with the house about 85% full tonight. Fixed seed; refuses a database that has sites.
+/// A network for benchmarks and demos: 30 beds a site and years of stays, with the house about
+/// 85% full tonight. Fixed seed; refuses a database that has sites.
 /// Prints its progress, since it takes a while.
 /// </summary>
 public sealed class LargeSeeder(IServiceScopeFactory scopes, TimeProvider clock)
 {
-    public const int Sites = 10;
     public const int BedsPerSite = 30;
-    public const int Years = 5;
 
-    /// <param name="years">Five for benchmarks; fewer where the same data is built twice (the provider comparison test).</param>
-    public async Task<int> SeedAsync(TextWriter progress, int years = Years, CancellationToken ct = default)
+    public Task<int> SeedAsync(TextWriter progress, CancellationToken ct = default) => SeedAsync(SeedSize.Large, progress, ct);
+
+    public async Task<int> SeedAsync(SeedSize size, TextWriter progress, CancellationToken ct = default)
     {
         var watch = Stopwatch.StartNew();
         using (var scope = scopes.CreateScope())
@@ -39,12 +47,14 @@ public sealed class LargeSeeder(IServiceScopeFactory scopes, TimeProvider clock)
 
         var faker = new Faker("en") { Random = new Randomizer(5_300) };
         var now = clock.GetUtcNow().UtcDateTime;
-        var start = now.AddYears(-years);
+        var start = now.AddYears(-size.Years);
         var sites = new List<Site>();
-        for (var s = 0; s < Sites; s++)
+        for (var s = 0; s < size.Sites; s++)
         {
             // 30 beds a site: 2 family rooms of 4, 3 shared of 4, 4 singles, 1 accessible of 2, 2 safe rooms of 2.
-            var site = new Site { Name = $"Site {s + 1:00} {faker.Address.City()}", IsAddressConfidential = s % 3 == 0, TimeZoneId = Site.DefaultTimeZoneId };
+            var site = new Site { Name = $"Site {s + 1:00} {faker.Address.City()}", IsAddressConfidential = s % 3 == 0,
+                // The national network runs east to Almaty: every fifth site keeps Almaty time.
+                TimeZoneId = size.TwoTimeZones && s % 5 == 4 ? "Asia/Almaty" : Site.DefaultTimeZoneId };
             void Room(string name, RoomKind kind, int beds) => site.Rooms.Add(new Room
             {
                 Name = name, Kind = kind, Beds = Enumerable.Range(1, beds).Select(n => new Bed { Label = AddRoom.BedLabel(name, n) }).ToList(),
@@ -65,12 +75,15 @@ public sealed class LargeSeeder(IServiceScopeFactory scopes, TimeProvider clock)
             db.Sites.AddRange(sites);
             await db.SaveChangesAsync(ct);
             var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Core.Accounts.ShelterUser>>();
-            await DemoSeeder.AssignDemoCaseWorkersAsync(db, users, sites.Select(s => s.Id).ToList());
+            // The national seed brings an account for every role (the demo ones), so the HTTP benchmark
+            // can sign each in; its case workers reach one region (five sites), as a real one would.
+            if (size.CaseWork) await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAccountsAsync();
+            await DemoSeeder.AssignDemoCaseWorkersAsync(db, users, sites.Select(s => s.Id).Take(size.CaseWork ? 5 : size.Sites).ToList());
             await db.SaveChangesAsync(ct);
         }
-        progress.WriteLine($"  {Sites} sites, {sites.Sum(s => s.Rooms.Sum(r => r.Beds.Count))} beds");
+        progress.WriteLine($"  {size.Sites} sites, {sites.Sum(s => s.Rooms.Sum(r => r.Beds.Count))} beds");
 
-        // Walk each room through five years: a household arrives, stays, leaves; the room rests a few days.
+        // Walk each room through the years: a household arrives, stays, leaves; the room rests a few days.
         var batch = new List<Resident>();
         var batchStays = new List<Stay>();
         var batchIntakes = new List<Core.Intake.Intake>();
@@ -124,13 +137,14 @@ public sealed class LargeSeeder(IServiceScopeFactory scopes, TimeProvider clock)
             }
         }
         await FlushAsync(batch, batchStays, batchIntakes, progress, stays, ct);
-        await SeedOutcomesAsync(faker, start, now, progress, ct);
+        await SeedOutcomesAsync(faker, start, now, size.Sites / 10.0 * size.Years / 5.0, progress, ct);
+        if (size.CaseWork) await SeedCaseWorkAsync(faker, now, progress, ct);
         progress.WriteLine($"  done: {stays} stays in {watch.Elapsed.TotalSeconds:0.0} s");
         return 0;
     }
 
     /// <summary>What the outcomes report reads beyond stays: other intake outcomes, barriers, sweeps, documents, job searches, sessions.</summary>
-    private async Task SeedOutcomesAsync(Faker faker, DateTime start, DateTime now, TextWriter progress, CancellationToken ct)
+    private async Task SeedOutcomesAsync(Faker faker, DateTime start, DateTime now, double scale, TextWriter progress, CancellationToken ct)
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<ShelterDbContext>();
@@ -139,7 +153,7 @@ public sealed class LargeSeeder(IServiceScopeFactory scopes, TimeProvider clock)
         var partner = new Core.Partners.Partner { Name = "Large seed partner shelter", Kind = Core.Partners.PartnerKind.Shelter };
         db.Partners.Add(partner);
         var days = (int)(now - start).TotalDays;
-        for (var i = 0; i < 3000; i++)
+        for (var i = 0; i < (int)(3000 * scale); i++)
         {
             var at = start.AddDays(faker.Random.Int(0, days)).AddHours(faker.Random.Int(0, 23));
             var outcome = faker.PickRandom(IntakeOutcome.WaitingList, IntakeOutcome.Referral);
@@ -168,6 +182,90 @@ public sealed class LargeSeeder(IServiceScopeFactory scopes, TimeProvider clock)
         }
         await db.SaveChangesAsync(ct);
         progress.WriteLine("  intakes, waiting list, barriers and continuity sweeps written…");
+    }
+
+    /// <summary>
+    /// What the case workers' pages read, at rough real rates: a stay review per stay (open for the
+    /// women in the house, done for the others), OST or ART for about one woman in eight, a consent
+    /// for one in four, and two views of each stay in the audit trail.
+    /// </summary>
+    private async Task SeedCaseWorkAsync(Faker faker, DateTime now, TextWriter progress, CancellationToken ct)
+    {
+        List<(int Resident, int Stay, DateTime Started, DateTime PlannedEnd, DateTime? Ended)> stays;
+        int dispensing, referralPartner;
+        List<string> workers;
+        using (var scope = scopes.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ShelterDbContext>();
+            scope.ServiceProvider.GetRequiredService<Audit.ChangeAudit>().Off = true; // invented data: no audit trail
+            var clinic = new Core.Partners.Partner { Name = "Large seed OST clinic", Kind = Core.Partners.PartnerKind.Medical };
+            var legal = new Core.Partners.Partner { Name = "Large seed legal aid", Kind = Core.Partners.PartnerKind.LegalAid };
+            db.Partners.AddRange(clinic, legal);
+            await db.SaveChangesAsync(ct);
+            (dispensing, referralPartner) = (clinic.Id, legal.Id);
+            stays = (await db.Stays.AsNoTracking().Where(x => x.ChildId == null).OrderBy(x => x.Id)
+                .Select(x => new { x.ResidentId, x.Id, x.StartedAt, x.PlannedEndAt, x.EndedAt }).ToListAsync(ct))
+                .Select(x => (x.ResidentId, x.Id, x.StartedAt, x.PlannedEndAt, x.EndedAt)).ToList();
+            workers = await db.Users.OrderBy(u => u.Email).Select(u => u.Id).ToListAsync(ct);
+        }
+        var today = DateOnly.FromDateTime(now);
+        var rows = new List<object>();
+        var written = 0;
+        foreach (var (resident, stay, started, plannedEnd, ended) in stays)
+        {
+            var open = ended is null;
+            rows.Add(new Core.FollowUps.FollowUp
+            {
+                Kind = Core.FollowUps.FollowUpKind.StayReview, ResidentId = resident, StayId = stay, What = "Stay review",
+                DueAt = plannedEnd.AddDays(-7) > started ? plannedEnd.AddDays(-7) : started, CreatedAt = started,
+                Status = open ? Core.FollowUps.FollowUpStatus.Open : faker.Random.Bool(0.9f) ? Core.FollowUps.FollowUpStatus.Done : Core.FollowUps.FollowUpStatus.DeclinedByHer,
+                ClosedAt = open ? null : ended,
+            });
+            if (faker.Random.Bool(0.125f))
+            {
+                var ost = faker.Random.Bool(0.6f);
+                rows.Add(new Core.Medication.MedicationProgramme
+                {
+                    ResidentId = resident, Kind = ost ? Core.Medication.MedicationKind.Ost : Core.Medication.MedicationKind.Art,
+                    Medicine = ost ? faker.PickRandom("Methadone", "Buprenorphine") : "Dolutegravir/lamivudine/tenofovir",
+                    Dose = ost ? $"{faker.Random.Int(2, 12) * 10} mg" : "1 tablet", DispensingSiteId = dispensing,
+                    Schedule = ost && faker.Random.Bool(0.5f) ? Core.Medication.DispensingSchedule.SupervisedDaily : Core.Medication.DispensingSchedule.TakeHome,
+                    SupplyAsOf = open ? today.AddDays(-faker.Random.Int(0, 3)) : DateOnly.FromDateTime(started), SupplyDays = faker.Random.Int(1, 14),
+                    NextPickupOn = open && faker.Random.Bool(0.8f) ? today.AddDays(faker.Random.Int(0, 6)) : null,
+                    HasEnoughAtIntake = faker.PickRandom<Core.Intake.Answer>(), RecordedAt = started, EndedAt = ended,
+                });
+            }
+            if (faker.Random.Bool(0.25f))
+                rows.Add(new Core.Consents.Consent
+                {
+                    ResidentId = resident, PartnerId = referralPartner, Purpose = Core.Consents.ConsentPurpose.Legal, GivenAt = started,
+                    ExpiresOn = faker.Random.Bool(0.5f) ? DateOnly.FromDateTime(started).AddMonths(6) : null,
+                    RevokedAt = !open && faker.Random.Bool(0.1f) ? ended : null,
+                });
+            var until = ended ?? now;
+            for (var v = 0; v < 2; v++)
+                rows.Add(new Core.Audit.AuditEvent
+                {
+                    At = started + (until - started) * faker.Random.Double(), UserId = faker.PickRandom(workers), Role = "Staff",
+                    Action = Core.Audit.AuditActions.Viewed, EntityType = v == 0 ? "Resident" : "Stay", EntityId = (v == 0 ? resident : stay).ToString(), Ip = "10.0.0.1",
+                });
+            if (rows.Count >= 20_000) await WriteAsync();
+        }
+        await WriteAsync();
+        progress.WriteLine($"  follow-ups, medication, consents and views written for {stays.Count} stays");
+
+        async Task WriteAsync()
+        {
+            using var scope = scopes.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<ShelterDbContext>();
+            scope.ServiceProvider.GetRequiredService<Audit.ChangeAudit>().Off = true; // invented data: no audit trail
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            db.AddRange(rows);
+            await db.SaveChangesAsync(ct);
+            written += rows.Count;
+            rows.Clear();
+            progress.WriteLine($"  {written} rows of case work written…");
+        }
     }
 
     private async Task FlushAsync(List<Resident> batch, List<Stay> batchStays, List<Core.Intake.Intake> batchIntakes, TextWriter progress, int stays, CancellationToken ct)

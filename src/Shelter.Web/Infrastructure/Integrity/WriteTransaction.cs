@@ -53,6 +53,7 @@ public sealed class WriteTransactionFilter : IAsyncActionFilter
             return;
         }
 
+        using var turn = await http.RequestServices.GetRequiredService<WriteGate>().EnterAsync(db.Database, http.RequestAborted);
         await using var tx = await db.Database.BeginTransactionAsync(http.RequestAborted);
         // PostgreSQL has no IMMEDIATE: two sends of one form (two nodes, a double click) wait for each
         // other on the key instead, so the second finds the first's row. Allocations lock their beds (BedLock).
