@@ -54,6 +54,21 @@ internal static class AccessibilityBrowser
     /// </summary>
     public static async Task<IReadOnlyDictionary<string, List<string>>> PagesByRoleAsync(ShelterFactory app)
     {
+        // Once per app: the tests of a class share its fixture, and its pages do not change between them.
+        await Gate.WaitAsync();
+        try
+        {
+            if (!Known.TryGetValue(app, out var pages)) Known.Add(app, pages = await FindPagesByRoleAsync(app));
+            return pages;
+        }
+        finally { Gate.Release(); }
+    }
+
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ShelterFactory, IReadOnlyDictionary<string, List<string>>> Known = [];
+
+    private static async Task<IReadOnlyDictionary<string, List<string>>> FindPagesByRoleAsync(ShelterFactory app)
+    {
         var ids = await app.WithDbAsync(async db =>
         {
             var residentId = await db.JobSearches.Select(j => j.ResidentId).FirstAsync(); // the demo's Oksana: stay, documents, OST, job search

@@ -80,7 +80,9 @@ public class AccessibilityKeyboardTests(BrowserFixture browser) : IClassFixture<
             """);
         await TabToAsync(page, "#Route");
         var path = new List<string> { "Route" };
-        path.AddRange((await TabToAsync(page, "main form button[type=submit]")).Select(f => f.Key));
+        // A date field takes three Tabs (day, month, year): one stop in the order.
+        foreach (var key in (await TabToAsync(page, "main form button[type=submit]")).Select(f => f.Key))
+            if (path[^1] != key) path.Add(key);
         Assert.Equal(inOrder.TakeWhile(k => !k.StartsWith("Decide")).Append(path[^1]), path);
 
         // Sent empty: the server refuses it, focus lands on the first field to fix, its error is read with it.
