@@ -29,12 +29,13 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900, string? locale = null)
     {
         var context = await _browser!.NewContextAsync(new()
         {
             BaseURL = App.ServerAddress.ToString().TrimEnd('/'),
             ViewportSize = new() { Width = width, Height = height },
+            Locale = locale, // also sent as Accept-Language
         });
         // Two cores shared with the build and the app under test: give slow moments room.
         context.SetDefaultTimeout(60_000);

@@ -31,7 +31,7 @@ public class PageSweepTests(ITestOutputHelper output) : IDisposable
 
     private const string Rtl = "\u05E9\u05DC\u05D5\u05DD \u0645\u0631\u062D\u0628\u0627";
 
-    private sealed record Extreme(int ResidentId, int StayId, int ChildId, int ProgrammeId, int FollowUpId, int DocumentId, int IntakeId, int ClosureId, int SiteId, int BedId, int PartnerId);
+    internal sealed record Extreme(int ResidentId, int StayId, int ChildId, int ProgrammeId, int FollowUpId, int DocumentId, int IntakeId, int ClosureId, int SiteId, int BedId, int PartnerId);
 
     private async Task<Extreme> ExtremeAsync(string alias, DateTime at, DateOnly day, int bedIndex) => await _app.WithDbAsync(async db =>
     {
@@ -82,7 +82,7 @@ public class PageSweepTests(ITestOutputHelper output) : IDisposable
         var userId = await _app.WithDbAsync(db => db.Users.Select(u => u.Id).FirstAsync());
         var urls = new List<string>();
         foreach (var record in new[] { future, past })
-            urls.AddRange(Urls(record, userId));
+            urls.AddRange(Urls(_app, record, userId));
         urls.AddRange(["/reports/occupancy?from=0001-01-01&to=9999-12-31", "/reports/outcomes?from=0001-01-01&to=9999-12-31",
             "/reports/occupancy.csv?from=0001-01-01&to=9999-12-31", "/reports/outcomes?to=9999-12-31", "/reports/outcomes?from=9999-12-01&to=9999-12-31", "/reports/occupancy?from=9999-12-01&to=9999-12-31", "/reports/occupancy?from=9999-12-31&to=0001-01-01",
             "/residents?q=" + Uri.EscapeDataString(Rtl), "/residents?q=%D0%AF"]);
@@ -120,10 +120,10 @@ public class PageSweepTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(before, await _app.WithDbAsync(db => db.MedicationProgrammes.CountAsync()));
     }
 
-    /// <summary>Every GET route of the app, its parameters filled from the extreme records; a route this does not know fails the test.</summary>
-    private IEnumerable<string> Urls(Extreme x, string userId)
+    /// <summary>Every GET route of the app, its parameters filled from the given records; a route this does not know fails the test (the accessibility sweep walks the same list).</summary>
+    internal static IEnumerable<string> Urls(ShelterFactory app, Extreme x, string userId)
     {
-        var routes = _app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+        var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods.Contains("GET") == true)
             .Select(e => e.RoutePattern).ToList();
         Assert.NotEmpty(routes);

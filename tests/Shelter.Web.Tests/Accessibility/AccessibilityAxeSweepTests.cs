@@ -1,0 +1,81 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using Shelter.Web.Tests.Infrastructure;
+using Xunit.Abstractions;
+using static Shelter.Web.Tests.Accessibility.AccessibilityBrowser;
+
+namespace Shelter.Web.Tests.Accessibility;
+
+/// <summary>
+/// axe-core on every page every role opens: no serious or critical WCAG 2.1 A/AA violation, at desktop
+/// width and on a 390 px phone, with the browser asking for English and for Russian. One browser, one
+/// context per role, size and language, pages visited in a loop. Every page is checked at desktop in
+/// English and on a phone in Russian; the other two combinations check a sample (the pages a night shift
+/// uses most) to keep the suite fast on two cores.
+/// </summary>
+public class AccessibilityAxeSweepTests(BrowserFixture browser, ITestOutputHelper output) : IClassFixture<BrowserFixture>
+{
+    private static readonly AxeRunOptions Wcag21AA = new()
+    {
+        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        // Only violations carry their nodes back: the passes of a long page are most of the time spent.
+        ResultTypes = [ResultType.Violations],
+    };
+
+    private static readonly string[] Sample = ["/", "/intake/new", "/intake/waiting", "/stays/check-in", "/beds", "/residents", "/tasks", "/medication", "/children", "/reports/occupancy", "/admin/users"];
+
+    [Fact]
+    public Task Accessibility_every_page_for_every_role_on_a_desktop_in_English() => SweepAsync(1280, "en-GB", sample: false);
+
+    [Fact]
+    public Task Accessibility_every_page_for_every_role_on_a_phone_in_Russian() => SweepAsync(PhoneWidth, "ru-RU", sample: false);
+
+    [Fact]
+    public Task Accessibility_the_main_pages_for_every_role_on_a_desktop_in_Russian() => SweepAsync(1280, "ru-RU", sample: true);
+
+    [Fact]
+    public Task Accessibility_the_main_pages_for_every_role_on_a_phone_in_English() => SweepAsync(PhoneWidth, "en-GB", sample: true);
+
+    private async Task SweepAsync(int width, string locale, bool sample)
+    {
+        var pagesByRole = await PagesByRoleAsync(browser.App);
+        var failures = new List<string>();
+        var checkedPages = 0;
+
+        // Before sign-in: the sign-in page, empty and refused.
+        var anonymous = await browser.NewPageAsync(width, 844, locale);
+        await anonymous.GotoAsync("/Account/Login", Html);
+        await CheckAsync(anonymous, "anonymous", "/Account/Login", failures);
+        await anonymous.Locator("main button[type=submit]").ClickAsync();
+        await CheckAsync(anonymous, "anonymous", "/Account/Login (refused)", failures);
+        await anonymous.Context.CloseAsync();
+
+        foreach (var role in Roles)
+        {
+            var page = await SignedInPageAsync(browser, role, width, locale);
+            foreach (var url in pagesByRole[role].Where(u => !sample || Sample.Contains(u)))
+            {
+                await page.GotoAsync(url, Html);
+                await CheckAsync(page, role, url, failures);
+                checkedPages++;
+            }
+            await page.Context.CloseAsync();
+        }
+
+        output.WriteLine($"{checkedPages} pages checked at {width} px in {locale}");
+        foreach (var failure in failures) output.WriteLine(failure);
+        Assert.True(checkedPages > (sample ? 20 : 60), $"only {checkedPages} pages were checked");
+        Assert.Empty(failures);
+    }
+
+    private static async Task CheckAsync(IPage page, string role, string url, List<string> failures)
+    {
+        var result = await page.RunAxe(Wcag21AA);
+        foreach (var violation in result.Violations.Where(v => v.Impact is "serious" or "critical"))
+            foreach (var node in violation.Nodes.Take(3))
+                failures.Add($"{role} {url}: {violation.Impact} {violation.Id} ({violation.Help}) at {node.Target} {Short(node.Html)}");
+    }
+
+    private static string Short(string html) => html.Length <= 160 ? html : html[..160] + "…";
+}
