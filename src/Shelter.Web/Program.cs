@@ -76,10 +76,10 @@ if (!app.Environment.IsDevelopment())
 }
 app.UseShelterSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/error/{0}");
-app.UseRequestLocalization(o => o.SetDefaultCulture("en").AddSupportedCultures("en").AddSupportedUICultures("en"));
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
+app.UseRequestLocalization(Shelter.Web.Infrastructure.Localization.Languages.Configure); // after sign-in: the account's choice comes first
 app.UseAuthorization();
 app.UseNoStoreForSignedIn();
 app.UseRateLimiter();
