@@ -16,7 +16,7 @@ views = glob.glob(os.path.join(here, "..", "Features", "**", "*.cshtml"), recurs
 
 used = set()
 for view in views:
-    used.update(m.group(1).replace('\\"', '"') for m in re.finditer(r'L\["((?:[^"\\]|\\.)*)"', open(view, encoding="utf-8").read()))
+    used.update(m.group(1).replace('\\"', '"') for m in re.finditer(r'L\["((?:[^"\\]|\\.)*)"(?=\s*[\],])', open(view, encoding="utf-8").read()))
 
 clashes = {k.lower() for k in used if sum(1 for u in used if u.lower() == k.lower()) > 1}
 if clashes:

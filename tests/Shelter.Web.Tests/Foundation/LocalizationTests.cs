@@ -9,7 +9,7 @@ namespace Shelter.Web.Tests.Foundation;
 /// </summary>
 public partial class LocalizationTests
 {
-    [GeneratedRegex("""L\["((?:[^"\\]|\\.)*)"\]?""")]
+    [GeneratedRegex("""L\["((?:[^"\\]|\\.)*)"(?=\s*[\],])""")]
     private static partial Regex LocalizedString();
 
     private static string WebProject()
@@ -58,6 +58,15 @@ public partial class LocalizationTests
         Assert.Empty(missing);
         Assert.Empty(leftInEnglish);
         Assert.Empty(stale);
+    }
+
+    [Fact]
+    public void Localization_no_two_resource_names_differ_only_by_case()
+    {
+        // Resource names are looked up ignoring case: of two such names one silently wins.
+        var clashes = Resources("en").Keys.GroupBy(k => k, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => string.Join(" / ", g)).ToList();
+
+        Assert.Empty(clashes);
     }
 
     [Theory]

@@ -27,6 +27,9 @@ public static class Labels
         ?? Words.GetString($"{prefix}._", CultureInfo.CurrentUICulture)
         ?? value.ToString();
 
+    /// <summary>A role as colleagues call it (resources Role.Staff …).</summary>
+    public static string Role(string role) => Words.GetString($"Role.{role}", CultureInfo.CurrentUICulture) ?? role;
+
     public static string Of(BedState state) => Text("BedState", state);
 
     public static string CssOf(BedState state) => state switch
