@@ -48,6 +48,7 @@ builder.Services.AddControllersWithViews(o =>
         o.Filters.Add(new SiteScopeFilter());
         o.Filters.Add(new AuditReadsFilter());
         o.Filters.Add(new WriteTransactionFilter());
+        o.Filters.Add(new Shelter.Web.Infrastructure.Localization.LocalizedModelErrorsFilter());
     })
     .AddViewLocalization()
     .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)))

@@ -92,6 +92,22 @@ public partial class LocalizationWebTests(ITestOutputHelper output) : IClassFixt
     }
 
     [Fact]
+    public async Task Localization_handler_and_validation_messages_come_in_the_readers_language()
+    {
+        using var app = new ShelterFactory(ShelterFactory.NewDataFolder(), demo: false);
+        await app.CreateUserAsync("night@lang.test", Roles.Staff);
+
+        var refused = Parse(await (await Client(app, "ru").SignInAsync("night@lang.test", "wrong-password-here")).Content.ReadAsStringAsync());
+        var staff = Client(app, "uk");
+        await staff.SignInAsync("night@lang.test", ShelterFactory.DemoPassword);
+        var invalid = Parse(await (await staff.PostFormAsync("/intake/new", "/intake/new", [new("Route", ""), new("Alias", "")])).Content.ReadAsStringAsync());
+
+        Assert.Contains("Эл. почта и пароль не подходят ни к одной учётной записи, или она заблокирована.", refused.Body!.TextContent);   // handler message
+        Assert.Contains("Введіть ім'я, яким вона просить її називати; псевдоніма достатньо.", invalid.Body!.TextContent);             // [Required] message
+        Assert.DoesNotContain("Enter the name she wants to be called", invalid.Body!.TextContent);
+    }
+
+    [Fact]
     public async Task Localization_the_switch_refuses_a_language_it_does_not_speak_and_an_outside_return_address()
     {
         using var app = new ShelterFactory(ShelterFactory.NewDataFolder(), demo: false);
