@@ -181,6 +181,10 @@ namespace Shelter.Migrations.Postgres.Migrations
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<long?>("LastAuthenticatorStep")
                         .HasColumnType("bigint");
 

@@ -172,6 +172,10 @@ namespace Shelter.Migrations.Sqlite.Migrations
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("LastAuthenticatorStep")
                         .HasColumnType("INTEGER");
 

@@ -59,6 +59,7 @@ builder.Services.AddControllersWithViews(o =>
         o.Filters.Add(new SiteScopeFilter());
         o.Filters.Add(new AuditReadsFilter());
         o.Filters.Add(new WriteTransactionFilter());
+        o.Filters.Add(new Shelter.Web.Infrastructure.Localization.LocalizedModelErrorsFilter());
     })
     .AddViewLocalization()
     .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)))
@@ -89,10 +90,10 @@ if (!app.Environment.IsDevelopment())
 }
 app.UseShelterSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/error/{0}");
-app.UseRequestLocalization(o => o.SetDefaultCulture("en").AddSupportedCultures("en").AddSupportedUICultures("en"));
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
+app.UseRequestLocalization(Shelter.Web.Infrastructure.Localization.Languages.Configure); // after sign-in: the account's choice comes first
 app.UseAuthorization();
 app.UseNoStoreForSignedIn();
 app.UseRateLimiter();

@@ -15,4 +15,7 @@ public class ShelterUser : IdentityUser
 
     /// <summary>The 30-second step of the last authenticator code accepted: a code is good once.</summary>
     public long? LastAuthenticatorStep { get; set; }
+
+    /// <summary>The language she chose for Shelter (en, ru, uk); null: her browser's.</summary>
+    public string? Language { get; set; }
 }

@@ -16,7 +16,11 @@ namespace Shelter.Core.Data;
 
 internal sealed class ShelterUserConfiguration : IEntityTypeConfiguration<ShelterUser>
 {
-    public void Configure(EntityTypeBuilder<ShelterUser> b) => b.Property(u => u.DisplayName).HasMaxLength(100);
+    public void Configure(EntityTypeBuilder<ShelterUser> b)
+    {
+        b.Property(u => u.DisplayName).HasMaxLength(100);
+        b.Property(u => u.Language).HasMaxLength(16);
+    }
 }
 
 internal sealed class StaffSiteConfiguration : IEntityTypeConfiguration<StaffSite>

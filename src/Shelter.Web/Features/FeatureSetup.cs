@@ -15,6 +15,7 @@ public static class FeatureSetup
     public static IServiceCollection AddShelterFeatures(this IServiceCollection services)
     {
         services.AddScoped<Login>();
+        services.AddScoped<Language.ChooseLanguage>();
         services.AddScoped<ChangePassword>();
         services.AddScoped<TwoFactorSignIn>();
         services.AddScoped<TwoFactorSetup>();

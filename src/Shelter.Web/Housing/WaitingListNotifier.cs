@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -15,7 +16,7 @@ namespace Shelter.Web.Housing;
 /// job with no arguments; the same situation is announced once, however often it runs.
 /// </summary>
 public sealed class WaitingListNotifier(ShelterDbContext db, WaitingList waiting, UserManager<ShelterUser> users, Outbox outbox,
-    IOptions<ShelterLinks> links, TimeProvider clock, ILogger<WaitingListNotifier> log)
+    IOptions<ShelterLinks> links, TimeProvider clock, IStringLocalizer<SharedResource> L, ILogger<WaitingListNotifier> log)
 {
     public async Task NotifyIfBedsFitAsync()
     {
@@ -26,9 +27,17 @@ public sealed class WaitingListNotifier(ShelterDbContext db, WaitingList waiting
         var fitting = rows.Where(w => w.FitsNow is not null && !w.Lapsed).ToList();
         var key = $"waiting-list-fits:{fit.Beds}:" + string.Join(",", fitting.Select(w => w.EntryId).Order());
         var staff = (await users.GetUsersInRoleAsync(Roles.Staff)).Where(u => u.LockoutEnd != DateTimeOffset.MaxValue && u.Email is not null).ToList();
-        var subject = $"{(fit.Beds == 1 ? "1 free bed fits" : $"{fit.Beds} free beds fit")} {(fit.Women == 1 ? "a woman" : $"{fit.Women} women")} on the waiting list";
-        var body = $"{subject}.\n\nOpen the waiting list in Shelter to check her in:\n{links.Value.PublicUrl.TrimEnd('/')}/intake/waiting\n";
-        if (!await Notices.QueueOnceAsync(db, outbox, clock, key, staff.Select(u => u.Email!).ToList(), subject, body)) return;
+        if (!await Notices.QueueOnceAsync(db, outbox, clock, key, staff, () =>
+            {
+                var subject = (fit.Beds, fit.Women) switch
+                {
+                    (1, 1) => L["1 free bed fits a woman on the waiting list"].Value,
+                    (1, var w) => L["1 free bed fits {0} women on the waiting list", w].Value,
+                    (var b, 1) => L["{0} free beds fit a woman on the waiting list", b].Value,
+                    var (b, w) => L["{0} free beds fit {1} women on the waiting list", b, w].Value,
+                };
+                return (subject, $"{subject}.\n\n{L["Open the waiting list in Shelter to check her in:"]}\n{links.Value.PublicUrl.TrimEnd('/')}/intake/waiting\n");
+            })) return;
         log.LogInformation("Waiting-list notice queued for {Count} staff", staff.Count);
     }
 }

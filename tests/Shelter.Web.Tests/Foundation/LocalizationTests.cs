@@ -9,7 +9,7 @@ namespace Shelter.Web.Tests.Foundation;
 /// </summary>
 public partial class LocalizationTests
 {
-    [GeneratedRegex("""L\["((?:[^"\\]|\\.)*)"\]?""")]
+    [GeneratedRegex("""L\["((?:[^"\\]|\\.)*)"(?=\s*[\],])""")]
     private static partial Regex LocalizedString();
 
     private static string WebProject()
@@ -26,12 +26,64 @@ public partial class LocalizationTests
         var resources = XDocument.Load(Path.Combine(web, "Resources", "SharedResource.resx"))
             .Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToHashSet();
         var used = Directory.GetFiles(Path.Combine(web, "Features"), "*.cshtml", SearchOption.AllDirectories)
-            .SelectMany(f => LocalizedString().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value))
+            .SelectMany(f => LocalizedString().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value.Replace("\\\"", "\"")))
             .Distinct().ToList();
 
         Assert.NotEmpty(used);
         Assert.All(used, k => Assert.Contains(k, resources));
     }
+
+    /// <summary>Names of the field that read the same in every language (the screening's own name).</summary>
+    private static readonly HashSet<string> SameInEveryLanguage = ["HITS"];
+
+    private static Dictionary<string, string> Resources(string language)
+    {
+        var file = Path.Combine(WebProject(), "Resources", language == "en" ? "SharedResource.resx" : $"SharedResource.{language}.resx");
+        return XDocument.Load(file).Root!.Elements("data").ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "");
+    }
+
+    [Theory]
+    [InlineData("ru")]
+    [InlineData("uk")]
+    public void Localization_every_English_string_is_translated(string language)
+    {
+        var english = Resources("en");
+        var translated = Resources(language);
+
+        var missing = english.Keys.Where(k => !translated.TryGetValue(k, out var t) || string.IsNullOrWhiteSpace(t)).ToList();
+        var leftInEnglish = english.Where(e => !SameInEveryLanguage.Contains(e.Key) && translated.TryGetValue(e.Key, out var t) && t == e.Value).Select(e => e.Key).ToList();
+        var stale = translated.Keys.Except(english.Keys).ToList();
+
+        Assert.True(english.Count > 500, "the English resources look truncated");
+        Assert.Empty(missing);
+        Assert.Empty(leftInEnglish);
+        Assert.Empty(stale);
+    }
+
+    [Fact]
+    public void Localization_no_two_resource_names_differ_only_by_case()
+    {
+        // Resource names are looked up ignoring case: of two such names one silently wins.
+        var clashes = Resources("en").Keys.GroupBy(k => k, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => string.Join(" / ", g)).ToList();
+
+        Assert.Empty(clashes);
+    }
+
+    [Theory]
+    [InlineData("ru")]
+    [InlineData("uk")]
+    public void Localization_placeholders_survive_translation(string language)
+    {
+        var translated = Resources(language);
+        var broken = Resources("en")
+            .Where(e => translated.TryGetValue(e.Key, out var t) && Placeholders(t) != Placeholders(e.Value))
+            .Select(e => e.Key).ToList();
+
+        Assert.Empty(broken);
+    }
+
+    private static string Placeholders(string text) =>
+        string.Join(",", Regex.Matches(text, @"\{(\d+)(:[^}]*)?\}").Select(m => m.Groups[1].Value).Distinct().Order());
 
     [Fact]
     public void Views_carry_no_bare_headings_outside_the_localizer()

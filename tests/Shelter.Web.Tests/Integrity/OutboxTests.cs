@@ -39,7 +39,7 @@ public class OutboxTests(SmtpSink smtp) : IClassFixture<SmtpSink>
             down.DeleteDataOnDispose = false;
             down.Clock.SetTo(start.UtcDateTime);
             await down.WithServicesAsync(async sp => await Notices.QueueOnceAsync(sp.GetRequiredService<Shelter.Core.Data.ShelterDbContext>(),
-                sp.GetRequiredService<Outbox>(), down.Clock, "test:refused-once", ["night@test.shelter"], "A test notice", "Counts and a link only."));
+                sp.GetRequiredService<Outbox>(), down.Clock, "test:refused-once", [new Shelter.Core.Accounts.ShelterUser { Email = "night@test.shelter" }], () => ("A test notice", "Counts and a link only.")));
 
             // Delivery fails, here or in the job the commit nudged (whichever claims the message first).
             try { await down.WithServicesAsync(async sp => { await sp.GetRequiredService<OutboxDelivery>().DeliverDueAsync(); return 0; }); }

@@ -24,6 +24,7 @@ public class AuthorizationMatrixTests(ShelterFactory app) : IClassFixture<Shelte
         ["Account.Login"] = null,
         ["Errors.Show"] = null,
         ["Account.LoginWith2fa"] = null,
+        ["Language.Choose"] = null,
         ["Account.Logout"] = Everyone, ["Account.ChangePassword"] = Everyone, ["Account.AccessDenied"] = Everyone,
         ["Account.TwoFactor"] = Everyone, ["Account.RecoveryCodes"] = Everyone, ["Account.TwoFactorOff"] = Everyone,
         ["Home.Index"] = Everyone,

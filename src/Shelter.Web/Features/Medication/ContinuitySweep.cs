@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using Hangfire;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -21,7 +22,7 @@ namespace Shelter.Web.Features.Medication;
 /// digest a day with counts and a link: no names, no medication. Safe to run any number of times.
 /// </summary>
 public sealed class ContinuitySweep(ShelterDbContext db, Continuity continuity, UserManager<ShelterUser> users, Outbox outbox,
-    IOptions<ShelterLinks> links, TimeProvider clock, ILogger<ContinuitySweep> log) : IScheduleSource
+    IOptions<ShelterLinks> links, TimeProvider clock, IStringLocalizer<SharedResource> L, ILogger<ContinuitySweep> log) : IScheduleSource
 {
     public const string JobId = "medication:continuity-sweep";
 
@@ -39,9 +40,11 @@ public sealed class ContinuitySweep(ShelterDbContext db, Continuity continuity, 
 
         var day = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var caseManagers = (await users.GetUsersInRoleAsync(Roles.CaseManager)).Where(u => u.LockoutEnd != DateTimeOffset.MaxValue && u.Email is not null).ToList();
-        var subject = $"Medication continuity: {broken} broken, {atRisk} at risk";
-        var body = $"{subject} today.\n\nOpen the continuity page in Shelter:\n{links.Value.PublicUrl.TrimEnd('/')}/medication\n";
-        await Notices.QueueOnceAsync(db, outbox, clock, $"continuity-digest:{day:yyyy-MM-dd}", caseManagers.Select(u => u.Email!).ToList(), subject, body);
+        await Notices.QueueOnceAsync(db, outbox, clock, $"continuity-digest:{day:yyyy-MM-dd}", caseManagers, () =>
+        {
+            var subject = L["Medication continuity: {0} broken, {1} at risk", broken, atRisk].Value;
+            return (subject, $"{L["{0} today.", subject]}\n\n{L["Open the continuity page in Shelter:"]}\n{links.Value.PublicUrl.TrimEnd('/')}/medication\n");
+        });
     }
 
     /// <summary>Today's counts for the reports; a second run the same day replaces the first.</summary>

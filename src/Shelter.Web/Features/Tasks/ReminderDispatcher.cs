@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using Hangfire;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -24,7 +25,7 @@ namespace Shelter.Web.Features.Tasks;
 /// runs never overlap. Emails carry counts and links only.
 /// </summary>
 public sealed class ReminderDispatcher(ShelterDbContext db, UserManager<ShelterUser> users, Outbox outbox, IOptions<ShelterLinks> links,
-    TimeProvider clock, ILogger<ReminderDispatcher> log) : IScheduleSource
+    TimeProvider clock, IStringLocalizer<SharedResource> L, ILogger<ReminderDispatcher> log) : IScheduleSource
 {
     public const string JobId = "reminders:dispatch";
     private static readonly TimeSpan Horizon = TimeSpan.FromDays(8);
@@ -83,9 +84,12 @@ public sealed class ReminderDispatcher(ShelterDbContext db, UserManager<ShelterU
         foreach (var group in claimed.GroupBy(c => c.UserId))
         {
             var count = group.Count();
-            var subject = count == 1 ? "A follow-up is due soon" : $"{count} follow-ups are due soon";
             var first = group.Min(g => g.FollowUp.DueAt);
-            sent += await SendToAsync(group.Key, subject, $"{subject}; the first on {first:dd MMM}.\n\nOpen your follow-ups in Shelter:\n{Url("/tasks")}\n");
+            sent += await SendToAsync(group.Key, () =>
+            {
+                var subject = count == 1 ? L["A follow-up is due soon"].Value : L["{0} follow-ups are due soon", count].Value;
+                return (subject, $"{L["{0}; the first on {1:dd MMM}.", subject, first]}\n\n{L["Open your follow-ups in Shelter:"]}\n{Url("/tasks")}\n");
+            });
         }
         return sent;
     }
@@ -100,9 +104,9 @@ public sealed class ReminderDispatcher(ShelterDbContext db, UserManager<ShelterU
             var hours = siteOf.TryGetValue(s.ResidentId, out var site) && hoursBySite.TryGetValue(site, out var h) ? h : defaultHours;
             if (SendAt(s.StartsAt, hours) > now || !hours.IsWorkingTime(now)) continue;
             if (!await Notices.ClaimAsync(db, $"reminder:session:{s.Id}:{s.StartsAt:yyyyMMddHHmm}", 1, clock)) continue;
-            var when = SiteTime.Show(s.StartsAt, hours.TimeZoneId, "ddd dd MMM HH:mm");
             foreach (var userId in new[] { s.CounsellorUserId, s.ScheduledByUserId }.Where(u => u is not null).Distinct())
-                sent += await SendToAsync(userId!, "A counselling session is coming up", $"A child's counselling session is booked for {when}.\n\nOpen Shelter:\n{Url("/children")}\n");
+                sent += await SendToAsync(userId!, () => (L["A counselling session is coming up"],
+                    $"{L["A child's counselling session is booked for {0}.", SiteTime.Show(s.StartsAt, hours.TimeZoneId, "ddd dd MMM HH:mm")]}\n\n{L["Open Shelter:"]}\n{Url("/children")}\n"));
         }
         return sent;
     }
@@ -117,9 +121,12 @@ public sealed class ReminderDispatcher(ShelterDbContext db, UserManager<ShelterU
             if (await Notices.ClaimAsync(db, $"escalation:follow-up:{f.Id}:{f.DueAt:yyyyMMddHHmm}", 1, clock)) fresh++;
         if (fresh == 0) return 0;
         var sent = 0;
-        var subject = fresh == 1 ? "A follow-up is overdue" : $"{fresh} follow-ups are overdue";
         foreach (var manager in await ActiveInRoleAsync(Roles.Manager))
-            sent += await SendAsync(manager, subject, $"{subject} since the last working day ({overdue.Count} overdue in all).\n\nOpen Shelter:\n{Url("/")}\n");
+            sent += await SendAsync(manager, () =>
+            {
+                var subject = fresh == 1 ? L["A follow-up is overdue"].Value : L["{0} follow-ups are overdue", fresh].Value;
+                return (subject, $"{L["{0} since the last working day ({1} overdue in all).", subject, overdue.Count]}\n\n{L["Open Shelter:"]}\n{Url("/")}\n");
+            });
         return sent;
     }
 
@@ -142,7 +149,8 @@ public sealed class ReminderDispatcher(ShelterDbContext db, UserManager<ShelterU
             var c = new { UserId = mine.Key, Overdue = mine.Count(f => f.DueAt < now), Today = mine.Count(f => f.DueAt >= now && f.DueAt <= endOfToday) };
             if (c.Overdue + c.Today == 0) continue;
             if (!await Notices.ClaimAsync(db, $"digest:{c.UserId}:{today:yyyy-MM-dd}", 1, clock)) continue;
-            sent += await SendToAsync(c.UserId, $"Today: {c.Overdue} overdue, {c.Today} due", $"Good morning. You have {c.Overdue} overdue follow-ups and {c.Today} due today.\n\nOpen Shelter:\n{Url("/tasks")}\n");
+            sent += await SendToAsync(c.UserId, () => (L["Today: {0} overdue, {1} due", c.Overdue, c.Today],
+                $"{L["Good morning. You have {0} overdue follow-ups and {1} due today.", c.Overdue, c.Today]}\n\n{L["Open Shelter:"]}\n{Url("/tasks")}\n"));
         }
         return sent;
     }
@@ -164,15 +172,15 @@ public sealed class ReminderDispatcher(ShelterDbContext db, UserManager<ShelterU
     private async Task<IReadOnlyList<ShelterUser>> ActiveInRoleAsync(string role) =>
         (await users.GetUsersInRoleAsync(role)).Where(u => u.LockoutEnd != DateTimeOffset.MaxValue && u.Email is not null).ToList();
 
-    private async Task<int> SendToAsync(string userId, string subject, string body)
+    private async Task<int> SendToAsync(string userId, Func<(string Subject, string Body)> compose)
     {
         var user = await users.FindByIdAsync(userId);
-        return user is null || user.LockoutEnd == DateTimeOffset.MaxValue || user.Email is null ? 0 : await SendAsync(user, subject, body);
+        return user is null || user.LockoutEnd == DateTimeOffset.MaxValue || user.Email is null ? 0 : await SendAsync(user, compose);
     }
 
-    private Task<int> SendAsync(ShelterUser user, string subject, string body)
+    private Task<int> SendAsync(ShelterUser user, Func<(string Subject, string Body)> compose)
     {
-        outbox.Email(user.Email!, subject, body);
+        outbox.EmailTo(user, compose);
         return Task.FromResult(1);
     }
 

@@ -21,6 +21,7 @@ public sealed class ShelterClaimsFactory(UserManager<ShelterUser> users, RoleMan
         identity.AddClaim(new Claim(DisplayName, string.IsNullOrWhiteSpace(user.DisplayName) ? user.Email ?? "" : user.DisplayName));
         if (user.MustChangePassword) identity.AddClaim(new Claim(MustChangePassword, "1"));
         if (user.TwoFactorEnabled) identity.AddClaim(new Claim(TwoFactorOn, "1"));
+        if (user.Language is not null) identity.AddClaim(new Claim(Localization.Languages.Claim, user.Language));
         return identity;
     }
 }
@@ -34,6 +35,7 @@ public sealed class PasswordChangeRequiredFilter : IActionFilter
         var action = context.RouteData.Values["action"] as string;
         var controller = context.RouteData.Values["controller"] as string;
         if (controller == "Account" && action is "ChangePassword" or "Logout") return;
+        if (controller == "Language") return; // she may read the password page in her own language
         context.Result = new RedirectResult("/Account/ChangePassword");
     }
 

@@ -96,6 +96,7 @@ public sealed class TwoFactorRequiredFilter : IActionFilter
         var action = context.RouteData.Values["action"] as string;
         var controller = context.RouteData.Values["controller"] as string;
         if (controller == "Account" && action is "TwoFactor" or "Logout" or "ChangePassword") return;
+        if (controller == "Language") return; // she may read the set-up page in her own language
         context.Result = new RedirectResult("/Account/TwoFactor");
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Shelter.Core.Accounts;
 using Shelter.Core.Data;
 using Shelter.Core.Notices;
 using Shelter.Web.Infrastructure.Integrity;
@@ -23,13 +24,16 @@ public static class Notices
         return true;
     }
 
-    /// <summary>Queues one email to each address unless the key was already decided; false when it was.</summary>
+    /// <summary>
+    /// Queues one email to each person unless the key was already decided; false when it was.
+    /// Each is written in her own language (<paramref name="compose"/> runs once per recipient).
+    /// </summary>
     public static async Task<bool> QueueOnceAsync(ShelterDbContext db, Outbox outbox, TimeProvider clock, string key,
-        IReadOnlyList<string> to, string subject, string body)
+        IReadOnlyList<ShelterUser> to, Func<(string Subject, string Body)> compose)
     {
         await using var tx = await db.Database.JoinOrBeginTransactionAsync(CancellationToken.None);
         if (!await ClaimAsync(db, key, to.Count, clock)) return false;
-        foreach (var address in to) outbox.Email(address, subject, body);
+        foreach (var person in to) outbox.EmailTo(person, compose);
         await db.SaveChangesAsync();
         await tx.CommitAsync();
         return true;

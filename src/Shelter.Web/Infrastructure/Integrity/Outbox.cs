@@ -1,7 +1,9 @@
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Shelter.Core.Accounts;
 using Shelter.Core.Data;
+using Shelter.Web.Infrastructure.Localization;
 using Shelter.Core.Integrity;
 using Shelter.Web.Infrastructure.Email;
 using Shelter.Web.Infrastructure.Jobs;
@@ -16,6 +18,14 @@ namespace Shelter.Web.Infrastructure.Integrity;
 public sealed class Outbox(ShelterDbContext db, TimeProvider clock)
 {
     public void Email(string to, string subject, string body) => Add(OutboxKind.Email, null, to, subject, body);
+
+    /// <summary>An email to a colleague, composed in the language she chose for Shelter.</summary>
+    public void EmailTo(ShelterUser person, Func<(string Subject, string Body)> compose)
+    {
+        using var _ = Languages.Speak(person.Language);
+        var (subject, body) = compose();
+        Email(person.Email!, subject, body);
+    }
 
     /// <summary>Her continuity check, after she arrives, moves or leaves, or her programme changes.</summary>
     public void ContinuityCheck(int residentId) => Add(OutboxKind.ContinuityCheck, residentId);
