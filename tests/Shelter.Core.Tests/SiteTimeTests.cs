@@ -47,8 +47,11 @@ public class SiteTimeTwoTimeZonesTests
     [Fact]
     public void A_counselling_clash_is_told_on_the_sites_clock_not_in_UTC()
     {
-        var booked = new CounsellingSession { Id = 1, ChildId = 7, CounsellorUserId = "olena", Room = "Play room",
-            StartsAt = new DateTime(2026, 1, 15, 5, 0, 0, DateTimeKind.Utc), EndsAt = new DateTime(2026, 1, 15, 5, 50, 0, DateTimeKind.Utc) };
+        var booked = new CounsellingSession
+        {
+            Id = 1, ChildId = 7, CounsellorUserId = "olena", Room = "Play room",
+            StartsAt = new DateTime(2026, 1, 15, 5, 0, 0, DateTimeKind.Utc), EndsAt = new DateTime(2026, 1, 15, 5, 50, 0, DateTimeKind.Utc)
+        };
         var proposed = new CounsellingSession { ChildId = 8, CounsellorUserId = "olena", Room = "Office", StartsAt = booked.StartsAt.AddMinutes(20), EndsAt = booked.EndsAt.AddMinutes(20) };
 
         Assert.Equal("The counsellor already has a session 10:00–10:50 (Almaty time) on 15 Jan.", SessionClash.Find(proposed, [booked], "Asia/Almaty"));

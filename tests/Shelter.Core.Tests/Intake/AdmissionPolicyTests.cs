@@ -57,12 +57,12 @@ public class AdmissionPolicyTests
         {
             var missing = documents.Where((_, i) => (mask & (1 << i)) != 0).Aggregate(MissingDocuments.None, (all, d) => all | d);
             foreach (var ost in answers)
-            foreach (var art in answers)
-            foreach (var enough in answers)
-            foreach (var identity in identities)
-            foreach (var language in languages)
-            foreach (var trans in new[] { false, true })
-                yield return intake with { TakesOst = ost, TakesArt = art, HasEnoughMedication = enough, MissingDocuments = missing, GenderIdentity = identity, Languages = language, TransWoman = trans };
+                foreach (var art in answers)
+                    foreach (var enough in answers)
+                        foreach (var identity in identities)
+                            foreach (var language in languages)
+                                foreach (var trans in new[] { false, true })
+                                    yield return intake with { TakesOst = ost, TakesArt = art, HasEnoughMedication = enough, MissingDocuments = missing, GenderIdentity = identity, Languages = language, TransWoman = trans };
         }
     }
 
@@ -75,19 +75,19 @@ public class AdmissionPolicyTests
     {
         var checkedDecisions = 0;
         foreach (var (name, intake) in Intakes())
-        foreach (var (capacity, beds) in Capacities())
-        {
-            var baseline = AdmissionPolicy.Decide(intake, beds, Partners);
-            foreach (var variant in WithEveryProtectedCombination(intake))
+            foreach (var (capacity, beds) in Capacities())
             {
-                var decision = AdmissionPolicy.Decide(variant, beds, Partners);
-                if (decision.Outcome != baseline.Outcome || decision.Reason != baseline.Reason
-                    || decision.Beds?.BedIds.SequenceEqual(baseline.Beds!.BedIds) == false
-                    || (decision.Proposal is null) != (baseline.Proposal is null))
-                    Assert.Fail($"{name} / {capacity}: {variant} got {decision.Outcome} ({decision.Reason}) instead of {baseline.Outcome} ({baseline.Reason})");
-                checkedDecisions++;
+                var baseline = AdmissionPolicy.Decide(intake, beds, Partners);
+                foreach (var variant in WithEveryProtectedCombination(intake))
+                {
+                    var decision = AdmissionPolicy.Decide(variant, beds, Partners);
+                    if (decision.Outcome != baseline.Outcome || decision.Reason != baseline.Reason
+                        || decision.Beds?.BedIds.SequenceEqual(baseline.Beds!.BedIds) == false
+                        || (decision.Proposal is null) != (baseline.Proposal is null))
+                        Assert.Fail($"{name} / {capacity}: {variant} got {decision.Outcome} ({decision.Reason}) instead of {baseline.Outcome} ({baseline.Reason})");
+                    checkedDecisions++;
+                }
             }
-        }
         Assert.True(checkedDecisions > 800_000, $"only {checkedDecisions} decisions were compared");
     }
 
@@ -111,13 +111,13 @@ public class AdmissionPolicyTests
     public void Every_outcome_other_than_a_bed_carries_a_reason_and_a_bed_carries_none()
     {
         foreach (var (_, intake) in Intakes())
-        foreach (var (_, beds) in Capacities())
-        {
-            var decision = AdmissionPolicy.Decide(intake, beds, Partners);
-            if (decision.Outcome == IntakeOutcome.Bed) Assert.Null(decision.Reason);
-            else Assert.NotNull(decision.Reason);
-            Assert.False(string.IsNullOrWhiteSpace(decision.Explanation));
-        }
+            foreach (var (_, beds) in Capacities())
+            {
+                var decision = AdmissionPolicy.Decide(intake, beds, Partners);
+                if (decision.Outcome == IntakeOutcome.Bed) Assert.Null(decision.Reason);
+                else Assert.NotNull(decision.Reason);
+                Assert.False(string.IsNullOrWhiteSpace(decision.Explanation));
+            }
     }
 
     [Fact]

@@ -96,7 +96,7 @@ public class SignInTests(ShelterFactory app) : IClassFixture<ShelterFactory>
     {
         // A client that keeps no cookies of its own, so the test holds the session cookie itself.
         var raw = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions
-            { HandleCookies = false, AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
+        { HandleCookies = false, AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
         var loginPage = await raw.GetAsync("/Account/Login");
         var antiforgery = CookiePair(loginPage, "Antiforgery");
         var login = new HttpRequestMessage(HttpMethod.Post, "/Account/Login")

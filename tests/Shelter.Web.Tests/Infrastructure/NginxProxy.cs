@@ -97,7 +97,8 @@ public sealed class NginxProxy : IDisposable
         AllowAutoRedirect = false,
         UseCookies = true,
         ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator,
-    }) { BaseAddress = Address };
+    })
+    { BaseAddress = Address };
 
     public static int FreePort()
     {

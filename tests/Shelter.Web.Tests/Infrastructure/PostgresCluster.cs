@@ -76,7 +76,7 @@ public static class PostgresCluster
         try
         {
             using var stop = Process.Start(new ProcessStartInfo("runuser", ["-u", "postgres", "--", Path.Combine(Bin, "pg_ctl"), "-D", Path.Combine(cluster.Folder, "db"), "-m", "immediate", "-w", "stop"])
-                { RedirectStandardOutput = true, RedirectStandardError = true });
+            { RedirectStandardOutput = true, RedirectStandardError = true });
             stop?.WaitForExit(30_000);
             Directory.Delete(cluster.Folder, recursive: true);
         }

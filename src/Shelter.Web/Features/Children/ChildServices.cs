@@ -67,8 +67,11 @@ public sealed class ChildServices(ShelterDbContext db, UserManager<ShelterUser> 
         var inHouse = db.Children.AsNoTracking().Where(c => db.Stays.Any(s => s.ResidentId == c.ResidentId && s.EndedAt == null));
         if (await scope.ResidentIdsAsync(ct) is { } reachable) inHouse = inHouse.Where(c => reachable.Contains(c.ResidentId));
         var children = await inHouse
-            .Select(c => new { c.Id, c.Alias, c.AgeAtArrival, c.ArrivedOn, c.ResidentId, Mother = c.Resident.Alias, c.School,
-                Upcoming = db.CounsellingSessions.Count(s => s.ChildId == c.Id && s.CancelledAt == null && s.StartsAt > now) })
+            .Select(c => new
+            {
+                c.Id, c.Alias, c.AgeAtArrival, c.ArrivedOn, c.ResidentId, Mother = c.Resident.Alias, c.School,
+                Upcoming = db.CounsellingSessions.Count(s => s.ChildId == c.Id && s.CancelledAt == null && s.StartsAt > now)
+            })
             .OrderBy(c => c.Mother).ToListAsync(ct);
         return children.Select(c => new ChildRow(c.Id, c.Alias, Child.AgeOn(c.AgeAtArrival, c.ArrivedOn, today), c.ResidentId, c.Mother, c.School, c.Upcoming)).ToList();
     }

@@ -52,9 +52,12 @@ public sealed class LargeSeeder(IServiceScopeFactory scopes, TimeProvider clock)
         for (var s = 0; s < size.Sites; s++)
         {
             // 30 beds a site: 2 family rooms of 4, 3 shared of 4, 4 singles, 1 accessible of 2, 2 safe rooms of 2.
-            var site = new Site { Name = $"Site {s + 1:00} {faker.Address.City()}", IsAddressConfidential = s % 3 == 0,
+            var site = new Site
+            {
+                Name = $"Site {s + 1:00} {faker.Address.City()}", IsAddressConfidential = s % 3 == 0,
                 // The national network runs east to Almaty: every fifth site keeps Almaty time.
-                TimeZoneId = size.TwoTimeZones && s % 5 == 4 ? "Asia/Almaty" : Site.DefaultTimeZoneId };
+                TimeZoneId = size.TwoTimeZones && s % 5 == 4 ? "Asia/Almaty" : Site.DefaultTimeZoneId
+            };
             void Room(string name, RoomKind kind, int beds) => site.Rooms.Add(new Room
             {
                 Name = name, Kind = kind, Beds = Enumerable.Range(1, beds).Select(n => new Bed { Label = AddRoom.BedLabel(name, n) }).ToList(),
