@@ -1,20 +1,17 @@
 using Hangfire;
-using Shelter.Web;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Razor;
+using Shelter.Web;
+using Shelter.Web.Features;
 using Shelter.Web.Infrastructure;
 using Shelter.Web.Infrastructure.Audit;
-using Shelter.Web.Infrastructure.Backups;
 using Shelter.Web.Infrastructure.Auth;
+using Shelter.Web.Infrastructure.Backups;
 using Shelter.Web.Infrastructure.Commands;
 using Shelter.Web.Infrastructure.Data;
 using Shelter.Web.Infrastructure.Email;
-using Shelter.Web.Infrastructure.Jobs;
 using Shelter.Web.Infrastructure.Integrity;
+using Shelter.Web.Infrastructure.Jobs;
 using Shelter.Web.Infrastructure.Mvc;
-using Shelter.Web.Features;
-using Shelter.Web.Care;
-using Shelter.Web.Housing;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {

@@ -3,8 +3,6 @@ using Microsoft.Extensions.Options;
 using Shelter.Core.Data;
 using Shelter.Core.Medication;
 using Shelter.Core.Sites;
-using Shelter.Web.Housing;
-
 using Shelter.Web.Features.Shared;
 
 namespace Shelter.Web.Care;

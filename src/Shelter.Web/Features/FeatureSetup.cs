@@ -1,11 +1,11 @@
 using Shelter.Web.Features.Account;
 using Shelter.Web.Features.Admin;
-using Shelter.Web.Features.Home;
 using Shelter.Web.Features.Beds;
+using Shelter.Web.Features.Home;
 using Shelter.Web.Features.Sites;
 using Shelter.Web.Features.Stays;
-using Shelter.Web.Infrastructure.Jobs;
 using Shelter.Web.Housing;
+using Shelter.Web.Infrastructure.Jobs;
 
 namespace Shelter.Web.Features;
 

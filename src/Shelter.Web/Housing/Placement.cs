@@ -1,11 +1,9 @@
 using Microsoft.EntityFrameworkCore;
-using Shelter.Core.Audit;
 using Shelter.Core.Data;
 using Shelter.Core.Intake;
 using Shelter.Core.Residents;
 using Shelter.Core.Sites;
 using Shelter.Core.Stays;
-using Shelter.Web.Features.Beds;
 using Shelter.Web.Infrastructure.Integrity;
 
 namespace Shelter.Web.Housing;

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Options;
 using Shelter.Core.Beds;
 using Shelter.Core.Data;
 using Shelter.Core.Intake;
-using Shelter.Web.Features.Beds;
 using Shelter.Web.Infrastructure.Auth;
 
 namespace Shelter.Web.Housing;

@@ -1,12 +1,11 @@
-using Microsoft.Extensions.Localization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Shelter.Core.Accounts;
 using Shelter.Core.Data;
+using Shelter.Web.Infrastructure;
 using Shelter.Web.Infrastructure.Email;
 using Shelter.Web.Infrastructure.Integrity;
-using Shelter.Web.Infrastructure;
 
 namespace Shelter.Web.Housing;
 

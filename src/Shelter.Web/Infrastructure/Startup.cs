@@ -1,6 +1,6 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
 using Shelter.Core.Data;
 using Shelter.Web.Infrastructure.Auth;
 using Shelter.Web.Infrastructure.Data;

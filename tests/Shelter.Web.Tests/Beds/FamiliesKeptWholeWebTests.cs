@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Shelter.Core.Accounts;
 using Shelter.Core.Sites;
 using Shelter.Web.Tests.Infrastructure;
-using Shelter.Web.Housing;
 
 namespace Shelter.Web.Tests.Beds;
 

@@ -5,7 +5,6 @@ using Shelter.Core.FollowUps;
 using Shelter.Core.Sites;
 using Shelter.Core.Stays;
 using Shelter.Web.Tests.Infrastructure;
-using Shelter.Web.Housing;
 
 namespace Shelter.Web.Tests.Beds;
 

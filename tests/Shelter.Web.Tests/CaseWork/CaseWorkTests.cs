@@ -1,8 +1,8 @@
-using Shelter.Core.Children;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Shelter.Core.Accounts;
+using Shelter.Core.Children;
 using Shelter.Core.FollowUps;
 using Shelter.Core.Residents;
 using Shelter.Core.Sites;

@@ -1,8 +1,6 @@
-using System.Diagnostics;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Shelter.Web.Tests.Infrastructure;
 
 namespace Shelter.Web.Tests.Deploy;

@@ -1,9 +1,8 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Shelter.Web.Features.Intake;
-using Shelter.Web.Tests.Infrastructure;
 using Shelter.Web.Housing;
+using Shelter.Web.Tests.Infrastructure;
 
 namespace Shelter.Web.Tests.Deploy;
 

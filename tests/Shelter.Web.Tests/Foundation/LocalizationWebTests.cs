@@ -3,16 +3,13 @@ using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Shelter.Core.Accounts;
 using Shelter.Core.Sites;
-using Shelter.Web.Features.Intake;
+using Shelter.Web.Housing;
 using Shelter.Web.Tests.Infrastructure;
 using Xunit.Abstractions;
-
-using Shelter.Web.Housing;
 
 namespace Shelter.Web.Tests.Foundation;
 

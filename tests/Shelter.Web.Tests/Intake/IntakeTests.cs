@@ -8,9 +8,8 @@ using Shelter.Core.Intake;
 using Shelter.Core.Medication;
 using Shelter.Core.Partners;
 using Shelter.Core.Sites;
-using Shelter.Web.Features.Intake;
-using Shelter.Web.Tests.Infrastructure;
 using Shelter.Web.Housing;
+using Shelter.Web.Tests.Infrastructure;
 
 namespace Shelter.Web.Tests.Intake;
 

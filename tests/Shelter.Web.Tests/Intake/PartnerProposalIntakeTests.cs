@@ -1,10 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Shelter.Core.Accounts;
-using Shelter.Core.Intake;
 using Shelter.Core.Partners;
 using Shelter.Core.Sites;
 using Shelter.Web.Tests.Infrastructure;
-using Shelter.Web.Housing;
 
 namespace Shelter.Web.Tests.Intake;
 

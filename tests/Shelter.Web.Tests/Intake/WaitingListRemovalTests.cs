@@ -6,8 +6,8 @@ using Shelter.Core.FollowUps;
 using Shelter.Core.Intake;
 using Shelter.Core.Sites;
 using Shelter.Web.Features.Intake;
-using Shelter.Web.Tests.Infrastructure;
 using Shelter.Web.Housing;
+using Shelter.Web.Tests.Infrastructure;
 
 namespace Shelter.Web.Tests.Intake;
 

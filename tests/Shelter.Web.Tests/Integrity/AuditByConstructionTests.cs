@@ -8,7 +8,6 @@ using Shelter.Core.Sites;
 using Shelter.Web.Infrastructure.Audit;
 using Shelter.Web.Infrastructure.Auth;
 using Shelter.Web.Tests.Infrastructure;
-using Shelter.Web.Housing;
 
 namespace Shelter.Web.Tests.Integrity;
 

@@ -5,11 +5,9 @@ using Shelter.Core.Accounts;
 using Shelter.Core.Children;
 using Shelter.Core.Data;
 using Shelter.Core.FollowUps;
-using Shelter.Core.Integrity;
 using Shelter.Core.Sites;
 using Shelter.Core.Stays;
 using Shelter.Web.Tests.Infrastructure;
-using Shelter.Web.Housing;
 
 namespace Shelter.Web.Tests.Integrity;
 

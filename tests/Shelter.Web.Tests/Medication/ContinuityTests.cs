@@ -5,9 +5,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Shelter.Core.FollowUps;
 using Shelter.Core.Medication;
+using Shelter.Web.Care;
 using Shelter.Web.Features.Medication;
 using Shelter.Web.Tests.Infrastructure;
-using Shelter.Web.Care;
 
 namespace Shelter.Web.Tests.Medication;
 

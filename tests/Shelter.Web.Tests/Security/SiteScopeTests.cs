@@ -10,8 +10,6 @@ using Shelter.Core.Sites;
 using Shelter.Core.Stays;
 using Shelter.Web.Tests.Infrastructure;
 
-using Shelter.Web.Housing;
-
 namespace Shelter.Web.Tests.Security;
 
 /// <summary>

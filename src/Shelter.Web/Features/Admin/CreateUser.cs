@@ -4,8 +4,8 @@ using Shelter.Core.Accounts;
 using Shelter.Core.Audit;
 using Shelter.Core.Data;
 using Shelter.Web.Infrastructure.Audit;
-using Shelter.Web.Infrastructure.Commands;
 using Shelter.Web.Infrastructure.Auth;
+using Shelter.Web.Infrastructure.Commands;
 
 namespace Shelter.Web.Features.Admin;
 

@@ -1,12 +1,12 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
-using Shelter.Core.Accounts;
 using Microsoft.EntityFrameworkCore;
+using Shelter.Core.Accounts;
 using Shelter.Core.Audit;
 using Shelter.Core.Data;
 using Shelter.Web.Infrastructure.Audit;
-using Shelter.Web.Infrastructure.Commands;
 using Shelter.Web.Infrastructure.Auth;
+using Shelter.Web.Infrastructure.Commands;
 
 namespace Shelter.Web.Features.Admin;
 

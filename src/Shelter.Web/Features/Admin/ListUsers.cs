@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Shelter.Core.Accounts;
 using Shelter.Core.Data;
 
 namespace Shelter.Web.Features.Admin;

@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Shelter.Core.Accounts;
 using Shelter.Core.Data;
-using Shelter.Web.Infrastructure.Auth;
 using Shelter.Web.Infrastructure.Audit;
+using Shelter.Web.Infrastructure.Auth;
 
 namespace Shelter.Web.Features.Admin;
 

@@ -1,10 +1,8 @@
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
-using Shelter.Core.Audit;
 using Shelter.Core.Data;
-using Shelter.Core.Sites;
-using Shelter.Web.Infrastructure.Jobs;
 using Shelter.Web.Infrastructure.Integrity;
+using Shelter.Web.Infrastructure.Jobs;
 
 namespace Shelter.Web.Features.Beds;
 

@@ -1,6 +1,5 @@
 using Shelter.Core.Beds;
 using Shelter.Core.Sites;
-using Shelter.Web.Infrastructure.Audit;
 using Shelter.Web.Housing;
 
 namespace Shelter.Web.Features.Beds;

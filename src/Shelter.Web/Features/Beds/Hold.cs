@@ -1,15 +1,12 @@
 using System.ComponentModel.DataAnnotations;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
-using Shelter.Core.Audit;
 using Shelter.Core.Beds;
 using Shelter.Core.Data;
 using Shelter.Core.Residents;
 using Shelter.Core.Sites;
-using Shelter.Web.Infrastructure.Audit;
-
-using Shelter.Web.Infrastructure.Integrity;
 using Shelter.Web.Housing;
+using Shelter.Web.Infrastructure.Integrity;
 
 namespace Shelter.Web.Features.Beds;
 

@@ -1,17 +1,14 @@
-using Shelter.Core.Validation;
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Shelter.Core.Accounts;
-using Shelter.Core.Audit;
 using Shelter.Core.Children;
 using Shelter.Core.Data;
 using Shelter.Core.Residents;
 using Shelter.Core.Sites;
-using Shelter.Web.Infrastructure.Audit;
+using Shelter.Core.Validation;
 using Shelter.Web.Infrastructure.Auth;
-
 using Shelter.Web.Infrastructure.Integrity;
 
 namespace Shelter.Web.Features.Children;

@@ -1,11 +1,9 @@
-using Shelter.Core.Validation;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
-using Shelter.Core.Audit;
 using Shelter.Core.Data;
 using Shelter.Core.Documents;
 using Shelter.Core.FollowUps;
-using Shelter.Web.Infrastructure.Audit;
+using Shelter.Core.Validation;
 using Shelter.Web.Infrastructure.Auth;
 
 namespace Shelter.Web.Features.Documents;

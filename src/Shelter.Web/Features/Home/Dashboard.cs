@@ -2,10 +2,9 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Shelter.Core.Accounts;
-using Shelter.Core.Data;
 using Shelter.Core.Beds;
+using Shelter.Core.Data;
 using Shelter.Core.Sites;
-
 using Shelter.Web.Care;
 using Shelter.Web.Housing;
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Shelter.Web.Infrastructure.Auth;
 using Shelter.Web.Infrastructure.Audit;
+using Shelter.Web.Infrastructure.Auth;
 
 namespace Shelter.Web.Features.Home;
 

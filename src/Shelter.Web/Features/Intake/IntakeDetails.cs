@@ -1,8 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Shelter.Core.Data;
 using Shelter.Core.Intake;
-using Shelter.Core.Partners;
-using Shelter.Web.Infrastructure.Audit;
 using Shelter.Web.Infrastructure.Auth;
 
 namespace Shelter.Web.Features.Intake;

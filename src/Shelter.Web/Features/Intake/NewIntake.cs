@@ -1,9 +1,6 @@
-using Shelter.Core.Validation;
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
-using Shelter.Core.Audit;
-using Shelter.Core.Beds;
 using Shelter.Core.Data;
 using Shelter.Core.Documents;
 using Shelter.Core.FollowUps;
@@ -11,16 +8,11 @@ using Shelter.Core.Intake;
 using Shelter.Core.Medication;
 using Shelter.Core.Partners;
 using Shelter.Core.Residents;
-using Shelter.Web.Features.Beds;
-using Shelter.Web.Features.Partners;
-using Shelter.Web.Features.Stays;
-using Shelter.Web.Infrastructure.Audit;
-
-using Shelter.Web.Features.Shared;
-
-using Shelter.Web.Infrastructure.Integrity;
+using Shelter.Core.Validation;
 using Shelter.Web.Care;
+using Shelter.Web.Features.Shared;
 using Shelter.Web.Housing;
+using Shelter.Web.Infrastructure.Integrity;
 
 namespace Shelter.Web.Features.Intake;
 

@@ -3,13 +3,11 @@ using System.Security.Claims;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Shelter.Core.Audit;
 using Shelter.Core.Data;
 using Shelter.Core.FollowUps;
 using Shelter.Core.Intake;
-using Shelter.Web.Infrastructure.Audit;
-using Shelter.Web.Infrastructure.Jobs;
 using Shelter.Web.Housing;
+using Shelter.Web.Infrastructure.Jobs;
 
 namespace Shelter.Web.Features.Intake;
 

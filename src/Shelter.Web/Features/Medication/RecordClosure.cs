@@ -1,12 +1,10 @@
-using Shelter.Core.Validation;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
-using Shelter.Core.Audit;
 using Shelter.Core.Data;
 using Shelter.Core.FollowUps;
 using Shelter.Core.Medication;
 using Shelter.Core.Partners;
-using Shelter.Web.Infrastructure.Audit;
+using Shelter.Core.Validation;
 using Shelter.Web.Infrastructure.Auth;
 
 namespace Shelter.Web.Features.Medication;

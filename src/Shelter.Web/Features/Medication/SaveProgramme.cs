@@ -1,11 +1,8 @@
-using Shelter.Core.Validation;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
-using Shelter.Core.Audit;
 using Shelter.Core.Data;
 using Shelter.Core.Medication;
-using Shelter.Web.Infrastructure.Audit;
-
+using Shelter.Core.Validation;
 using Shelter.Web.Features.Shared;
 using Shelter.Web.Infrastructure.Integrity;
 

@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Shelter.Web.Care;
+using Shelter.Web.Infrastructure.Audit;
 using Shelter.Web.Infrastructure.Auth;
 using Shelter.Web.Infrastructure.Mvc;
-using Shelter.Web.Infrastructure.Audit;
-using Shelter.Web.Care;
 
 namespace Shelter.Web.Features.Partners;
 

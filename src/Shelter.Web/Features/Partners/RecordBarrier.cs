@@ -1,10 +1,8 @@
-using Shelter.Core.Validation;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
-using Shelter.Core.Audit;
 using Shelter.Core.Data;
 using Shelter.Core.Partners;
-using Shelter.Web.Infrastructure.Audit;
+using Shelter.Core.Validation;
 
 namespace Shelter.Web.Features.Partners;
 

@@ -1,10 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
-using Shelter.Core.Audit;
 using Shelter.Core.Data;
 using Shelter.Core.Partners;
-using Shelter.Web.Infrastructure.Audit;
-
 using Shelter.Web.Features.Shared;
 
 namespace Shelter.Web.Features.Partners;

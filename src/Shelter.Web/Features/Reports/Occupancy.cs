@@ -1,5 +1,4 @@
 using System.Data.Common;
-using Microsoft.EntityFrameworkCore;
 using Shelter.Core.Data;
 using Shelter.Core.Reports;
 using Shelter.Core.Sites;

@@ -1,14 +1,11 @@
 using System.Data.Common;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Shelter.Core.Children;
 using Shelter.Core.Data;
 using Shelter.Core.Documents;
-using Shelter.Core.Intake;
 using Shelter.Core.Reports;
 using Shelter.Core.Stays;
 using Shelter.Web.Features.Shared;
-using Shelter.Web.Housing;
 
 namespace Shelter.Web.Features.Reports;
 

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Shelter.Core.Data;
-using Shelter.Web.Infrastructure.Audit;
 using Shelter.Web.Infrastructure.Auth;
 
 namespace Shelter.Web.Features.Residents;

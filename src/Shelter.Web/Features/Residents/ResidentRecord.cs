@@ -5,13 +5,10 @@ using Shelter.Core.Consents;
 using Shelter.Core.Data;
 using Shelter.Core.Documents;
 using Shelter.Core.FollowUps;
-using Shelter.Core.Intake;
-using Shelter.Core.Medication;
 using Shelter.Core.Residents;
 using Shelter.Core.Stays;
-using Shelter.Web.Infrastructure.Audit;
-
 using Shelter.Web.Care;
+using Shelter.Web.Infrastructure.Audit;
 
 namespace Shelter.Web.Features.Residents;
 

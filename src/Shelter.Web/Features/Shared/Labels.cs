@@ -10,7 +10,6 @@ using Shelter.Core.Partners;
 using Shelter.Core.Residents;
 using Shelter.Core.Sites;
 using Shelter.Core.Stays;
-using Shelter.Web.Care;
 
 namespace Shelter.Web.Features.Shared;
 

@@ -1,9 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
-using Shelter.Core.Audit;
 using Shelter.Core.Data;
 using Shelter.Core.Sites;
-using Shelter.Web.Infrastructure.Audit;
 
 namespace Shelter.Web.Features.Sites;
 

@@ -1,18 +1,13 @@
-using Shelter.Core.Validation;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
-using Shelter.Core.Audit;
 using Shelter.Core.Beds;
 using Shelter.Core.Data;
 using Shelter.Core.Residents;
 using Shelter.Core.Sites;
-using Shelter.Core.Stays;
-using Shelter.Web.Features.Beds;
-using Shelter.Web.Infrastructure.Audit;
-using Shelter.Web.Infrastructure.Auth;
-
-using Shelter.Web.Infrastructure.Integrity;
+using Shelter.Core.Validation;
 using Shelter.Web.Housing;
+using Shelter.Web.Infrastructure.Auth;
+using Shelter.Web.Infrastructure.Integrity;
 
 namespace Shelter.Web.Features.Stays;
 

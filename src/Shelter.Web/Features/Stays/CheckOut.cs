@@ -1,10 +1,8 @@
 using System.ComponentModel.DataAnnotations;
-using Shelter.Core.Audit;
 using Shelter.Core.Data;
 using Shelter.Core.Stays;
-using Shelter.Web.Infrastructure.Integrity;
-
 using Shelter.Web.Housing;
+using Shelter.Web.Infrastructure.Integrity;
 
 namespace Shelter.Web.Features.Stays;
 

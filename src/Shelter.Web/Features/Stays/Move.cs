@@ -1,14 +1,11 @@
 using System.ComponentModel.DataAnnotations;
-using Shelter.Core.Audit;
+using Microsoft.EntityFrameworkCore;
 using Shelter.Core.Beds;
 using Shelter.Core.Data;
 using Shelter.Core.Sites;
 using Shelter.Core.Stays;
-using Shelter.Web.Features.Beds;
-using Microsoft.EntityFrameworkCore;
-
-using Shelter.Web.Infrastructure.Integrity;
 using Shelter.Web.Housing;
+using Shelter.Web.Infrastructure.Integrity;
 
 namespace Shelter.Web.Features.Stays;
 

@@ -1,13 +1,11 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Shelter.Core.Audit;
 using Shelter.Core.Data;
 using Shelter.Core.Stays;
+using Shelter.Web.Housing;
 using Shelter.Web.Infrastructure.Audit;
 using Shelter.Web.Infrastructure.Auth;
-
-using Shelter.Web.Housing;
 
 namespace Shelter.Web.Features.Stays;
 

@@ -1,11 +1,8 @@
-using Shelter.Core.Validation;
 using System.ComponentModel.DataAnnotations;
-using Shelter.Core.Audit;
 using Shelter.Core.Data;
 using Shelter.Core.Sites;
 using Shelter.Core.Stays;
-using Shelter.Web.Infrastructure.Audit;
-
+using Shelter.Core.Validation;
 using Shelter.Web.Housing;
 
 namespace Shelter.Web.Features.Stays;

@@ -1,13 +1,11 @@
-using Shelter.Core.Validation;
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Shelter.Core.Accounts;
-using Shelter.Core.Audit;
 using Shelter.Core.Data;
 using Shelter.Core.FollowUps;
-using Shelter.Web.Infrastructure.Audit;
+using Shelter.Core.Validation;
 using Shelter.Web.Care;
 
 namespace Shelter.Web.Features.Tasks;

@@ -1,17 +1,16 @@
-using Microsoft.Extensions.Localization;
 using Hangfire;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Shelter.Core.Accounts;
 using Shelter.Core.Data;
 using Shelter.Core.FollowUps;
 using Shelter.Core.Sites;
-using Shelter.Web.Features.Intake;
-using Shelter.Web.Infrastructure.Email;
-using Shelter.Web.Infrastructure.Jobs;
-using Shelter.Web.Infrastructure.Integrity;
 using Shelter.Web.Infrastructure;
+using Shelter.Web.Infrastructure.Email;
+using Shelter.Web.Infrastructure.Integrity;
+using Shelter.Web.Infrastructure.Jobs;
 
 namespace Shelter.Web.Features.Tasks;
 

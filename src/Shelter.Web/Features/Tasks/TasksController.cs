@@ -3,9 +3,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Shelter.Core.Data;
 using Shelter.Core.FollowUps;
+using Shelter.Web.Infrastructure.Audit;
 using Shelter.Web.Infrastructure.Auth;
 using Shelter.Web.Infrastructure.Mvc;
-using Shelter.Web.Infrastructure.Audit;
 
 namespace Shelter.Web.Features.Tasks;
 

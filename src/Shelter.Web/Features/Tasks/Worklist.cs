@@ -3,8 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Shelter.Core.Data;
 using Shelter.Core.FollowUps;
 using Shelter.Core.Sites;
-using Shelter.Web.Infrastructure.Auth;
 using Shelter.Web.Care;
+using Shelter.Web.Infrastructure.Auth;
 
 namespace Shelter.Web.Features.Tasks;
 

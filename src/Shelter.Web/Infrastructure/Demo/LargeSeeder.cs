@@ -2,12 +2,11 @@ using System.Diagnostics;
 using Bogus;
 using Microsoft.EntityFrameworkCore;
 using Shelter.Core.Data;
+using Shelter.Core.Intake;
 using Shelter.Core.Residents;
 using Shelter.Core.Sites;
 using Shelter.Core.Stays;
-using Shelter.Core.Intake;
 using Shelter.Web.Features.Sites;
-using Shelter.Web.Housing;
 
 namespace Shelter.Web.Infrastructure.Demo;
 

@@ -3,11 +3,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Shelter.Core.Accounts;
 using Shelter.Core.Data;
-using Shelter.Web.Infrastructure.Localization;
 using Shelter.Core.Integrity;
 using Shelter.Web.Infrastructure.Email;
 using Shelter.Web.Infrastructure.Jobs;
-using Shelter.Web.Housing;
+using Shelter.Web.Infrastructure.Localization;
 
 namespace Shelter.Web.Infrastructure.Integrity;
 
