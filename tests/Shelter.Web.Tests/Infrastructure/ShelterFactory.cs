@@ -20,6 +20,10 @@ namespace Shelter.Web.Tests.Infrastructure;
 /// </summary>
 public class ShelterFactory : WebApplicationFactory<Program>
 {
+    // Every host would otherwise watch appsettings.json for changes: one inotify instance each, and
+    // the suite keeps more hosts alive at once than Linux's default limit of 128 allows.
+    static ShelterFactory() => Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+
     public const string DemoPassword = "Shelter-demo-2026";
 
     public ShelterFactory() : this(NewDataFolder(), demo: true) { }

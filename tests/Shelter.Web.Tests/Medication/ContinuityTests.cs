@@ -31,6 +31,7 @@ public class ContinuityTests : IDisposable
 
         await RunSweepAsync();
         await RunSweepAsync();
+        await _app.DeliverOutboxAsync(); // the digest is an outbox email, sent after the sweep's commit
 
         Assert.Equal(expected, await OpenContinuityFollowUpsAsync());
         var digests = Directory.GetFiles(Path.Combine(_app.DataFolder, "mail-pickup"), "*.eml").Select(File.ReadAllText)

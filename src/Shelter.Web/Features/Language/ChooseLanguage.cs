@@ -10,7 +10,7 @@ namespace Shelter.Web.Features.Language;
 /// Her choice of language: kept in the standard culture cookie for this browser and, once she is
 /// signed in, on her account, so it follows her to the next shift's computer or her phone.
 /// </summary>
-public sealed class ChooseLanguage(UserManager<ShelterUser> users)
+public sealed class ChooseLanguage(UserManager<ShelterUser> users, SignInManager<ShelterUser> signIn)
 {
     public async Task<bool> HandleAsync(string? language, ClaimsPrincipal who, HttpResponse response, bool https)
     {
@@ -22,6 +22,9 @@ public sealed class ChooseLanguage(UserManager<ShelterUser> users)
         {
             user.Language = language;
             await users.UpdateAsync(user);
+            // Her language travels in the session cookie as a claim, which is otherwise re-read only
+            // when her security stamp changes: issue the cookie again so the next page follows her choice.
+            await signIn.RefreshSignInAsync(user);
         }
         return true;
     }
