@@ -33,6 +33,39 @@ public partial class LocalizationTests
         Assert.All(used, k => Assert.Contains(k, resources));
     }
 
+    /// <summary>
+    /// A sentence a handler, a controller or a domain rule gives a worker: returned, refused, put in a
+    /// notice or a model error, or a validation attribute's message.
+    /// </summary>
+    [GeneratedRegex("""(?:return|ErrorMessage\s*=|TempData\["(?:Notice|Error)"\]\s*=|AddModelError\([^,;]+,|Refused(?:<\w+>)?\(|[Ee]rrors\.Add\(|\?\?|[?:])\s*(\$?)"((?:[^"\\]|\\.)*)\x22""")]
+    private static partial Regex MessageLiteral();
+
+    [Fact]
+    public void Localization_every_message_a_handler_or_rule_gives_is_a_resource()
+    {
+        var web = WebProject();
+        var english = Resources("en");
+        // The command line and the demo data speak to the operator, in English.
+        string[] notForWorkers = [Path.Combine("Infrastructure", "Commands"), Path.Combine("Infrastructure", "Demo")];
+        var sources = Directory.GetFiles(web, "*.cs", SearchOption.AllDirectories)
+            .Concat(Directory.GetFiles(Path.Combine(web, "..", "Shelter.Core"), "*.cs", SearchOption.AllDirectories))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"))
+            .Where(f => !notForWorkers.Any(f.Contains));
+
+        var gaps = new List<string>();
+        foreach (var file in sources)
+            foreach (Match m in MessageLiteral().Matches(File.ReadAllText(file)))
+            {
+                var text = m.Groups[2].Value.Replace("\\\"", "\"");
+                // A sentence: a capital, words, a full stop or question. Identifiers, formats and keys are not.
+                if (!Regex.IsMatch(text, @"^[A-Z].*\s.*[.?!]$") && !(m.Groups[1].Value == "$" && text.Contains(' '))) continue;
+                if (m.Groups[1].Value == "$") gaps.Add($"{Path.GetFileName(file)}: interpolated, make it a resource with {{0}}: {text}");
+                else if (!english.ContainsKey(text)) gaps.Add($"{Path.GetFileName(file)}: {text}");
+            }
+
+        Assert.Empty(gaps);
+    }
+
     /// <summary>Names of the field that read the same in every language (the screening's own name).</summary>
     private static readonly HashSet<string> SameInEveryLanguage = ["HITS"];
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using Shelter.Web.Infrastructure.Audit;
 using Shelter.Web.Infrastructure.Auth;
 using Shelter.Web.Infrastructure.Mvc;
@@ -18,16 +19,18 @@ public sealed class BedsController : Controller
     [HttpPost("{bedId:int}/hold")]
     [Reaches(Record.Bed, "bedId")]
     [Authorize(Policy = Policies.Housing)]
-    public async Task<IActionResult> Hold(int bedId, HoldForm form, [FromServices] Hold hold, CancellationToken ct)
+    public async Task<IActionResult> Hold(int bedId, HoldForm form, [FromServices] Hold hold,
+        [FromServices] IStringLocalizer<SharedResource> L, CancellationToken ct)
     {
         if (!ModelState.IsValid)
         {
             TempData["Error"] = ModelState.FirstError();
             return Redirect("/beds");
         }
-        var error = await hold.HandleAsync(bedId, form, ct);
-        if (error is null) TempData["Notice"] = $"The bed is held for {form.Hours} hours.";
-        else TempData["Error"] = error;
+        var outcome = await hold.HandleAsync(bedId, form, ct);
+        if (outcome.Missing) return NotFound();
+        if (outcome.Succeeded) TempData["Notice"] = L["The bed is held for {0} hours.", form.Hours].Value;
+        else TempData["Error"] = outcome.Error;
         return Redirect("/beds");
     }
 
@@ -36,7 +39,7 @@ public sealed class BedsController : Controller
     [Authorize(Policy = Policies.Housing)]
     public async Task<IActionResult> ReleaseHold(int holdId, [FromServices] Hold hold, CancellationToken ct)
     {
-        if (!await hold.CancelAsync(holdId, ct)) return NotFound();
+        if ((await hold.CancelAsync(holdId, ct)).Missing) return NotFound();
         TempData["Notice"] = "The hold is released; the bed is free.";
         return Redirect("/beds");
     }

@@ -6,6 +6,7 @@ using Shelter.Core.Data;
 using Shelter.Core.Residents;
 using Shelter.Core.Sites;
 using Shelter.Web.Housing;
+using Shelter.Web.Infrastructure;
 using Shelter.Web.Infrastructure.Integrity;
 
 namespace Shelter.Web.Features.Beds;
@@ -25,15 +26,15 @@ public sealed class HoldForm
 /// </summary>
 public sealed class Hold(ShelterDbContext db, BedStates states, Outbox outbox, IBackgroundJobClient jobs, TimeProvider clock)
 {
-    public async Task<string?> HandleAsync(int bedId, HoldForm form, CancellationToken ct)
+    public async Task<Outcome> HandleAsync(int bedId, HoldForm form, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var tx = await db.Database.JoinOrBeginTransactionAsync(ct);
         await BedLock.TakeAsync(db, ct);
         var (_, beds) = await states.LoadAsync(now, ct);
         var bed = beds.FirstOrDefault(b => b.Bed.BedId == bedId);
-        if (bed is null) return "That bed does not exist.";
-        if (bed.Bed.State != BedState.Free) return "That bed is no longer free.";
+        if (bed is null) return Outcome.NotFound;
+        if (bed.Bed.State != BedState.Free) return Outcome.Refused("That bed is no longer free.");
 
         var hold = BedHold.Take(bedId, form.ComingThrough!.Value, now, TimeSpan.FromHours(form.Hours));
         db.BedHolds.Add(hold);
@@ -41,16 +42,16 @@ public sealed class Hold(ShelterDbContext db, BedStates states, Outbox outbox, I
         await tx.CommitAsync(ct);
         // The hold row is what lasts: a release that runs for a rolled-back hold finds nothing, and start-up reschedules.
         jobs.Schedule<BedHoldReleaser>(r => r.ReleaseIfExpiredAsync(hold.Id), hold.HeldUntil - now);
-        return null;
+        return Outcome.Done;
     }
 
-    public async Task<bool> CancelAsync(int holdId, CancellationToken ct)
+    public async Task<Outcome> CancelAsync(int holdId, CancellationToken ct)
     {
         var hold = await db.BedHolds.FirstOrDefaultAsync(h => h.Id == holdId && h.ReleasedAt == null, ct);
-        if (hold is null) return false;
+        if (hold is null) return Outcome.NotFound;
         hold.Cancel(clock.GetUtcNow().UtcDateTime);
         outbox.WaitingListNotice();
         await db.SaveChangesAsync(ct);
-        return true;
+        return Outcome.Done;
     }
 }
