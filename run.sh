@@ -131,6 +131,8 @@ run_tests() {
   say "Checking the house style (.editorconfig)"
   dotnet format whitespace Shelter.sln --verify-no-changes --verbosity quiet   # code style and analyzers are checked by the build
   say "Running tests"
+  # Test hosts neither reload settings nor watch files through inotify (Linux allows 128 per user).
+  export DOTNET_hostBuilder__reloadConfigOnChange=false DOTNET_USE_POLLING_FILE_WATCHER=true
   local log status=0
   log=$(mktemp)
   dotnet test Shelter.sln -c Release --no-build --verbosity minimal 2>&1 | tee "$log" || status=$?

@@ -20,9 +20,14 @@ namespace Shelter.Web.Tests.Infrastructure;
 /// </summary>
 public class ShelterFactory : WebApplicationFactory<Program>
 {
-    // Every host would otherwise watch appsettings.json for changes: one inotify instance each, and
-    // the suite keeps more hosts alive at once than Linux's default limit of 128 allows.
-    static ShelterFactory() => Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+    // Every host would otherwise watch appsettings.json and wwwroot (asp-append-version) with one
+    // inotify instance each, and the suite keeps more hosts alive at once than Linux's default
+    // per-user limit of 128 allows: no reload of settings, and file changes polled, not watched.
+    static ShelterFactory()
+    {
+        Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+        Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+    }
 
     public const string DemoPassword = "Shelter-demo-2026";
 
