@@ -27,20 +27,29 @@ public class CounsellingSession : Integrity.IVersioned
 
 /// <summary>
 /// A new session must not double-book the counsellor, the room or the child.
-/// Returns what clashes, or null when the time is free.
+/// Returns what clashes (to be said in the reader's language), or null when the time is free.
 /// </summary>
 public static class SessionClash
 {
-    /// <summary>Times in the message are on the clock of <paramref name="timeZoneId"/> (the site she is booked at), and say so.</summary>
-    public static string? Find(CounsellingSession proposed, IEnumerable<CounsellingSession> booked, string timeZoneId)
+    /// <summary>
+    /// Times in the message are on the clock of <paramref name="timeZoneId"/> (the site she is booked at), and say so
+    /// ("10:00–10:50 (Almaty time) on 15 Jan"); the day is formatted in the reader's culture.
+    /// </summary>
+    public static Phrase? Find(CounsellingSession proposed, IEnumerable<CounsellingSession> booked, string timeZoneId)
     {
-        if (proposed.EndsAt <= proposed.StartsAt) return "The session must end after it starts.";
-        foreach (var other in booked.Where(b => b.CancelledAt is null && b.Id != proposed.Id && b.StartsAt < proposed.EndsAt && proposed.StartsAt < b.EndsAt))
+        if (proposed.EndsAt <= proposed.StartsAt) return new("The session must end after it starts.");
+        var overlapping = booked.Where(b => b.CancelledAt is null && b.Id != proposed.Id
+            && b.StartsAt < proposed.EndsAt && proposed.StartsAt < b.EndsAt);
+        foreach (var other in overlapping)
         {
-            var when = $"{Sites.SiteTime.Local(timeZoneId, other.StartsAt):HH:mm}–{Sites.SiteTime.Show(other.EndsAt, timeZoneId, "HH:mm")} on {Sites.SiteTime.Local(timeZoneId, other.StartsAt):dd MMM}";
-            if (other.CounsellorKey == proposed.CounsellorKey) return $"The counsellor already has a session {when}.";
-            if (SameRoom(other, proposed)) return $"{other.Room.Trim()} is already booked {when}.";
-            if (other.ChildId == proposed.ChildId) return $"This child already has a session {when}.";
+            var starts = Sites.SiteTime.Local(timeZoneId, other.StartsAt);
+            var ends = Sites.SiteTime.Show(other.EndsAt, timeZoneId, "HH:mm");
+            if (other.CounsellorKey == proposed.CounsellorKey)
+                return new("The counsellor already has a session {0:HH:mm}–{1} on {2:dd MMM}.", starts, ends, starts);
+            if (SameRoom(other, proposed))
+                return new("{0} is already booked {1:HH:mm}–{2} on {3:dd MMM}.", other.Room.Trim(), starts, ends, starts);
+            if (other.ChildId == proposed.ChildId)
+                return new("This child already has a session {0:HH:mm}–{1} on {2:dd MMM}.", starts, ends, starts);
         }
         return null;
     }

@@ -18,11 +18,16 @@ public enum NextDoseStep
     NewInduction = 2,
 }
 
+/// <param name="Reason">Why, for the worker: an English resource key and its values (see <see cref="Phrase"/>).</param>
 /// <param name="BitesOn">The day the risk becomes real (a closure, a closed weekend day, her stay's end), when it lies ahead.</param>
 /// <param name="MissedDays">Consecutive days of supervised dosing missed up to yesterday.</param>
-public sealed record ContinuityResult(ContinuityStatus Status, string Why, DateOnly? BitesOn = null, int MissedDays = 0, NextDoseStep NextDose = NextDoseStep.UsualDose)
+public sealed record ContinuityResult(ContinuityStatus Status, Phrase Reason, DateOnly? BitesOn = null, int MissedDays = 0,
+    NextDoseStep NextDose = NextDoseStep.UsualDose)
 {
     public bool NeedsAttention => Status != ContinuityStatus.Covered;
+
+    /// <summary>The reason in English.</summary>
+    public string Why => Reason.ToString();
 }
 
 /// <summary>The clinical rule for missed supervised doses; the numbers follow national guidelines and are configurable.</summary>
@@ -76,66 +81,82 @@ public static class ContinuityCheck
     {
         var last = programme.LastDispensedOn;
         if (last is null)
-            return new(ContinuityStatus.Broken, "No dose at her site has been recorded.");
+            return new(ContinuityStatus.Broken, new("No dose at her site has been recorded."));
         var missed = MissedDays(last, today);
         if (missed > 0)
         {
             var step = outlook.MissedDoses.StepAfter(missed);
-            var next = step switch
+            Phrase next = step switch
             {
-                NextDoseStep.NewInduction => $" After {missed} missed days she needs a new induction: the prescriber starts her again.",
-                NextDoseStep.PrescriberReviewsDose => $" After {missed} missed days the prescriber reviews her dose before the next one.",
-                _ => " She can take her usual dose when she comes.",
+                NextDoseStep.NewInduction =>
+                    new("After {0} missed days she needs a new induction: the prescriber starts her again.", missed),
+                NextDoseStep.PrescriberReviewsDose =>
+                    new("After {0} missed days the prescriber reviews her dose before the next one.", missed),
+                _ => new("She can take her usual dose when she comes."),
             };
-            return new(ContinuityStatus.Broken, $"Her last recorded dose was on {last:dd MMM}: she has missed {missed} {(missed == 1 ? "day" : "days")} of daily dosing." + next,
-                null, missed, step);
+            Phrase reason = missed == 1
+                ? new("Her last recorded dose was on {0:dd MMM}: she has missed 1 day of daily dosing. {1}", last, next)
+                : new("Her last recorded dose was on {0:dd MMM}: she has missed {1} days of daily dosing. {2}", last, missed, next);
+            return new(ContinuityStatus.Broken, reason, null, missed, step);
         }
 
         // A recorded closure (incl. a holiday) within the look-ahead, or a day of the week it does not open within two days.
         var closedOn = FirstClosedDay(today, today.AddDays(outlook.LookAheadDays), closures, null)
             ?? FirstClosedDay(today, today.AddDays(AtRiskWithinDays), [], outlook.OpenDays);
         if (closedOn is { } day)
-            return new(ContinuityStatus.AtRisk, $"Her dispensing site is closed on {day:ddd dd MMM}{ClosureText(day, closures)}: arrange take-home doses or another site before then.", day);
+            return AtRisk(new("Her dispensing site is closed on {0:ddd dd MMM} ({1}): arrange take-home doses or another site before then.",
+                day, ClosureText(day, closures)), day);
         if (outlook.StayEndsOn is { } end && end <= today.AddDays(outlook.LookAheadDays))
-            return new(ContinuityStatus.AtRisk, $"Her stay ends on {end:dd MMM}: arrange her daily dosing from where she goes next.", end);
+            return AtRisk(new("Her stay ends on {0:dd MMM}: arrange her daily dosing from where she goes next.", end), end);
         if (programme.NextPickupOn is null || programme.NextPickupOn < today)
-            return new(ContinuityStatus.AtRisk, "Her next dose at the site is not arranged.");
-        return new(ContinuityStatus.Covered, $"Daily at her site; last dose {last:dd MMM}.");
+            return AtRisk(new("Her next dose at the site is not arranged."));
+        return new(ContinuityStatus.Covered, new("Daily at her site; last dose {0:dd MMM}.", last));
     }
 
     private static ContinuityResult CheckTakeHome(MedicationProgramme programme, DateOnly today, List<DispensingSiteClosure> closures, ContinuityOutlook outlook)
     {
         var until = programme.SupplyUntil;
         if (until is null)
-            return new(ContinuityStatus.AtRisk, "Her supply on hand is not recorded.");
+            return new(ContinuityStatus.AtRisk, new("Her supply on hand is not recorded."));
         if (until < today)
-            return new(ContinuityStatus.Broken, $"Her supply ended on {until:dd MMM} and no dispensing has been recorded since.");
+            return new(ContinuityStatus.Broken, new("Her supply ended on {0:dd MMM} and no dispensing has been recorded since.", until));
 
         var daysLeft = until.Value.DayNumber - today.DayNumber;
         var runsOut = Validation.InputBounds.AddDaysSaturating(until.Value, 1);
         var closedToday = closures.FirstOrDefault(c => c.Covers(today));
         if (closedToday is not null)
-            return new(ContinuityStatus.AtRisk, $"Her dispensing site is closed from {closedToday.From:dd MMM}{(closedToday.To is { } to ? $" to {to:dd MMM}" : "")}: arrange another site.", today);
+        {
+            Phrase closed = closedToday.To is { } to
+                ? new("Her dispensing site is closed from {0:dd MMM} to {1:dd MMM}: arrange another site.", closedToday.From, to)
+                : new("Her dispensing site is closed from {0:dd MMM}: arrange another site.", closedToday.From);
+            return AtRisk(closed, today);
+        }
         if (programme.NextPickupOn is { } pickup && pickup >= today && FirstClosedDay(pickup, pickup, closures, outlook.OpenDays) is { } closedPickup)
-            return new(ContinuityStatus.AtRisk, $"Her pick-up on {closedPickup:ddd dd MMM} falls on a day her site is closed{ClosureText(closedPickup, closures)}: move it to an open day before {runsOut:dd MMM}.", closedPickup);
+            return AtRisk(new(
+                "Her pick-up on {0:ddd dd MMM} falls on a day her site is closed ({1}): move it to an open day before {2:dd MMM}.",
+                closedPickup, ClosureText(closedPickup, closures), runsOut), closedPickup);
         // Every day from today until she runs out is closed: she cannot get there in time.
         if (OpenDayBetween(today, until.Value, closures, outlook.OpenDays) is null)
-            return new(ContinuityStatus.AtRisk, $"Her site is not open on any day before her supply ends ({until:dd MMM}): arrange a supply now.", until.Value);
+            return AtRisk(new("Her site is not open on any day before her supply ends ({0:dd MMM}): arrange a supply now.", until.Value),
+                until.Value);
         if (daysLeft <= AtRiskWithinDays)
-            return new(ContinuityStatus.AtRisk, daysLeft switch
+            return AtRisk(daysLeft switch
             {
-                0 => "Her supply ends today.",
-                1 => "Her supply ends tomorrow.",
-                _ => $"Her supply ends in {daysLeft} days.",
+                0 => new("Her supply ends today."),
+                1 => new("Her supply ends tomorrow."),
+                _ => new Phrase("Her supply ends in {0} days.", daysLeft),
             }, until.Value);
-        if (programme.NextPickupOn is null || programme.NextPickupOn < today)
-            return new(ContinuityStatus.AtRisk, "Her next pick-up is not arranged.");
-        if (programme.NextPickupOn > runsOut)
-            return new(ContinuityStatus.AtRisk, $"Her next pick-up ({programme.NextPickupOn:dd MMM}) is after her supply ends ({until:dd MMM}).", runsOut);
-        if (outlook.StayEndsOn is { } end && end < programme.NextPickupOn)
-            return new(ContinuityStatus.AtRisk, $"Her stay ends on {end:dd MMM}, before her next pick-up ({programme.NextPickupOn:dd MMM}): arrange it from where she goes next.", end);
-        return new(ContinuityStatus.Covered, $"Covered until {until:dd MMM}; next pick-up {programme.NextPickupOn:dd MMM}.");
+        if (programme.NextPickupOn is not { } nextPickup || nextPickup < today)
+            return AtRisk(new("Her next pick-up is not arranged."));
+        if (nextPickup > runsOut)
+            return AtRisk(new("Her next pick-up ({0:dd MMM}) is after her supply ends ({1:dd MMM}).", nextPickup, until.Value), runsOut);
+        if (outlook.StayEndsOn is { } end && end < nextPickup)
+            return AtRisk(new("Her stay ends on {0:dd MMM}, before her next pick-up ({1:dd MMM}): arrange it from where she goes next.",
+                end, nextPickup), end);
+        return new(ContinuityStatus.Covered, new("Covered until {0:dd MMM}; next pick-up {1:dd MMM}.", until.Value, nextPickup));
     }
+
+    private static ContinuityResult AtRisk(Phrase why, DateOnly? bitesOn = null) => new(ContinuityStatus.AtRisk, why, bitesOn);
 
     public static bool IsOpen(DateOnly day, IReadOnlyList<DispensingSiteClosure> closures, IReadOnlySet<DayOfWeek>? openDays) =>
         !closures.Any(c => c.Covers(day)) && (openDays is null || openDays.Count == 0 || openDays.Contains(day.DayOfWeek));
@@ -153,8 +174,10 @@ public static class ContinuityCheck
         for (var n = 0; n <= count; n++) yield return DateOnly.FromDayNumber(from.DayNumber + n);
     }
 
-    private static string ClosureText(DateOnly day, IReadOnlyList<DispensingSiteClosure> closures) =>
-        closures.FirstOrDefault(c => c.Covers(day)) is { } c
-            ? c.Reason == ClosureReason.Holiday ? " (a holiday)" : $" (closed from {c.From:dd MMM}{(c.To is { } to ? $" to {to:dd MMM}" : "")})"
-            : " (it does not open that day of the week)";
+    /// <summary>Why her site is closed that day, said in brackets after the day.</summary>
+    private static Phrase ClosureText(DateOnly day, IReadOnlyList<DispensingSiteClosure> closures) =>
+        closures.FirstOrDefault(c => c.Covers(day)) is not { } c ? new("it does not open that day of the week")
+        : c.Reason == ClosureReason.Holiday ? new("a holiday")
+        : c.To is { } to ? new("closed from {0:dd MMM} to {1:dd MMM}", c.From, to)
+        : new("closed from {0:dd MMM}", c.From);
 }

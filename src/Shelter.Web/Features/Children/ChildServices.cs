@@ -2,14 +2,17 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Shelter.Core.Accounts;
 using Shelter.Core.Children;
 using Shelter.Core.Data;
 using Shelter.Core.Residents;
 using Shelter.Core.Sites;
 using Shelter.Core.Validation;
+using Shelter.Web.Infrastructure;
 using Shelter.Web.Infrastructure.Auth;
 using Shelter.Web.Infrastructure.Integrity;
+using Shelter.Web.Infrastructure.Localization;
 
 namespace Shelter.Web.Features.Children;
 
@@ -55,7 +58,8 @@ public sealed record ChildPage(Child Child, string Mother, string TimeZoneId, IR
 /// Children's services: school, childcare, and counselling sessions that social workers book
 /// with a child psychotherapist, never double-booking the counsellor, the room or the child.
 /// </summary>
-public sealed class ChildServices(ShelterDbContext db, UserManager<ShelterUser> users, SiteScope scope, TimeProvider clock, Shared.SiteClock sites)
+public sealed class ChildServices(ShelterDbContext db, UserManager<ShelterUser> users, SiteScope scope, TimeProvider clock,
+    Shared.SiteClock sites, IStringLocalizer<SharedResource> L)
 {
     public async Task<IReadOnlyList<ChildRow>> ListAsync(CancellationToken ct)
     {
@@ -86,31 +90,32 @@ public sealed class ChildServices(ShelterDbContext db, UserManager<ShelterUser> 
             .Where(u => u.LockoutEnd != DateTimeOffset.MaxValue).DistinctBy(u => u.Id)
             .Select(u => (u.Id, string.IsNullOrWhiteSpace(u.DisplayName) ? u.Email! : u.DisplayName)).OrderBy(u => u.Item2).ToList();
 
-    public async Task<string?> SaveAsync(int id, ChildForm form, CancellationToken ct)
+    public async Task<Outcome> SaveAsync(int id, ChildForm form, CancellationToken ct)
     {
         var child = await db.Children.FirstOrDefaultAsync(c => c.Id == id, ct);
-        if (child is null) return "That child does not exist.";
+        if (child is null) return Outcome.NotFound;
         child.School = Shared.FormText.Clean(form.School);
         child.ChildcareNeeds = Shared.FormText.Clean(form.ChildcareNeeds);
         await db.SaveChangesAsync(ct);
-        return null;
+        return Outcome.Done;
     }
 
-    public async Task<string?> ScheduleAsync(int childId, SessionForm form, ClaimsPrincipal scheduler, CancellationToken ct)
+    public async Task<Outcome> ScheduleAsync(int childId, SessionForm form, ClaimsPrincipal scheduler, CancellationToken ct)
     {
         var hasUser = !string.IsNullOrEmpty(form.CounsellorUserId);
         if (hasUser == !string.IsNullOrWhiteSpace(form.CounsellorName))
-            return "Choose a counsellor from the list, or write a partner's psychotherapist's name — one of the two.";
-        if (hasUser && (await CounsellorsAsync()).All(c => c.Id != form.CounsellorUserId)) return "That person is not a counsellor here.";
+            return Outcome.Refused("Choose a counsellor from the list, or write a partner's psychotherapist's name — one of the two.");
+        if (hasUser && (await CounsellorsAsync()).All(c => c.Id != form.CounsellorUserId))
+            return Outcome.Refused("That person is not a counsellor here.");
         var child = await db.Children.AsNoTracking().FirstOrDefaultAsync(c => c.Id == childId, ct);
-        if (child is null) return "That child does not exist.";
+        if (child is null) return Outcome.NotFound;
         var zone = await ZoneOfAsync(child.ResidentId, ct);
         var room = (await RoomsAtHerSiteAsync(child.ResidentId, ct)).FirstOrDefault(r => r.Id == form.CounsellingRoomId);
-        if (room is null) return "Choose a counselling room at the site where she stays.";
+        if (room is null) return Outcome.Refused("Choose a counselling room at the site where she stays.");
         var local = DateTime.SpecifyKind(form.On!.Value.ToDateTime(form.At!.Value), DateTimeKind.Unspecified);
         var startsAt = TimeZoneInfo.ConvertTimeToUtc(local, SiteTime.Zone(zone));
         var now = clock.GetUtcNow().UtcDateTime;
-        if (startsAt < now) return "A session cannot be booked in the past.";
+        if (startsAt < now) return Outcome.Refused("A session cannot be booked in the past.");
         var session = new CounsellingSession
         {
             ChildId = childId, ResidentId = child.ResidentId, CounsellorUserId = hasUser ? form.CounsellorUserId : null,
@@ -123,21 +128,21 @@ public sealed class ChildServices(ShelterDbContext db, UserManager<ShelterUser> 
         await using var tx = await db.Database.JoinOrBeginTransactionAsync(ct);
         var sameDay = await db.CounsellingSessions.AsNoTracking()
             .Where(s => s.CancelledAt == null && s.StartsAt < session.EndsAt && s.EndsAt > session.StartsAt).ToListAsync(ct);
-        if (SessionClash.Find(session, sameDay, zone) is { } clash) return clash;
+        if (SessionClash.Find(session, sameDay, zone) is { } clash) return Outcome.Refused(L.Say(clash));
         db.CounsellingSessions.Add(session);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return null;
+        return Outcome.Done;
     }
 
-    public async Task<string?> AttendanceAsync(int sessionId, bool? attended, bool cancel, CancellationToken ct)
+    public async Task<Outcome> AttendanceAsync(int sessionId, bool? attended, bool cancel, CancellationToken ct)
     {
         var session = await db.CounsellingSessions.FirstOrDefaultAsync(s => s.Id == sessionId, ct);
-        if (session is null) return "That session does not exist.";
+        if (session is null) return Outcome.NotFound;
         if (cancel) session.CancelledAt = clock.GetUtcNow().UtcDateTime;
         else session.Attended = attended;
         await db.SaveChangesAsync(ct);
-        return null;
+        return Outcome.Done;
     }
 
     public async Task<int?> ChildOfSessionAsync(int sessionId, CancellationToken ct) =>

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Shelter.Web.Infrastructure;
 using Shelter.Web.Infrastructure.Audit;
 using Shelter.Web.Infrastructure.Auth;
 using Shelter.Web.Infrastructure.Mvc;
@@ -25,7 +26,9 @@ public sealed class ChildrenController : Controller
     [Authorize(Policy = Policies.Children)]
     public async Task<IActionResult> Save(int id, ChildForm form, [FromServices] ChildServices children, CancellationToken ct)
     {
-        this.Tell(ModelState.IsValid ? await children.SaveAsync(id, form, ct) : ModelState.FirstError(), "Saved.");
+        var outcome = ModelState.IsValid ? await children.SaveAsync(id, form, ct) : Outcome.Refused(ModelState.FirstError());
+        if (outcome.Missing) return NotFound();
+        this.Tell(outcome.Error, "Saved.");
         return Redirect($"/children/{id}");
     }
 
@@ -34,10 +37,11 @@ public sealed class ChildrenController : Controller
     [Authorize(Policy = Policies.ScheduleCounselling)]
     public async Task<IActionResult> Schedule(int id, SessionForm form, [FromServices] ChildServices children, CancellationToken ct)
     {
-        var error = ModelState.IsValid ? await children.ScheduleAsync(id, form, User, ct) : ModelState.FirstError();
-        this.Tell(error, "The session is booked.");
+        var outcome = ModelState.IsValid ? await children.ScheduleAsync(id, form, User, ct) : Outcome.Refused(ModelState.FirstError());
+        if (outcome.Missing) return NotFound();
+        this.Tell(outcome.Error, "The session is booked.");
         // What was chosen and typed comes back with the refusal (TempData, not the address: it is about a child).
-        if (error is not null) TempData["KeptSession"] = System.Text.Json.JsonSerializer.Serialize(form);
+        if (!outcome.Succeeded) TempData["KeptSession"] = System.Text.Json.JsonSerializer.Serialize(form);
         return Redirect($"/children/{id}#sessions");
     }
 
@@ -48,7 +52,9 @@ public sealed class ChildrenController : Controller
     {
         var childId = await children.ChildOfSessionAsync(sessionId, ct);
         if (childId is null) return NotFound();
-        this.Tell(await children.AttendanceAsync(sessionId, attended, cancel, ct), cancel ? "The session is cancelled." : "Attendance is recorded.");
+        var outcome = await children.AttendanceAsync(sessionId, attended, cancel, ct);
+        if (outcome.Missing) return NotFound();
+        this.Tell(outcome.Error, cancel ? "The session is cancelled." : "Attendance is recorded.");
         return Redirect($"/children/{childId}#sessions");
     }
 

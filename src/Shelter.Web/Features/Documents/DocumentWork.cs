@@ -4,6 +4,7 @@ using Shelter.Core.Data;
 using Shelter.Core.Documents;
 using Shelter.Core.FollowUps;
 using Shelter.Core.Validation;
+using Shelter.Web.Infrastructure;
 using Shelter.Web.Infrastructure.Auth;
 
 namespace Shelter.Web.Features.Documents;
@@ -71,28 +72,29 @@ public sealed class DocumentWork(ShelterDbContext db, SiteScope scope, TimeProvi
         return new RecoveryPage(recovery, alias, next);
     }
 
-    public async Task<(int? Id, string? Error)> StartAsync(int residentId, NewRecoveryForm form, CancellationToken ct)
+    public async Task<Outcome<int>> StartAsync(int residentId, NewRecoveryForm form, CancellationToken ct)
     {
-        if (!await db.Residents.AnyAsync(r => r.Id == residentId, ct)) return (null, "That resident does not exist.");
-        if (form.ChildId is int child && !await db.Children.AnyAsync(c => c.Id == child && c.ResidentId == residentId, ct)) return (null, "That child is not hers.");
+        if (!await db.Residents.AnyAsync(r => r.Id == residentId, ct)) return Outcome.NotFoundOf<int>();
+        if (form.ChildId is int child && !await db.Children.AnyAsync(c => c.Id == child && c.ResidentId == residentId, ct))
+            return Outcome.Refused<int>("That child is not hers.");
         var now = clock.GetUtcNow().UtcDateTime;
         var recovery = new DocumentRecovery { ResidentId = residentId, ChildId = form.ChildId, Document = form.Document!.Value, StartedAt = now };
         db.DocumentRecoveries.Add(recovery);
         db.FollowUps.Add(new FollowUp { Kind = FollowUpKind.DocumentRecovery, ResidentId = residentId, ChildId = form.ChildId, Recovery = recovery, DueAt = now.AddDays(2), CreatedAt = now });
         await db.SaveChangesAsync(ct);
-        return (recovery.Id, null);
+        return Outcome.Made(recovery.Id);
     }
 
-    public async Task<string?> StepAsync(int id, RecoveryStepForm form, CancellationToken ct)
+    public async Task<Outcome> StepAsync(int id, RecoveryStepForm form, CancellationToken ct)
     {
         var recovery = await db.DocumentRecoveries.Include(d => d.Steps).FirstOrDefaultAsync(d => d.Id == id, ct);
-        if (recovery is null) return "That recovery does not exist.";
-        if (recovery.Status != RecoveryStatus.Open) return "This recovery is closed.";
+        if (recovery is null) return Outcome.NotFound;
+        if (recovery.Status != RecoveryStatus.Open) return Outcome.Refused("This recovery is closed.");
         var now = clock.GetUtcNow().UtcDateTime;
         var hours = await sites.OfResidentAsync(recovery.ResidentId, ct);
         var today = hours.Today(now);
-        if (form.On > today) return "A step cannot be recorded in the future; set it as the next step's due date instead.";
-        if (form.NextStepDueOn is { } due && due < today) return "The next step cannot be due in the past.";
+        if (form.On > today) return Outcome.Refused("A step cannot be recorded in the future; set it as the next step's due date instead.");
+        if (form.NextStepDueOn is { } due && due < today) return Outcome.Refused("The next step cannot be due in the past.");
         recovery.Steps.Add(new RecoveryStep { Kind = form.Kind!.Value, On = form.On!.Value, Note = string.IsNullOrWhiteSpace(form.Note) ? null : form.Note.Trim(), RecordedAt = now });
         if (!string.IsNullOrWhiteSpace(form.IssuingOffice)) recovery.IssuingOffice = form.IssuingOffice.Trim();
         if (form.Fees is not null) recovery.Fees = form.Fees;
@@ -112,14 +114,15 @@ public sealed class DocumentWork(ShelterDbContext db, SiteScope scope, TimeProvi
             else followUp.DueAt = nextDue;
         }
         await db.SaveChangesAsync(ct);
-        return null;
+        return Outcome.Done;
     }
 
     /// <summary>She does not want to go on (her choice: recorded as declined, not as failure).</summary>
-    public async Task<string?> DeclineAsync(int id, CancellationToken ct)
+    public async Task<Outcome> DeclineAsync(int id, CancellationToken ct)
     {
-        var recovery = await db.DocumentRecoveries.FirstOrDefaultAsync(d => d.Id == id && d.Status == RecoveryStatus.Open, ct);
-        if (recovery is null) return "That recovery is not open.";
+        var recovery = await db.DocumentRecoveries.FirstOrDefaultAsync(d => d.Id == id, ct);
+        if (recovery is null) return Outcome.NotFound;
+        if (recovery.Status != RecoveryStatus.Open) return Outcome.Refused("That recovery is not open.");
         var now = clock.GetUtcNow().UtcDateTime;
         recovery.Status = RecoveryStatus.DeclinedByHer;
         recovery.ClosedAt = now;
@@ -129,6 +132,6 @@ public sealed class DocumentWork(ShelterDbContext db, SiteScope scope, TimeProvi
             f.ClosedAt = now;
         }
         await db.SaveChangesAsync(ct);
-        return null;
+        return Outcome.Done;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Shelter.Web.Infrastructure;
 using Shelter.Web.Infrastructure.Audit;
 using Shelter.Web.Infrastructure.Auth;
 using Shelter.Web.Infrastructure.Mvc;
@@ -24,18 +25,19 @@ public sealed class DocumentsController : Controller
     public async Task<IActionResult> Start(int residentId, NewRecoveryForm form, [FromServices] DocumentWork work, CancellationToken ct)
     {
         if (!ModelState.IsValid) return BadRequest();
-        var (id, error) = await work.StartAsync(residentId, form, ct);
-        if (id is null) { TempData["Error"] = error; return Redirect($"/residents/{residentId}"); }
-        return Redirect($"/documents/{id}");
+        var outcome = await work.StartAsync(residentId, form, ct);
+        if (outcome.Missing) return NotFound();
+        if (!outcome.Succeeded) { TempData["Error"] = outcome.Error; return Redirect($"/residents/{residentId}"); }
+        return Redirect($"/documents/{outcome.Value}");
     }
 
     [HttpPost("{id:int}/steps")]
     [Reaches(Record.Document, "id")]
     public async Task<IActionResult> Step(int id, RecoveryStepForm form, [FromServices] DocumentWork work, CancellationToken ct)
     {
-        var error = ModelState.IsValid ? await work.StepAsync(id, form, ct) : ModelState.FirstError();
-        if (error is null) TempData["Notice"] = "The step is recorded.";
-        else TempData["Error"] = error;
+        var outcome = ModelState.IsValid ? await work.StepAsync(id, form, ct) : Outcome.Refused(ModelState.FirstError());
+        if (outcome.Missing) return NotFound();
+        this.Tell(outcome.Error, "The step is recorded.");
         return Redirect($"/documents/{id}");
     }
 
@@ -43,9 +45,9 @@ public sealed class DocumentsController : Controller
     [Reaches(Record.Document, "id")]
     public async Task<IActionResult> Declined(int id, [FromServices] DocumentWork work, CancellationToken ct)
     {
-        var error = await work.DeclineAsync(id, ct);
-        if (error is null) TempData["Notice"] = "Recorded as her choice: she declined.";
-        else TempData["Error"] = error;
+        var outcome = await work.DeclineAsync(id, ct);
+        if (outcome.Missing) return NotFound();
+        this.Tell(outcome.Error, "Recorded as her choice: she declined.");
         return Redirect($"/documents/{id}");
     }
 }

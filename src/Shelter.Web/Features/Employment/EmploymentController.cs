@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Shelter.Web.Infrastructure;
 using Shelter.Web.Infrastructure.Audit;
 using Shelter.Web.Infrastructure.Auth;
 using Shelter.Web.Infrastructure.Mvc;
@@ -24,17 +25,18 @@ public sealed class EmploymentController : Controller
     [HttpPost("steps")]
     [Reaches(Record.Resident, "residentId")]
     public async Task<IActionResult> Step(int residentId, JobStepForm form, [FromServices] JobSearchWork work, CancellationToken ct) =>
-        Done(residentId, ModelState.IsValid ? await work.StepAsync(residentId, form, ct) : ModelState.FirstError(), "The step is recorded.");
+        Done(residentId, ModelState.IsValid ? await work.StepAsync(residentId, form, ct) : Outcome.Refused(ModelState.FirstError()),
+            "The step is recorded.");
 
     [HttpPost("declined")]
     [Reaches(Record.Resident, "residentId")]
     public async Task<IActionResult> Declined(int residentId, [FromServices] JobSearchWork work, CancellationToken ct) =>
         Done(residentId, await work.DeclineAsync(residentId, ct), "Recorded as her choice: she declined.");
 
-    private IActionResult Done(int residentId, string? error, string notice)
+    private IActionResult Done(int residentId, Outcome outcome, string notice)
     {
-        if (error is null) TempData["Notice"] = notice;
-        else TempData["Error"] = error;
+        if (outcome.Missing) return NotFound();
+        this.Tell(outcome.Error, notice);
         return Redirect($"/employment/residents/{residentId}");
     }
 }

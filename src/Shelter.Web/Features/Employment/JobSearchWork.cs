@@ -4,6 +4,7 @@ using Shelter.Core.Data;
 using Shelter.Core.Employment;
 using Shelter.Core.FollowUps;
 using Shelter.Core.Validation;
+using Shelter.Web.Infrastructure;
 
 namespace Shelter.Web.Features.Employment;
 
@@ -44,10 +45,11 @@ public sealed class JobSearchWork(ShelterDbContext db, TimeProvider clock, Share
         return new JobSearchPage(residentId, alias, search, conditions, next);
     }
 
-    public async Task<string?> StartAsync(int residentId, CancellationToken ct)
+    public async Task<Outcome> StartAsync(int residentId, CancellationToken ct)
     {
-        if (await db.JobSearches.AnyAsync(j => j.ResidentId == residentId && j.Status == JobSearchStatus.Open, ct)) return "She already has an open job search.";
-        if (!await db.Residents.AnyAsync(r => r.Id == residentId, ct)) return "That resident does not exist.";
+        if (await db.JobSearches.AnyAsync(j => j.ResidentId == residentId && j.Status == JobSearchStatus.Open, ct))
+            return Outcome.Refused("She already has an open job search.");
+        if (!await db.Residents.AnyAsync(r => r.Id == residentId, ct)) return Outcome.NotFound;
         var now = clock.GetUtcNow().UtcDateTime;
         var conditions = await db.Stays.Where(s => s.ResidentId == residentId && s.ChildId == null && s.EndedAt == null).Select(s => s.Conditions).FirstOrDefaultAsync(ct);
         var search = new JobSearch { ResidentId = residentId, StartedAt = now, ConditionOfStay = conditions?.Contains("job", StringComparison.OrdinalIgnoreCase) == true };
@@ -55,18 +57,19 @@ public sealed class JobSearchWork(ShelterDbContext db, TimeProvider clock, Share
         await db.SaveChangesAsync(ct);
         db.FollowUps.Add(new FollowUp { Kind = FollowUpKind.JobSearch, ResidentId = residentId, JobSearchId = search.Id, DueAt = now.AddDays(3), CreatedAt = now, What = "Register with the employment service" });
         await db.SaveChangesAsync(ct);
-        return null;
+        return Outcome.Done;
     }
 
-    public async Task<string?> StepAsync(int residentId, JobStepForm form, CancellationToken ct)
+    public async Task<Outcome> StepAsync(int residentId, JobStepForm form, CancellationToken ct)
     {
         var search = await db.JobSearches.Include(j => j.Steps).FirstOrDefaultAsync(j => j.ResidentId == residentId && j.Status == JobSearchStatus.Open, ct);
-        if (search is null) return "She has no open job search.";
+        if (search is null) return Outcome.Refused("She has no open job search.");
         var now = clock.GetUtcNow().UtcDateTime;
         var hours = await sites.OfResidentAsync(residentId, ct);
         var today = hours.Today(now);
-        if (form.Kind == JobSearchStepKind.Interview && string.IsNullOrWhiteSpace(form.Employer)) return "Say which employer the interview is with.";
-        if (form.NextStepDueOn is { } due && due < today) return "The next step cannot be due in the past.";
+        if (form.Kind == JobSearchStepKind.Interview && string.IsNullOrWhiteSpace(form.Employer))
+            return Outcome.Refused("Say which employer the interview is with.");
+        if (form.NextStepDueOn is { } due && due < today) return Outcome.Refused("The next step cannot be due in the past.");
         search.Steps.Add(new JobSearchStep { Kind = form.Kind!.Value, On = form.On!.Value, Employer = form.Employer?.Trim(), Note = form.Note?.Trim(), RecordedAt = now });
         var followUp = await db.FollowUps.FirstOrDefaultAsync(f => f.JobSearchId == search.Id && f.Status == FollowUpStatus.Open, ct);
         if (form.Kind == JobSearchStepKind.StartedWork)
@@ -81,13 +84,13 @@ public sealed class JobSearchWork(ShelterDbContext db, TimeProvider clock, Share
             else followUp.DueAt = dueAt;
         }
         await db.SaveChangesAsync(ct);
-        return null;
+        return Outcome.Done;
     }
 
-    public async Task<string?> DeclineAsync(int residentId, CancellationToken ct)
+    public async Task<Outcome> DeclineAsync(int residentId, CancellationToken ct)
     {
         var search = await db.JobSearches.FirstOrDefaultAsync(j => j.ResidentId == residentId && j.Status == JobSearchStatus.Open, ct);
-        if (search is null) return "She has no open job search.";
+        if (search is null) return Outcome.Refused("She has no open job search.");
         var now = clock.GetUtcNow().UtcDateTime;
         search.Status = JobSearchStatus.DeclinedByHer;
         foreach (var f in await db.FollowUps.Where(f => f.JobSearchId == search.Id && f.Status == FollowUpStatus.Open).ToListAsync(ct))
@@ -96,6 +99,6 @@ public sealed class JobSearchWork(ShelterDbContext db, TimeProvider clock, Share
             f.ClosedAt = now;
         }
         await db.SaveChangesAsync(ct);
-        return null;
+        return Outcome.Done;
     }
 }

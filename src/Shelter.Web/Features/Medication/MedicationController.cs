@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Shelter.Core.Data;
 using Shelter.Web.Care;
+using Shelter.Web.Infrastructure;
 using Shelter.Web.Infrastructure.Audit;
 using Shelter.Web.Infrastructure.Auth;
 using Shelter.Web.Infrastructure.Mvc;
@@ -38,8 +39,9 @@ public sealed class MedicationController : Controller
     [Reaches(Record.Resident, "residentId")]
     public async Task<IActionResult> Add(int residentId, ProgrammeForm form, [FromServices] SaveProgramme save, CancellationToken ct)
     {
-        var error = ModelState.IsValid ? await save.HandleAsync(residentId, null, form, ct) : ModelState.FirstError();
-        this.Tell(error, "The programme is recorded.");
+        var outcome = ModelState.IsValid ? await save.HandleAsync(residentId, null, form, ct) : Outcome.Refused(ModelState.FirstError());
+        if (outcome.Missing) return NotFound();
+        this.Tell(outcome.Error, "The programme is recorded.");
         return Redirect($"/medication/residents/{residentId}");
     }
 
@@ -63,13 +65,14 @@ public sealed class MedicationController : Controller
         if (programme is null) return NotFound();
         if (ModelState.IsValid)
         {
-            var error = await save.HandleAsync(programme.ResidentId, id, form, ct);
-            if (error is null)
+            var outcome = await save.HandleAsync(programme.ResidentId, id, form, ct);
+            if (outcome.Missing) return NotFound();
+            if (outcome.Succeeded)
             {
                 TempData["Notice"] = "The programme is saved.";
                 return Redirect($"/medication/residents/{programme.ResidentId}");
             }
-            ModelState.AddModelError("", error);
+            foreach (var error in outcome.Errors) ModelState.AddModelError("", error);
         }
         ViewData["Sites"] = await closures.DispensingSitesAsync(ct);
         ViewData["ResidentId"] = programme.ResidentId;
@@ -83,7 +86,9 @@ public sealed class MedicationController : Controller
     {
         var programme = await save.FindAsync(id, ct);
         if (programme is null) return NotFound();
-        this.Tell(ModelState.IsValid ? await save.DispensedAsync(id, form, ct) : ModelState.FirstError(), "The dispensing is recorded.");
+        var outcome = ModelState.IsValid ? await save.DispensedAsync(id, form, ct) : Outcome.Refused(ModelState.FirstError());
+        if (outcome.Missing) return NotFound();
+        this.Tell(outcome.Error, "The dispensing is recorded.");
         return Redirect($"/medication/residents/{programme.ResidentId}");
     }
 
@@ -92,7 +97,7 @@ public sealed class MedicationController : Controller
     public async Task<IActionResult> End(int id, [FromServices] SaveProgramme save, CancellationToken ct)
     {
         var programme = await save.FindAsync(id, ct);
-        if (programme is null || !await save.EndAsync(id, ct)) return NotFound();
+        if (programme is null || (await save.EndAsync(id, ct)).Missing) return NotFound();
         TempData["Notice"] = "The programme has ended.";
         return Redirect($"/medication/residents/{programme.ResidentId}");
     }
@@ -110,9 +115,9 @@ public sealed class MedicationController : Controller
     {
         if (ModelState.IsValid)
         {
-            var (id, error) = await closures.HandleAsync(form, ct);
-            if (id is not null) return Redirect($"/medication/closures/{id}");
-            ModelState.AddModelError("", error!);
+            var outcome = await closures.HandleAsync(form, ct);
+            if (outcome.Succeeded) return Redirect($"/medication/closures/{outcome.Value}");
+            foreach (var error in outcome.Errors) ModelState.AddModelError("", error);
         }
         ViewData["Sites"] = await closures.DispensingSitesAsync(ct);
         return View(form);

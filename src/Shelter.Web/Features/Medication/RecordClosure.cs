@@ -5,6 +5,7 @@ using Shelter.Core.FollowUps;
 using Shelter.Core.Medication;
 using Shelter.Core.Partners;
 using Shelter.Core.Validation;
+using Shelter.Web.Infrastructure;
 using Shelter.Web.Infrastructure.Auth;
 
 namespace Shelter.Web.Features.Medication;
@@ -38,10 +39,12 @@ public sealed class RecordClosure(ShelterDbContext db, SiteScope scope, TimeProv
     public async Task<IReadOnlyList<Partner>> DispensingSitesAsync(CancellationToken ct) =>
         await db.Partners.AsNoTracking().Where(p => p.Kind == PartnerKind.Medical || p.Kind == PartnerKind.HarmReduction).OrderBy(p => p.Name).ToListAsync(ct);
 
-    public async Task<(int? ClosureId, string? Error)> HandleAsync(ClosureForm form, CancellationToken ct)
+    /// <summary>Records the closure; what it makes is the closure's id.</summary>
+    public async Task<Outcome<int>> HandleAsync(ClosureForm form, CancellationToken ct)
     {
-        if (form.To is { } to && to < form.From) return (null, "The last day cannot come before the first day.");
-        if (!await db.Partners.AnyAsync(p => p.Id == form.PartnerId, ct)) return (null, "That dispensing site is not in the partner directory.");
+        if (form.To is { } to && to < form.From) return Outcome.Refused<int>("The last day cannot come before the first day.");
+        if (!await db.Partners.AnyAsync(p => p.Id == form.PartnerId, ct))
+            return Outcome.Refused<int>("That dispensing site is not in the partner directory.");
         var now = clock.GetUtcNow().UtcDateTime;
         var closure = new DispensingSiteClosure { PartnerId = form.PartnerId!.Value, From = form.From!.Value, To = form.To, Reason = form.Reason!.Value, RecordedAt = now };
         db.DispensingSiteClosures.Add(closure);
@@ -53,7 +56,7 @@ public sealed class RecordClosure(ShelterDbContext db, SiteScope scope, TimeProv
         foreach (var programme in dependent.Where(m => !alreadyOpen.Contains(m.Id)))
             db.FollowUps.Add(new FollowUp { Kind = FollowUpKind.MedicationContinuity, ResidentId = programme.ResidentId, MedicationProgrammeId = programme.Id, DueAt = now, CreatedAt = now });
         await db.SaveChangesAsync(ct);
-        return (closure.Id, null);
+        return Outcome.Made(closure.Id);
     }
 
     public async Task<ClosurePage?> LoadAsync(int closureId, CancellationToken ct)

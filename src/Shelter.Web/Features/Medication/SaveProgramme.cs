@@ -4,6 +4,7 @@ using Shelter.Core.Data;
 using Shelter.Core.Medication;
 using Shelter.Core.Validation;
 using Shelter.Web.Features.Shared;
+using Shelter.Web.Infrastructure;
 using Shelter.Web.Infrastructure.Integrity;
 
 namespace Shelter.Web.Features.Medication;
@@ -66,16 +67,17 @@ public sealed class SaveProgramme(ShelterDbContext db, Outbox outbox, TimeProvid
         UsualSupplyDays = p.UsualSupplyDays, PickupWindow = p.PickupWindow, Notes = p.Notes,
     };
 
-    public async Task<string?> HandleAsync(int residentId, int? programmeId, ProgrammeForm form, CancellationToken ct)
+    public async Task<Outcome> HandleAsync(int residentId, int? programmeId, ProgrammeForm form, CancellationToken ct)
     {
-        if (!await db.Residents.AnyAsync(r => r.Id == residentId, ct)) return "That resident does not exist.";
-        if (form.SupplyDays is not null && form.SupplyAsOf is null) return "Say as of which day she has that supply.";
-        if (form.DispensingSiteId is int site && !await db.Partners.AnyAsync(p => p.Id == site, ct)) return "That dispensing site is not in the partner directory.";
+        if (!await db.Residents.AnyAsync(r => r.Id == residentId, ct)) return Outcome.NotFound;
+        if (form.SupplyDays is not null && form.SupplyAsOf is null) return Outcome.Refused("Say as of which day she has that supply.");
+        if (form.DispensingSiteId is int site && !await db.Partners.AnyAsync(p => p.Id == site, ct))
+            return Outcome.Refused("That dispensing site is not in the partner directory.");
         var now = clock.GetUtcNow().UtcDateTime;
         var programme = programmeId is int id
             ? await db.MedicationProgrammes.FirstOrDefaultAsync(m => m.Id == id && m.ResidentId == residentId && m.EndedAt == null, ct)
             : new MedicationProgramme { ResidentId = residentId, RecordedAt = now };
-        if (programme is null) return "That programme no longer exists.";
+        if (programme is null) return Outcome.NotFound;
         programme.Kind = form.Kind!.Value;
         programme.Medicine = FormText.Clean(form.Medicine);
         programme.Dose = FormText.Clean(form.Dose);
@@ -91,17 +93,17 @@ public sealed class SaveProgramme(ShelterDbContext db, Outbox outbox, TimeProvid
         if (programmeId is null) db.MedicationProgrammes.Add(programme);
         outbox.ContinuityCheck(residentId); // after her programme rows exist, never before
         await db.SaveChangesAsync(ct);
-        return null;
+        return Outcome.Done;
     }
 
     /// <summary>She picked up her medication (or took her dose at the site): the supply starts again from that day.</summary>
-    public async Task<string?> DispensedAsync(int programmeId, DispensingForm form, CancellationToken ct)
+    public async Task<Outcome> DispensedAsync(int programmeId, DispensingForm form, CancellationToken ct)
     {
         var programme = await db.MedicationProgrammes.FirstOrDefaultAsync(m => m.Id == programmeId && m.EndedAt == null, ct);
-        if (programme is null) return "That programme no longer exists.";
+        if (programme is null) return Outcome.NotFound;
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        if (form.On > today.AddDays(1)) return "A dispensing cannot be recorded in the future.";
-        if (form.NextPickupOn is { } next && next < form.On) return "The next pick-up cannot be before this one.";
+        if (form.On > today.AddDays(1)) return Outcome.Refused("A dispensing cannot be recorded in the future.");
+        if (form.NextPickupOn is { } next && next < form.On) return Outcome.Refused("The next pick-up cannot be before this one.");
         programme.LastDispensedOn = form.On;
         programme.SupplyAsOf = form.On;
         programme.SupplyDays = form.DaysSupplied;
@@ -117,13 +119,13 @@ public sealed class SaveProgramme(ShelterDbContext db, Outbox outbox, TimeProvid
             }
         }
         await db.SaveChangesAsync(ct);
-        return null;
+        return Outcome.Done;
     }
 
-    public async Task<bool> EndAsync(int programmeId, CancellationToken ct)
+    public async Task<Outcome> EndAsync(int programmeId, CancellationToken ct)
     {
         var programme = await db.MedicationProgrammes.FirstOrDefaultAsync(m => m.Id == programmeId && m.EndedAt == null, ct);
-        if (programme is null) return false;
+        if (programme is null) return Outcome.NotFound;
         programme.EndedAt = clock.GetUtcNow().UtcDateTime;
         foreach (var f in await db.FollowUps.Where(f => f.MedicationProgrammeId == programme.Id && f.Status == Core.FollowUps.FollowUpStatus.Open).ToListAsync(ct))
         {
@@ -131,6 +133,6 @@ public sealed class SaveProgramme(ShelterDbContext db, Outbox outbox, TimeProvid
             f.ClosedAt = programme.EndedAt;
         }
         await db.SaveChangesAsync(ct);
-        return true;
+        return Outcome.Done;
     }
 }

@@ -7,6 +7,7 @@ using Shelter.Core.Data;
 using Shelter.Core.FollowUps;
 using Shelter.Core.Validation;
 using Shelter.Web.Care;
+using Shelter.Web.Infrastructure;
 
 namespace Shelter.Web.Features.Tasks;
 
@@ -71,16 +72,19 @@ public sealed class FollowUpWork(ShelterDbContext db, UserManager<ShelterUser> u
         return new FollowUpPage(followUp, alias, assignees.FirstOrDefault(a => a.Id == followUp.AssignedToUserId)?.Name, assignees);
     }
 
-    public async Task<(int? Id, string? Error)> CreateAsync(int residentId, FollowUpForm form, ClaimsPrincipal author, CancellationToken ct)
+    /// <summary>Opens a follow-up; what it makes is the follow-up's id.</summary>
+    public async Task<Outcome<int>> CreateAsync(int residentId, FollowUpForm form, ClaimsPrincipal author, CancellationToken ct)
     {
-        if (!CaseWorkAccess.KindsFor(author).Contains(form.Kind!.Value)) return (null, "That kind of follow-up is not yours to open.");
-        if (!await db.Residents.AnyAsync(r => r.Id == residentId, ct)) return (null, "That resident does not exist.");
-        if (form.ChildId is int child && !await db.Children.AnyAsync(c => c.Id == child && c.ResidentId == residentId, ct)) return (null, "That child is not hers.");
+        if (!CaseWorkAccess.KindsFor(author).Contains(form.Kind!.Value))
+            return Outcome.Refused<int>("That kind of follow-up is not yours to open.");
+        if (!await db.Residents.AnyAsync(r => r.Id == residentId, ct)) return Outcome.NotFoundOf<int>();
+        if (form.ChildId is int child && !await db.Children.AnyAsync(c => c.Id == child && c.ResidentId == residentId, ct))
+            return Outcome.Refused<int>("That child is not hers.");
         if (form.AssignedToUserId is { Length: > 0 } assignee && (await AssigneesAsync(form.Kind.Value)).All(a => a.Id != assignee))
-            return (null, "That person cannot be given this kind of follow-up.");
+            return Outcome.Refused<int>("That person cannot be given this kind of follow-up.");
         var now = clock.GetUtcNow().UtcDateTime;
         var hours = await sites.OfResidentAsync(residentId, ct);
-        if (form.DueOn < hours.Today(now)) return (null, "The due date cannot be in the past.");
+        if (form.DueOn < hours.Today(now)) return Outcome.Refused<int>("The due date cannot be in the past.");
         var followUp = new FollowUp
         {
             Kind = form.Kind.Value, What = string.IsNullOrWhiteSpace(form.What) ? null : form.What.Trim(), ResidentId = residentId, ChildId = form.ChildId,
@@ -89,46 +93,47 @@ public sealed class FollowUpWork(ShelterDbContext db, UserManager<ShelterUser> u
         };
         db.FollowUps.Add(followUp);
         await db.SaveChangesAsync(ct);
-        return (followUp.Id, null);
+        return Outcome.Made(followUp.Id);
     }
 
-    public async Task<string?> AddStepAsync(int id, StepForm form, ClaimsPrincipal author, CancellationToken ct)
+    public async Task<Outcome> AddStepAsync(int id, StepForm form, ClaimsPrincipal author, CancellationToken ct)
     {
         var followUp = await FindAsync(id, author, ct);
-        if (followUp is null) return "That follow-up does not exist.";
-        if (!followUp.IsOpen) return "This follow-up is closed.";
+        if (followUp is null) return Outcome.NotFound;
+        if (!followUp.IsOpen) return Outcome.Refused("This follow-up is closed.");
         var now = clock.GetUtcNow().UtcDateTime;
         var hours = await sites.OfResidentAsync(followUp.ResidentId, ct);
         followUp.Steps.Add(new FollowUpStep { On = hours.Today(now), Note = form.Note.Trim(), RecordedAt = now, RecordedByUserId = author.FindFirstValue(ClaimTypes.NameIdentifier) });
         if (form.NextDueOn is { } next)
         {
-            if (next < hours.Today(now)) return "The next step cannot be due in the past.";
+            if (next < hours.Today(now)) return Outcome.Refused("The next step cannot be due in the past.");
             followUp.DueAt = hours.DueAt(next);
         }
         await db.SaveChangesAsync(ct);
-        return null;
+        return Outcome.Done;
     }
 
-    public async Task<string?> CloseAsync(int id, FollowUpStatus status, ClaimsPrincipal author, CancellationToken ct)
+    public async Task<Outcome> CloseAsync(int id, FollowUpStatus status, ClaimsPrincipal author, CancellationToken ct)
     {
-        if (status == FollowUpStatus.Open) return "Choose how it ends.";
+        if (status == FollowUpStatus.Open) return Outcome.Refused("Choose how it ends.");
         var followUp = await FindAsync(id, author, ct);
-        if (followUp is null) return "That follow-up does not exist.";
-        if (!followUp.IsOpen) return "This follow-up is already closed.";
+        if (followUp is null) return Outcome.NotFound;
+        if (!followUp.IsOpen) return Outcome.Refused("This follow-up is already closed.");
         followUp.Status = status;
         followUp.ClosedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
-        return null;
+        return Outcome.Done;
     }
 
-    public async Task<string?> AssignAsync(int id, string? userId, ClaimsPrincipal author, CancellationToken ct)
+    public async Task<Outcome> AssignAsync(int id, string? userId, ClaimsPrincipal author, CancellationToken ct)
     {
         var followUp = await FindAsync(id, author, ct);
-        if (followUp is null) return "That follow-up does not exist.";
-        if (!string.IsNullOrEmpty(userId) && (await AssigneesAsync(followUp.Kind)).All(a => a.Id != userId)) return "That person cannot be given this kind of follow-up.";
+        if (followUp is null) return Outcome.NotFound;
+        if (!string.IsNullOrEmpty(userId) && (await AssigneesAsync(followUp.Kind)).All(a => a.Id != userId))
+            return Outcome.Refused("That person cannot be given this kind of follow-up.");
         followUp.AssignedToUserId = string.IsNullOrEmpty(userId) ? null : userId;
         await db.SaveChangesAsync(ct);
-        return null;
+        return Outcome.Done;
     }
 
     /// <summary>A follow-up "due on" a day is due by the end of that working day at her site, in its time zone.</summary>

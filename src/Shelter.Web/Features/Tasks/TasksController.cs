@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Shelter.Core.Data;
 using Shelter.Core.FollowUps;
+using Shelter.Web.Infrastructure;
 using Shelter.Web.Infrastructure.Audit;
 using Shelter.Web.Infrastructure.Auth;
 using Shelter.Web.Infrastructure.Mvc;
@@ -40,13 +41,14 @@ public sealed class TasksController : Controller
     {
         if (ModelState.IsValid)
         {
-            var (id, error) = await work.CreateAsync(residentId, form, User, ct);
-            if (id is not null)
+            var outcome = await work.CreateAsync(residentId, form, User, ct);
+            if (outcome.Missing) return NotFound();
+            if (outcome.Succeeded)
             {
                 TempData["Notice"] = "The follow-up is open.";
-                return Redirect($"/tasks/{id}");
+                return Redirect($"/tasks/{outcome.Value}");
             }
-            ModelState.AddModelError("", error!);
+            foreach (var error in outcome.Errors) ModelState.AddModelError("", error);
         }
         var resident = await db.Residents.AsNoTracking().Include(r => r.Children).FirstOrDefaultAsync(r => r.Id == residentId, ct);
         if (resident is null) return NotFound();
@@ -59,23 +61,31 @@ public sealed class TasksController : Controller
     [Reaches(Record.FollowUp, "id")]
     public async Task<IActionResult> Step(int id, StepForm form, [FromServices] FollowUpWork work, CancellationToken ct)
     {
-        this.Tell(ModelState.IsValid ? await work.AddStepAsync(id, form, User, ct) : ModelState.FirstError(), "The step is recorded.");
-        return Redirect($"/tasks/{id}");
+        var outcome = ModelState.IsValid ? await work.AddStepAsync(id, form, User, ct) : Outcome.Refused(ModelState.FirstError());
+        return Answer(id, outcome, "The step is recorded.");
     }
 
     [HttpPost("{id:int}/close")]
     [Reaches(Record.FollowUp, "id")]
     public async Task<IActionResult> Close(int id, FollowUpStatus status, [FromServices] FollowUpWork work, CancellationToken ct)
     {
-        this.Tell(await work.CloseAsync(id, status, User, ct), status == FollowUpStatus.DeclinedByHer ? "Recorded as her choice: she declined." : "The follow-up is closed.");
-        return Redirect($"/tasks/{id}");
+        var outcome = await work.CloseAsync(id, status, User, ct);
+        var notice = status == FollowUpStatus.DeclinedByHer ? "Recorded as her choice: she declined." : "The follow-up is closed.";
+        return Answer(id, outcome, notice);
     }
 
     [HttpPost("{id:int}/assign")]
     [Reaches(Record.FollowUp, "id")]
     public async Task<IActionResult> Assign(int id, string? userId, [FromServices] FollowUpWork work, CancellationToken ct)
     {
-        this.Tell(await work.AssignAsync(id, userId, User, ct), "The follow-up is assigned.");
+        return Answer(id, await work.AssignAsync(id, userId, User, ct), "The follow-up is assigned.");
+    }
+
+    /// <summary>Back to the follow-up with what happened, or 404 when it is not there (or not of a kind the reader sees).</summary>
+    private IActionResult Answer(int id, Outcome outcome, string notice)
+    {
+        if (outcome.Missing) return NotFound();
+        this.Tell(outcome.Error, notice);
         return Redirect($"/tasks/{id}");
     }
 
