@@ -159,9 +159,20 @@ case "${1:-run}" in
       export SHELTER_DATA="${SHELTER_DATA:-$ROOT/bench/out/national}"
       shelter_env
       command -v wrk >/dev/null 2>&1 || apt_install wrk
+    elif [ "${SHELTER_DB:-sqlite}" = postgres ]; then
+      # The same measurements on PostgreSQL: a cluster of its own under bench/out (a fresh one for
+      # the double-booking load, which adds sites), or the server in ConnectionStrings__Shelter.
+      if [ "${2:-}" = double-booking ]; then export SHELTER_DATA="$ROOT/bench/out/postgres-double-booking-$$"
+      else export SHELTER_DATA="${SHELTER_DATA:-$ROOT/bench/out/large-postgres}"; export SHELTER_BENCH_DATA="$SHELTER_DATA"; fi
+      shelter_env
+      postgres_env
     fi
     dotnet build bench/Shelter.Bench -c Release --no-restore --verbosity quiet -nologo
-    dotnet run --project bench/Shelter.Bench -c Release --no-build -- "${@:2}" ;;
+    status=0
+    dotnet run --project bench/Shelter.Bench -c Release --no-build -- "${@:2}" || status=$?
+    if [ -n "${PG_STOP:-}" ]; then $PG_STOP >/dev/null || true; fi
+    case "${SHELTER_DATA:-}" in *postgres-double-booking-*) as_root rm -rf "$SHELTER_DATA" ;; esac
+    exit $status ;;
   create-admin)
     [ $# -ge 2 ] || { echo "usage: ./run.sh create-admin EMAIL" >&2; exit 2; }
     tools

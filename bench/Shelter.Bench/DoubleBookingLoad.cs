@@ -13,14 +13,18 @@ namespace Shelter.Bench;
 /// <summary>
 /// What the write guards cost: rounds of 120 concurrent check-ins from two staff sessions at the
 /// 10 beds of a new site (the double-booking test's load), through the whole pipeline in-process.
-///   ./run.sh bench double-booking
+///   ./run.sh bench double-booking [ROUNDS] [NODES]
+/// With two nodes the sessions are on two app hosts over one database (PostgreSQL with
+/// SHELTER_DB=postgres): what a network's web nodes do when they race for the same beds.
 /// </summary>
 public static class DoubleBookingLoad
 {
-    public static async Task<int> RunAsync(int rounds)
+    public static async Task<int> RunAsync(int rounds, int nodes)
     {
         var data = Path.Combine(Path.GetTempPath(), "shelter-bench-double-booking-" + Guid.NewGuid().ToString("N"));
         await using var app = new BenchApp(data);
+        // A second host over the same database (the SQLite file, or the PostgreSQL server) and key ring.
+        await using var other = nodes > 1 ? new BenchApp(data) : null;
         using (var scope = app.Services.CreateScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<ShelterUser>>();
@@ -31,7 +35,7 @@ public static class DoubleBookingLoad
                 await users.AddToRoleAsync(user, Roles.Staff);
             }
         }
-        var staff = new[] { await SignedInAsync(app, "a@bench.shelter"), await SignedInAsync(app, "b@bench.shelter") };
+        var staff = new[] { await SignedInAsync(app, "a@bench.shelter"), await SignedInAsync(other ?? app, "b@bench.shelter") };
         var latencies = new List<double>();
         var walls = new List<double>();
         int ok = 0, conflict = 0, failed = 0;
@@ -76,7 +80,8 @@ public static class DoubleBookingLoad
         latencies.Sort();
         walls.Sort();
         double P(List<double> xs, double q) => xs[(int)Math.Min(xs.Count - 1, Math.Ceiling(q * xs.Count) - 1)];
-        Console.WriteLine($"| 120 concurrent check-ins at 10 beds, {rounds} rounds | checked in {ok}, told the bed is taken {conflict}, other {failed} | " +
+        var where = $"{Environment.GetEnvironmentVariable("Database__Provider") ?? "Sqlite"}, {nodes} node{(nodes > 1 ? "s" : "")}";
+        Console.WriteLine($"| 120 concurrent check-ins at 10 beds, {rounds} rounds, {where} | checked in {ok}, told the bed is taken {conflict}, other {failed} | " +
             $"round wall p50 {P(walls, 0.5):0} ms | request p50 {P(latencies, 0.5):0.0} ms, p95 {P(latencies, 0.95):0.0} ms, max {latencies[^1]:0.0} ms |");
         try { Directory.Delete(data, recursive: true); } catch (IOException) { }
         return failed == 0 && ok == rounds * 10 ? 0 : 1;

@@ -26,7 +26,9 @@ public static class Benchmarks
         if (args.FirstOrDefault() == "http")
             return await HttpLoad.RunAsync(args[1..]);
         if (args.FirstOrDefault() == "double-booking")
-            return await DoubleBookingLoad.RunAsync(int.TryParse(args.ElementAtOrDefault(1), out var rounds) ? rounds : 10);
+            return await DoubleBookingLoad.RunAsync(
+                int.TryParse(args.ElementAtOrDefault(1), out var rounds) ? rounds : 10,
+                int.TryParse(args.ElementAtOrDefault(2), out var nodes) ? nodes : 1);
         if (args.FirstOrDefault() == "sign-in-timing")
             return await DoubleBookingLoad.SignInTimingAsync(int.TryParse(args.ElementAtOrDefault(1), out var tries) ? tries : 40);
         var data = Environment.GetEnvironmentVariable("SHELTER_BENCH_DATA") ?? Path.GetFullPath("bench/out/large");
@@ -42,6 +44,7 @@ public static class Benchmarks
                 var seeded = await scope.ServiceProvider.GetRequiredService<LargeSeeder>().SeedAsync(Console.Out);
                 if (seeded != 0) return seeded;
             }
+            Console.WriteLine($"Provider: {db.Database.ProviderName}");
             Console.WriteLine($"Data: {await db.Sites.CountAsync()} sites, {await db.Beds.CountAsync()} beds, {await db.Stays.CountAsync()} stays ({await db.Stays.CountAsync(s => s.EndedAt == null)} active), {await db.Residents.CountAsync()} residents");
             var users = scope.ServiceProvider.GetRequiredService<UserManager<ShelterUser>>();
             if (await users.FindByEmailAsync("bench@bench.shelter") is null)
