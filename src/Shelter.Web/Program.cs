@@ -47,6 +47,7 @@ builder.Services.AddShelterRateLimits(builder.Configuration);
 builder.Services.AddShelterReverseProxy(builder.Configuration);
 
 builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+builder.Services.AddScoped<Shelter.Core.Text.ISayer, Shelter.Web.Infrastructure.Localization.Sayer>();
 builder.Services.AddControllersWithViews(o =>
     {
         o.ModelBinderProviders.Insert(0, new CheckboxBinderProvider());

@@ -1,4 +1,5 @@
 using Shelter.Core.Sites;
+using Shelter.Core.Text;
 
 namespace Shelter.Core.Beds;
 
@@ -21,15 +22,22 @@ public sealed record HousingNeed(int Children, bool NeedsAccessibleRoom, bool Hi
 }
 
 /// <summary>The beds to use (hers first, then one per child, all in one room) and why.</summary>
-public sealed record BedSuggestion(IReadOnlyList<int> BedIds, int RoomId, RoomKind RoomKind, int SiteId, string Reason, bool AcrossAdjacentRooms = false)
+public sealed record BedSuggestion(IReadOnlyList<int> BedIds, int RoomId,
+    RoomKind RoomKind, int SiteId, Said Says, bool AcrossAdjacentRooms = false)
 {
+    /// <summary>Why, in English.</summary>
+    public string Reason => Says.ToString();
+
     public int BedId => BedIds[0];
     public bool IsSafeRoom => RoomKind == RoomKind.SafeRoom;
 }
 
 /// <param name="AdjacentRoomsWouldFit">No single room holds her family, but rooms side by side would, if she agrees.</param>
-public sealed record Allocation(BedSuggestion? Suggestion, string Reason, bool AdjacentRoomsWouldFit = false)
+public sealed record Allocation(BedSuggestion? Suggestion, Said Says, bool AdjacentRoomsWouldFit = false)
 {
+    /// <summary>Why, in English.</summary>
+    public string Reason => Says.ToString();
+
     public bool Found => Suggestion is not null;
 }
 
@@ -62,10 +70,16 @@ public static class BedAllocator
             var adjacent = AdjacentRooms(need, free);
             if (adjacent is null) return new Allocation(null, NoFitReason(need));
             if (!need.AgreesToAdjacentRooms)
-                return new Allocation(null, NoFitReason(need) + $" Rooms side by side in {adjacent[0].FamilyUnit} at {adjacent[0].SiteName} could keep her family together, if she agrees.", AdjacentRoomsWouldFit: true);
+            {
+                var sideBySide = new Said("Rooms side by side in {0} at {1} could keep her family together, if she agrees.",
+                    adjacent[0].FamilyUnit, adjacent[0].SiteName);
+                return new Allocation(null, Said.Join(NoFitReason(need), sideBySide), AdjacentRoomsWouldFit: true);
+            }
             var hers = adjacent[0];
-            var names = string.Join(" and ", adjacent.Select(b => b.RoomName).Distinct());
-            var reason = $"No single room holds her family tonight: {names} side by side in {hers.FamilyUnit} at {hers.SiteName}, as she agreed.";
+            var roomNames = adjacent.Select(b => b.RoomName).Distinct().ToList();
+            object names = roomNames.Count == 2 ? new Said("{0} and {1}", roomNames[0], roomNames[1]) : string.Join(", ", roomNames);
+            var reason = new Said("No single room holds her family tonight: {0} side by side in {1} at {2}, as she agreed.",
+                names, hers.FamilyUnit, hers.SiteName);
             return new Allocation(new BedSuggestion(adjacent.Select(b => b.BedId).ToList(), hers.RoomId, hers.RoomKind, hers.SiteId, reason, AcrossAdjacentRooms: true), reason);
         }
 
@@ -135,14 +149,16 @@ public static class BedAllocator
         _ => 9,
     };
 
-    private static string Explain(HousingNeed need, BedCandidate bed, int freeInRoom)
+    private static Said Explain(HousingNeed need, BedCandidate bed, int freeInRoom)
     {
-        var where = $"{bed.RoomName} at {bed.SiteName}";
+        var where = freeInRoom == 1
+            ? new Said("{0} at {1} (1 free bed).", bed.RoomName, bed.SiteName)
+            : new Said("{0} at {1} ({2} free beds).", bed.RoomName, bed.SiteName, freeInRoom);
         var together = need.Children switch
         {
-            0 => "",
-            1 => " She and her child stay together in one room.",
-            _ => $" She and her {need.Children} children stay together in one room.",
+            0 => null,
+            1 => new Said("She and her child stay together in one room."),
+            _ => new Said("She and her {0} children stay together in one room.", need.Children),
         };
         var why = (need.HighRisk, need.NeedsAccessibleRoom, bed.RoomKind, bed.SiteConfidential) switch
         {
@@ -156,14 +172,18 @@ public static class BedAllocator
             (_, _, RoomKind.Shared, _) => "A shared room.",
             _ => "The best free bed.",
         };
-        return $"{where} ({freeInRoom} free {(freeInRoom == 1 ? "bed" : "beds")}). {why}{together}";
+        return Said.Join(where, new Said(why), together);
     }
 
-    private static string NoFitReason(HousingNeed need) => need switch
+    private static Said NoFitReason(HousingNeed need) => need switch
     {
-        { OlderSons: > 0, NeedsAccessibleRoom: false } => $"No family, single or accessible room has {need.BedsNeeded} free beds together tonight (her son is too old for a women's shared room).",
-        { NeedsAccessibleRoom: true } => $"No accessible room has {need.BedsNeeded} free {(need.BedsNeeded == 1 ? "bed" : "beds")} tonight.",
-        { Children: > 0 } => $"No room has {need.BedsNeeded} free beds together tonight.",
-        _ => "No bed is free tonight.",
+        { OlderSons: > 0, NeedsAccessibleRoom: false } => new Said(
+            "No family, single or accessible room has {0} free beds together tonight "
+                + "(her son is too old for a women's shared room).", need.BedsNeeded),
+        { NeedsAccessibleRoom: true } => need.BedsNeeded == 1
+            ? new Said("No accessible room has 1 free bed tonight.")
+            : new Said("No accessible room has {0} free beds tonight.", need.BedsNeeded),
+        { Children: > 0 } => new Said("No room has {0} free beds together tonight.", need.BedsNeeded),
+        _ => new Said("No bed is free tonight."),
     };
 }

@@ -1,5 +1,6 @@
 using Shelter.Core.Beds;
 using Shelter.Core.Partners;
+using Shelter.Core.Text;
 
 namespace Shelter.Core.Intake;
 
@@ -33,8 +34,11 @@ public sealed record AdmissionDecision(
     OutcomeReason? Reason,
     BedSuggestion? Beds,
     PartnerProposalResult? Proposal,
-    string Explanation)
+    Said Says)
 {
+    /// <summary>Why it ended so, in English.</summary>
+    public string Explanation => Says.ToString();
+
     public DirectoryEntry? ProposedPartner => Proposal?.First?.Partner;
 }
 
@@ -57,38 +61,43 @@ public static class AdmissionPolicy
         if (intake.NeedsHospitalCareNow)
         {
             var medical = Propose(PartnerKind.Medical);
-            return new(IntakeOutcome.Referral, OutcomeReason.NeedsHospitalCareNow, null, medical,
-                "She needs hospital care now: refer her" + To(medical) + ". Her place here can follow.");
+            return new(IntakeOutcome.Referral, OutcomeReason.NeedsHospitalCareNow, null, medical, medical.First is { } m
+                ? new Said("She needs hospital care now: refer her to {0}. Her place here can follow.", m.Partner.Name)
+                : new Said("She needs hospital care now: refer her (no partner in the directory is known to take what she needs: "
+                    + "reach out). "
+                    + "Her place here can follow."));
         }
         if (intake.LeftBeforeDecision)
         {
             var outreach = Propose(PartnerKind.HarmReduction, PartnerKind.CrisisCentre);
-            return new(IntakeOutcome.WaitingList, OutcomeReason.LeftBeforeDecision, null, outreach,
-                "She left before a decision: she keeps her place on the waiting list" + (outreach.First is { } o ? $"; {o.Partner.Name} can reach out." : "."));
+            return new(IntakeOutcome.WaitingList, OutcomeReason.LeftBeforeDecision, null, outreach, outreach.First is { } o
+                ? new Said("She left before a decision: she keeps her place on the waiting list; {0} can reach out.", o.Partner.Name)
+                : new Said("She left before a decision: she keeps her place on the waiting list."));
         }
         if (intake.Choice == HerChoice.AnotherOption)
         {
             var chosen = Propose(PartnerKind.Shelter, PartnerKind.CrisisCentre, PartnerKind.HarmReduction);
-            return new(IntakeOutcome.Referral, OutcomeReason.SheChoseAnotherOption, null, chosen,
-                "She chose another option: refer her" + To(chosen) + ".");
+            return new(IntakeOutcome.Referral, OutcomeReason.SheChoseAnotherOption, null, chosen, chosen.First is { } c
+                ? new Said("She chose another option: refer her to {0}.", c.Partner.Name)
+                : new Said("She chose another option: refer her (no partner in the directory is known to take what she needs: "
+                    + "reach out)."));
         }
 
         var allocation = BedAllocator.Suggest(need, beds);
         if (allocation.Suggestion is { } suggestion)
         {
             if (!suggestion.IsSafeRoom)
-                return new(IntakeOutcome.Bed, null, suggestion, null, allocation.Reason);
+                return new(IntakeOutcome.Bed, null, suggestion, null, allocation.Says);
             var reason = intake.HighRisk ? OutcomeReason.SafetyFirst : OutcomeReason.NoFittingCapacity;
             var onward = intake.HighRisk ? null : Propose(PartnerKind.Shelter, PartnerKind.CrisisCentre);
             return new(IntakeOutcome.SafeRoom, reason, suggestion, onward,
-                allocation.Reason + (onward?.First is { } o ? $" For a longer stay, propose {o.Partner.Name}." : ""));
+                Said.Join(allocation.Says, onward?.First is { } o ? new Said("For a longer stay, propose {0}.", o.Partner.Name) : null));
         }
 
         var partner = Propose(PartnerKind.Shelter, PartnerKind.CrisisCentre);
         return new(IntakeOutcome.WaitingList, OutcomeReason.NoFittingCapacity, null, partner,
-            allocation.Reason + " She goes on the waiting list" + (partner.First is { } p ? $", and {p.Partner.Name} is proposed meanwhile." : "; no partner in the directory is known to take what she needs: reach out."));
+            Said.Join(allocation.Says, partner.First is { } p
+            ? new Said("She goes on the waiting list, and {0} is proposed meanwhile.", p.Partner.Name)
+            : new Said("She goes on the waiting list; no partner in the directory is known to take what she needs: reach out.")));
     }
-
-    private static string To(PartnerProposalResult proposal) =>
-        proposal.First is { } p ? $" to {p.Partner.Name}" : " (no partner in the directory is known to take what she needs: reach out)";
 }

@@ -1,4 +1,5 @@
 using Shelter.Core.Beds;
+using Shelter.Core.Text;
 
 namespace Shelter.Core.Intake;
 
@@ -16,11 +17,12 @@ public static class WaitingListRemoval
     public static readonly IReadOnlyList<WaitingClosed> Reasons = [WaitingClosed.HousedElsewhere, WaitingClosed.NoContact, WaitingClosed.HerChoice, WaitingClosed.Referred];
 
     /// <summary>Why she cannot be taken off the list for this reason yet, or null when she can.</summary>
-    public static string? Refusal(WaitingClosed reason, int unansweredAttemptsSinceLastContact, WaitingListTerms terms)
+    public static Said? Refusal(WaitingClosed reason, int unansweredAttemptsSinceLastContact, WaitingListTerms terms)
     {
-        if (!Reasons.Contains(reason)) return "Choose one of the reasons on the list.";
+        if (!Reasons.Contains(reason)) return new Said("Choose one of the reasons on the list.");
         if (reason == WaitingClosed.NoContact && unansweredAttemptsSinceLastContact < terms.AttemptsBeforeNoContact)
-            return $"Record {terms.AttemptsBeforeNoContact} tries to reach her first ({unansweredAttemptsSinceLastContact} so far since she was last reached).";
+            return new Said("Record {0} tries to reach her first ({1} so far since she was last reached).",
+                terms.AttemptsBeforeNoContact, unansweredAttemptsSinceLastContact);
         return null;
     }
 

@@ -1,3 +1,5 @@
+using Shelter.Core.Text;
+
 namespace Shelter.Core.Validation;
 
 /// <summary>
@@ -27,13 +29,17 @@ public static class InputBounds
     public static (DateOnly Earliest, DateOnly Latest) BirthDays(DateOnly today) => (today.AddYears(-110), today.AddYears(-14));
 
     /// <summary>Null when the day is empty or inside the range, otherwise a message that names the field and the range.</summary>
-    public static string? Check(DateOnly? day, (DateOnly Earliest, DateOnly Latest) range, string what) =>
+    public static Said? Bounds(DateOnly? day, (DateOnly Earliest, DateOnly Latest) range, string what) =>
         day is { } d && (d < range.Earliest || d > range.Latest)
-            ? $"{what} must be between {range.Earliest:dd MMM yyyy} and {range.Latest:dd MMM yyyy}."
+            ? new Said("{0} must be between {1:dd MMM yyyy} and {2:dd MMM yyyy}.", new Said(what), range.Earliest, range.Latest)
             : null;
 
+    /// <summary><see cref="Bounds(DateOnly?, ValueTuple{DateOnly, DateOnly}, string)"/> in English.</summary>
+    public static string? Check(DateOnly? day, (DateOnly Earliest, DateOnly Latest) range, string what)
+        => Bounds(day, range, what)?.ToString();
+
     public static string? Check(int? value, int min, int max, string what) =>
-        value is { } v && (v < min || v > max) ? $"{what} must be from {min} to {max}." : null;
+        value is { } v && (v < min || v > max) ? new Said("{0} must be from {1} to {2}.", new Said(what), min, max).ToString() : null;
 
     /// <summary>A report period: both ends inside what can exist (from 2000 to a year ahead), in order.</summary>
     public static (DateOnly From, DateOnly To) ReportPeriod(DateOnly from, DateOnly to, DateOnly today)
@@ -93,8 +99,10 @@ public sealed class DayWithinAttribute(DayRange range, string what) : System.Com
             DayRange.Ahead => (today.AddDays(1), today.AddYears(2)),
             _ => InputBounds.CaseWorkDays(today),
         };
-        return InputBounds.Check(day, bounds, what) is { } error
-            ? new System.ComponentModel.DataAnnotations.ValidationResult(error, context.MemberName is { } m ? [m] : null)
+        return InputBounds.Bounds(day, bounds, what) is { } said
+            ? new System.ComponentModel.DataAnnotations.ValidationResult(
+                context.GetService(typeof(ISayer)) is ISayer sayer ? sayer.Say(said) : said.ToString(),
+                    context.MemberName is { } m ? [m] : null)
             : System.ComponentModel.DataAnnotations.ValidationResult.Success;
     }
 }

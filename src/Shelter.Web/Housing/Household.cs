@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Shelter.Core.Data;
 using Shelter.Core.FollowUps;
 using Shelter.Core.Sites;
@@ -14,13 +15,16 @@ public sealed record Household(Stay Hers, IReadOnlyList<Stay> Children)
 {
     public IEnumerable<Stay> All => Children.Prepend(Hers);
 
-    /// <summary>What another worker did first, in the site's time: "She was checked out at 21:04 (Kyiv time) on 24 Nov by another worker."</summary>
-    public static string AlreadyEnded(Stay stay)
+    /// <summary>What another worker did first, in the site's time and the reader's language (she was checked out
+    /// at 21:04, Kyiv time, on 24 Nov by another worker).</summary>
+    public static string AlreadyEnded(Stay stay, IStringLocalizer<SharedResource> L)
     {
         var zone = stay.Bed.Room.Site.TimeZoneId;
         var at = Core.Sites.SiteTime.Local(zone, stay.EndedAt!.Value);
-        var what = stay.ExitReason == ExitReason.MovedWithinNetwork ? "moved to another bed" : "checked out";
-        return $"She was {what} at {at:HH:mm} ({Core.Sites.SiteTime.Place(zone)} time) on {at:dd MMM} by another worker.";
+        return stay.ExitReason == ExitReason.MovedWithinNetwork
+            ? L["She was moved to another bed at {0:HH:mm} ({1} time) on {0:dd MMM} by another worker.",
+                at, Core.Sites.SiteTime.Place(zone)].Value
+            : L["She was checked out at {0:HH:mm} ({1} time) on {0:dd MMM} by another worker.", at, Core.Sites.SiteTime.Place(zone)].Value;
     }
 
     /// <summary>Her stay (tracked, with bed, room and site) and her children's active stays; null if there is no such stay.</summary>

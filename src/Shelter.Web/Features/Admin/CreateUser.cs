@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Shelter.Core.Accounts;
 using Shelter.Core.Audit;
 using Shelter.Core.Data;
+using Shelter.Web.Infrastructure;
 using Shelter.Web.Infrastructure.Audit;
 using Shelter.Web.Infrastructure.Auth;
 using Shelter.Web.Infrastructure.Commands;
@@ -34,11 +35,12 @@ public sealed record CreatedUser(string Email, string OneTimePassword);
 /// </summary>
 public sealed class CreateUser(UserManager<ShelterUser> users, ShelterDbContext db, AuditLog audit, TimeProvider clock)
 {
-    public async Task<(CreatedUser? Created, IReadOnlyList<string> Errors)> HandleAsync(CreateUserForm form)
+    public async Task<Outcome<CreatedUser>> HandleAsync(CreateUserForm form)
     {
         var roles = form.Roles.Where(Core.Accounts.Roles.All.Contains).Distinct().ToList();
-        if (roles.Count == 0) return (null, ["Choose at least one role."]);
-        if (await users.FindByEmailAsync(form.Email.Trim()) is not null) return (null, ["An account with that email already exists."]);
+        if (roles.Count == 0) return Outcome.Refused<CreatedUser>("Choose at least one role.");
+        if (await users.FindByEmailAsync(form.Email.Trim()) is not null)
+            return Outcome.Refused<CreatedUser>("An account with that email already exists.");
 
         var password = OneTimePassword.Create();
         var user = new ShelterUser
@@ -47,10 +49,10 @@ public sealed class CreateUser(UserManager<ShelterUser> users, ShelterDbContext 
             DisplayName = form.DisplayName.Trim(), MustChangePassword = true, CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         var result = await users.CreateAsync(user, password);
-        if (!result.Succeeded) return (null, result.Errors.Select(e => e.Description).ToList());
+        if (!result.Succeeded) return Outcome.Refused<CreatedUser>(result.Errors.Select(e => e.Description).ToList());
         await users.AddToRolesAsync(user, roles);
         await StaffSites.SetAsync(db, user.Id, form.Sites);
         audit.Record(AuditActions.Created, "Account", user.Id);
-        return (new CreatedUser(user.Email, password), []);
+        return Outcome.Made(new CreatedUser(user.Email, password));
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Shelter.Core.Accounts;
 using Shelter.Core.Audit;
 using Shelter.Core.Data;
+using Shelter.Web.Infrastructure;
 using Shelter.Web.Infrastructure.Audit;
 using Shelter.Web.Infrastructure.Auth;
 using Shelter.Web.Infrastructure.Commands;
@@ -48,14 +49,14 @@ public sealed class EditUser(UserManager<ShelterUser> users, ShelterDbContext db
         };
     }
 
-    public async Task<IReadOnlyList<string>> HandleAsync(EditUserForm form, string actingUserId)
+    public async Task<Outcome> HandleAsync(EditUserForm form, string actingUserId)
     {
         var user = await users.FindByIdAsync(form.Id);
-        if (user is null) return ["That account no longer exists."];
+        if (user is null) return Outcome.Refused("That account no longer exists.");
         var wanted = form.Roles.Where(Core.Accounts.Roles.All.Contains).Distinct().ToList();
-        if (wanted.Count == 0) return ["Choose at least one role."];
+        if (wanted.Count == 0) return Outcome.Refused("Choose at least one role.");
         if (user.Id == actingUserId && (!wanted.Contains(Core.Accounts.Roles.Admin) || form.Disabled))
-            return ["You cannot remove your own administrator role or disable your own account."];
+            return Outcome.Refused("You cannot remove your own administrator role or disable your own account.");
 
         user.DisplayName = form.DisplayName.Trim();
         user.LockoutEnabled = true;
@@ -70,7 +71,7 @@ public sealed class EditUser(UserManager<ShelterUser> users, ShelterDbContext db
         // Who may see what is the account change that matters most: say what it was and what it became.
         audit.Record(AuditActions.Changed, "Account", user.Id,
             $"roles: {Listed(current)} → {Listed(wanted)}; sites: {Listed(sitesBefore)} → {Listed(sitesAfter)}; disabled: {form.Disabled}");
-        return [];
+        return Outcome.Done;
     }
 
     private static string Listed<T>(IEnumerable<T> items) =>
@@ -80,20 +81,21 @@ public sealed class EditUser(UserManager<ShelterUser> users, ShelterDbContext db
     /// She lost her phone and her recovery codes: her second factor is removed and her sessions end.
     /// A manager or administrator is asked to set up a new one at her next sign-in.
     /// </summary>
-    public async Task<bool> ResetTwoFactorAsync(string id)
+    public async Task<Outcome> ResetTwoFactorAsync(string id)
     {
         var user = await users.FindByIdAsync(id);
-        if (user is null) return false;
+        if (user is null) return Outcome.NotFound;
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
         audit.Record(AuditActions.Changed, "Account", user.Id);
-        return true;
+        return Outcome.Done;
     }
 
-    public async Task<string?> ResetPasswordAsync(string id)
+    /// <summary>A new one-time password, made for her to replace at her next sign-in.</summary>
+    public async Task<Outcome<string>> ResetPasswordAsync(string id)
     {
         var user = await users.FindByIdAsync(id);
-        if (user is null) return null;
+        if (user is null) return Outcome.NotFoundOf<string>();
         var password = OneTimePassword.Create();
         await users.RemovePasswordAsync(user);
         await users.AddPasswordAsync(user, password);
@@ -101,6 +103,6 @@ public sealed class EditUser(UserManager<ShelterUser> users, ShelterDbContext db
         await users.UpdateAsync(user);
         await users.UpdateSecurityStampAsync(user);
         audit.Record(AuditActions.Changed, "Account", user.Id);
-        return password;
+        return Outcome.Made(password);
     }
 }

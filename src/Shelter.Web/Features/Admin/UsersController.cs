@@ -24,14 +24,14 @@ public sealed class UsersController(ShelterDbContext db) : Controller
     public async Task<IActionResult> Create(CreateUserForm form, [FromServices] CreateUser create)
     {
         if (!ModelState.IsValid) return await FormAsync(form);
-        var (created, errors) = await create.HandleAsync(form);
-        if (created is null)
+        var outcome = await create.HandleAsync(form);
+        if (!outcome.Succeeded)
         {
-            foreach (var e in errors) ModelState.AddModelError("", e);
+            foreach (var e in outcome.Errors) ModelState.AddModelError("", e);
             return await FormAsync(form);
         }
         await db.SaveChangesAsync();
-        return View("Created", created);
+        return View("Created", outcome.Value);
     }
 
     [HttpGet("{id}")]
@@ -46,10 +46,10 @@ public sealed class UsersController(ShelterDbContext db) : Controller
     {
         form.Id = id;
         if (!ModelState.IsValid) return await FormAsync(form);
-        var errors = await edit.HandleAsync(form, userManager.GetUserId(User)!);
-        if (errors.Count > 0)
+        var outcome = await edit.HandleAsync(form, userManager.GetUserId(User)!);
+        if (!outcome.Succeeded)
         {
-            foreach (var e in errors) ModelState.AddModelError("", e);
+            foreach (var e in outcome.Errors) ModelState.AddModelError("", e);
             return await FormAsync(form);
         }
         await db.SaveChangesAsync();
@@ -60,7 +60,7 @@ public sealed class UsersController(ShelterDbContext db) : Controller
     [HttpPost("{id}/reset-two-factor")]
     public async Task<IActionResult> ResetTwoFactor(string id, [FromServices] EditUser edit)
     {
-        if (!await edit.ResetTwoFactorAsync(id)) return NotFound();
+        if ((await edit.ResetTwoFactorAsync(id)).Missing) return NotFound();
         await db.SaveChangesAsync();
         TempData["Notice"] = "Her two-factor sign-in is reset. She sets it up again with her phone.";
         return Redirect($"/admin/users/{id}");
@@ -69,11 +69,11 @@ public sealed class UsersController(ShelterDbContext db) : Controller
     [HttpPost("{id}/reset-password")]
     public async Task<IActionResult> ResetPassword(string id, [FromServices] EditUser edit)
     {
-        var password = await edit.ResetPasswordAsync(id);
-        if (password is null) return NotFound();
+        var outcome = await edit.ResetPasswordAsync(id);
+        if (outcome.Missing) return NotFound();
         await db.SaveChangesAsync();
         var user = await edit.LoadAsync(id);
-        return View("Created", new CreatedUser(user!.Email, password));
+        return View("Created", new CreatedUser(user!.Email, outcome.Value!));
     }
 
     /// <summary>The account form with the sites to tick.</summary>

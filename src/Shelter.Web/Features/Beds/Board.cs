@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using Shelter.Core.Beds;
 using Shelter.Core.Sites;
 using Shelter.Web.Housing;
@@ -18,7 +19,7 @@ public sealed record BoardModel(IReadOnlyList<BoardSite> Sites, DateTime AsOfUtc
 /// Who sleeps where tonight: every site, room and bed with its state, the alias on an
 /// occupied bed and how long her stay has left. Children show as "child, age" only.
 /// </summary>
-public sealed class Board(BedStates states, TimeProvider clock)
+public sealed class Board(BedStates states, TimeProvider clock, IStringLocalizer<SharedResource> L)
 {
     public async Task<BoardModel> HandleAsync(CancellationToken ct)
     {
@@ -52,7 +53,7 @@ public sealed class Board(BedStates states, TimeProvider clock)
         return new BoardModel(model, now);
     }
 
-    private static BoardBed ToBoardBed(BedNow bed, SiteNow site, DateOnly today, DateTime now, Dictionary<int, int> childrenOf)
+    private BoardBed ToBoardBed(BedNow bed, SiteNow site, DateOnly today, DateTime now, Dictionary<int, int> childrenOf)
     {
         if (bed.Occupant is not { } o)
             return new BoardBed(bed, 0, null, false, bed.HeldUntil is { } until ? SiteTime.Local(site.TimeZoneId, until) : null);
@@ -60,10 +61,16 @@ public sealed class Board(BedStates states, TimeProvider clock)
         if (bed.Bed.RoomKind == RoomKind.SafeRoom)
         {
             var hours = (int)Math.Floor((o.PlannedEndAt - now).TotalHours);
-            return new BoardBed(bed, children, hours >= 0 ? $"{hours} h left" : $"{-hours} h over", hours < 24);
+            return new BoardBed(bed, children, hours >= 0 ? L["{0} h left", hours].Value : L["{0} h over", -hours].Value, hours < 24);
         }
         var days = SiteTime.Today(site.TimeZoneId, o.PlannedEndAt).DayNumber - today.DayNumber;
-        var text = days switch { > 1 => $"{days} days left", 1 => "1 day left", 0 => "ends today", _ => $"{-days} days over" };
-        return new BoardBed(bed, children, text, days <= 7);
+        var text = days switch
+        {
+            > 1 => L["{0} days left", days],
+            1 => L["1 day left"],
+            0 => L["ends today"],
+            _ => L["{0} days over", -days]
+        };
+        return new BoardBed(bed, children, text.Value, days <= 7);
     }
 }

@@ -24,13 +24,13 @@ public sealed class IntakeController : Controller
     {
         if (ModelState.IsValid)
         {
-            var result = await intake.HandleAsync(form, ct);
-            if (result.IntakeId is int id)
+            var outcome = await intake.HandleAsync(form, ct);
+            if (outcome is { Succeeded: true, Value: { } admitted })
             {
-                TempData["Explanation"] = result.Explanation;
-                return Redirect($"/intake/{id}");
+                TempData["Explanation"] = admitted.Explanation;
+                return Redirect($"/intake/{admitted.IntakeId}");
             }
-            foreach (var e in result.Errors) ModelState.AddModelError("", e);
+            foreach (var e in outcome.Errors) ModelState.AddModelError("", e);
         }
         ViewData["Partners"] = await intake.PartnersAsync(ct);
         return View(form);
@@ -55,7 +55,7 @@ public sealed class IntakeController : Controller
     [Reaches(Record.Waiting, "id")]
     public async Task<IActionResult> Contact(int id, WaitingContactForm form, [FromServices] WaitingListWork work, CancellationToken ct)
     {
-        var error = await work.RecordContactAsync(id, form, ct);
+        var error = (await work.RecordContactAsync(id, form, ct)).Error;
         if (error is null) TempData["Notice"] = form.Reached ? "Contact recorded: her place is kept." : "The try is recorded.";
         else TempData["Error"] = error;
         return Redirect("/intake/waiting");
@@ -65,7 +65,7 @@ public sealed class IntakeController : Controller
     [Reaches(Record.Waiting, "id")]
     public async Task<IActionResult> Remove(int id, WaitingRemovalForm form, [FromServices] WaitingListWork work, CancellationToken ct)
     {
-        var error = ModelState.IsValid ? await work.RemoveAsync(id, form, ct) : ModelState.FirstError();
+        var error = ModelState.IsValid ? (await work.RemoveAsync(id, form, ct)).Error : ModelState.FirstError();
         if (error is null) TempData["Notice"] = "She is off the waiting list; the reason is kept.";
         else TempData["Error"] = error;
         return Redirect("/intake/waiting");

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Shelter.Core.Data;
 using Shelter.Core.Documents;
 using Shelter.Core.FollowUps;
@@ -12,7 +13,9 @@ using Shelter.Core.Validation;
 using Shelter.Web.Care;
 using Shelter.Web.Features.Shared;
 using Shelter.Web.Housing;
+using Shelter.Web.Infrastructure;
 using Shelter.Web.Infrastructure.Integrity;
+using Shelter.Web.Infrastructure.Localization;
 
 namespace Shelter.Web.Features.Intake;
 
@@ -77,21 +80,69 @@ public sealed class IntakeForm
     public bool ConsentToKeepData { get; set; }
 }
 
-public sealed record IntakeResult(int? IntakeId, IReadOnlyList<string> Errors, string? Explanation);
+/// <summary>What an intake made: the intake to show, and why it ended as it did.</summary>
+public sealed record Admitted(int IntakeId, string Explanation);
 
 /// <summary>
 /// Screens and admits a woman. The outcome comes from <see cref="AdmissionPolicy"/> over tonight's
 /// beds, read and written in one IMMEDIATE transaction as at check-in. Documents never gate
 /// anything: a missing one opens a recovery follow-up. OST or ART opens her medication record.
 /// </summary>
-public sealed class NewIntake(ShelterDbContext db, BedStates states, Placement placement, PartnerDirectoryReader directory, TimeProvider clock, IHttpContextAccessor http)
+public sealed class NewIntake(ShelterDbContext db, BedStates states, Placement placement, PartnerDirectoryReader directory,
+    TimeProvider clock,
+    IHttpContextAccessor http, IStringLocalizer<SharedResource> L)
 {
+    /// <summary>Her children's ages and sexes and her screening, once the form holds together.</summary>
+    private sealed record Checked(List<int> Ages, IReadOnlyList<ChildSex?> Sexes, HitsScreening? Hits);
+
     public Task<IReadOnlyList<DirectoryEntry>> PartnersAsync(CancellationToken ct) => directory.ActiveAsync(ct);
 
-    public async Task<IntakeResult> HandleAsync(IntakeForm form, CancellationToken ct)
+    public async Task<Outcome<Admitted>> HandleAsync(IntakeForm form, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var errors = new List<string>();
+        var household = Check(form, now, errors);
+        if (errors.Count > 0) return Outcome.Refused<Admitted>(errors);
+
+        var answers = Answers(form, household);
+        var partners = await directory.LoadAsync(form.RefusedByPartnerId is int refused ? [refused] : [], DateOnly.FromDateTime(now), ct);
+
+        await using var tx = await db.Database.JoinOrBeginTransactionAsync(ct);
+        await BedLock.TakeAsync(db, ct);
+        var (sites, beds) = await states.LoadAsync(now, ct);
+        var decision = AdmissionPolicy.Decide(answers, beds.Select(b => b.Bed).ToList(), partners);
+
+        var resident = NewResident(form, answers, household, now);
+        db.Residents.Add(resident);
+        var intake = NewIntakeRecord(form, resident, answers, household.Hits, decision, now);
+        db.Intakes.Add(intake);
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            await PlaceOrWaitAsync(form, resident, intake, answers, household, decision, sites, beds, now, ct);
+            if (form.ConsentToKeepData)
+            {
+                StartCareRecords(resident, answers, form.MedicationUntil, now);
+            }
+            RecordBarrier(form, now);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return Outcome.Refused<Admitted>("Someone took that bed a moment ago. "
+                + "Nothing is saved yet: submit the intake again for the next bed.");
+        }
+        return Outcome.Made(new Admitted(intake.Id, L.Say(decision.Says)));
+    }
+
+    /// <summary>Her children and her screening as the form gives them;
+    /// what does not hold together goes to <paramref name="errors"/>.</summary>
+    private Checked Check(IntakeForm form, DateTime now, List<string> errors)
+    {
         var ages = ChildAges.Parse(form.ChildAges, out var ageError);
         if (ageError is not null) errors.Add(ageError);
         var sexes = ChildSexes(ages, form.SonsAges, errors);
@@ -101,25 +152,24 @@ public sealed class NewIntake(ShelterDbContext db, BedStates states, Placement p
             errors.Add("The medication date goes with OST or ART: answer Yes to one of them, or leave the date empty.");
         if (form.RefusedBecause is not null && form.RefusedByPartnerId is null && string.IsNullOrWhiteSpace(form.RefusedByOther))
             errors.Add("Say which service turned her away, or leave the refusal empty.");
-        if (errors.Count > 0) return new IntakeResult(null, errors, null);
+        return new Checked(ages, sexes, hits);
+    }
 
-        var answers = new IntakeAnswers
-        {
-            Route = form.Route!.Value, ChildAges = ages, ChildSexes = sexes, TransWoman = form.TransWoman, NeedsAccessibleRoom = form.NeedsAccessibleRoom, Pregnant = form.Pregnant,
-            TakesOst = form.TakesOst, TakesArt = form.TakesArt, HasEnoughMedication = form.HasEnoughMedication,
-            MissingDocuments = form.MissingDocuments.Aggregate(Core.Intake.MissingDocuments.None, (all, d) => all | d),
-            GenderIdentity = form.GenderIdentity, Languages = form.Languages, Hits = hits, InDangerNow = form.InDangerNow,
-            HasSafetyPlan = form.HasSafetyPlan, Choice = form.Choice, NeedsHospitalCareNow = form.NeedsHospitalCareNow,
-            LeftBeforeDecision = form.LeftBeforeDecision,
-        };
-        var partners = await directory.LoadAsync(form.RefusedByPartnerId is int refused ? [refused] : [], DateOnly.FromDateTime(now), ct);
+    private static IntakeAnswers Answers(IntakeForm form, Checked household) => new()
+    {
+        Route = form.Route!.Value, ChildAges = household.Ages, ChildSexes = household.Sexes, TransWoman = form.TransWoman,
+        NeedsAccessibleRoom = form.NeedsAccessibleRoom, Pregnant = form.Pregnant,
+        TakesOst = form.TakesOst, TakesArt = form.TakesArt, HasEnoughMedication = form.HasEnoughMedication,
+        MissingDocuments = form.MissingDocuments.Aggregate(Core.Intake.MissingDocuments.None, (all, d) => all | d),
+        GenderIdentity = form.GenderIdentity, Languages = form.Languages, Hits = household.Hits, InDangerNow = form.InDangerNow,
+        HasSafetyPlan = form.HasSafetyPlan, Choice = form.Choice, NeedsHospitalCareNow = form.NeedsHospitalCareNow,
+        LeftBeforeDecision = form.LeftBeforeDecision,
+    };
+
+    /// <summary>Her record: only her alias without her consent to keep data; her children as beds, not records, then.</summary>
+    private static Resident NewResident(IntakeForm form, IntakeAnswers answers, Checked household, DateTime now)
+    {
         var consent = form.ConsentToKeepData;
-
-        await using var tx = await db.Database.JoinOrBeginTransactionAsync(ct);
-        await BedLock.TakeAsync(db, ct);
-        var (sites, beds) = await states.LoadAsync(now, ct);
-        var decision = AdmissionPolicy.Decide(answers, beds.Select(b => b.Bed).ToList(), partners);
-
         var resident = new Resident
         {
             Alias = form.Alias.Trim(), RegisteredAt = now, ConsentToKeepData = consent,
@@ -131,9 +181,20 @@ public sealed class NewIntake(ShelterDbContext db, BedStates states, Placement p
             HighRisk = consent && answers.HighRisk,
         };
         // Children are residents too; without her consent they are beds, not records: no name, no age.
+        var (ages, sexes) = (household.Ages, household.Sexes);
         for (var i = 0; i < ages.Count; i++)
-            resident.Children.Add(new Child { Alias = $"Child {i + 1}", AgeAtArrival = consent ? ages[i] : null, Sex = consent ? sexes[i] : null, ArrivedOn = DateOnly.FromDateTime(now) });
-        db.Residents.Add(resident);
+            resident.Children.Add(new Child
+            {
+                Alias = $"Child {i + 1}", AgeAtArrival = consent ? ages[i] : null,
+                Sex = consent ? sexes[i] : null, ArrivedOn = DateOnly.FromDateTime(now),
+            });
+        return resident;
+    }
+
+    private Core.Intake.Intake NewIntakeRecord(IntakeForm form, Resident resident, IntakeAnswers answers,
+        HitsScreening? hits, AdmissionDecision decision, DateTime now)
+    {
+        var consent = form.ConsentToKeepData;
         var intake = new Core.Intake.Intake
         {
             Resident = resident, ReceivedAt = now, ConsentToKeepData = consent,
@@ -160,42 +221,31 @@ public sealed class NewIntake(ShelterDbContext db, BedStates states, Placement p
             intake.HasSafetyPlan = form.HasSafetyPlan;
             intake.Pregnant = form.Pregnant;
         }
-        db.Intakes.Add(intake);
+        return intake;
+    }
 
-        try
+    /// <summary>The bed the decision found (her stay and her children's), or her place on the waiting list.</summary>
+    private async Task PlaceOrWaitAsync(IntakeForm form, Resident resident, Core.Intake.Intake intake,
+        IntakeAnswers answers, Checked household,
+        AdmissionDecision decision, IReadOnlyList<SiteNow> sites, IReadOnlyList<BedNow> beds, DateTime now, CancellationToken ct)
+    {
+        var consent = form.ConsentToKeepData;
+        if (decision.Beds is { } suggestion)
         {
-            await db.SaveChangesAsync(ct);
-            if (decision.Beds is { } suggestion)
-            {
-                var bed = beds.First(b => b.Bed.BedId == suggestion.BedId);
-                var stay = await placement.PlaceAsync(new PlacementRequest(resident, bed, suggestion.BedIds, sites.First(s => s.Id == bed.Bed.SiteId)), now, ct);
-                intake.StayId = stay.Id;
-            }
-            else if (decision.Outcome == IntakeOutcome.WaitingList)
-            {
-                db.WaitingList.Add(new WaitingEntry
-                {
-                    ResidentId = resident.Id, IntakeId = intake.Id, Since = now,
-                    HighRisk = consent && answers.HighRisk, HitsTotal = consent ? hits?.Total : null,
-                    Children = ages.Count, NeedsAccessibleRoom = form.NeedsAccessibleRoom,
-                });
-            }
-
-            if (consent)
-            {
-                StartCareRecords(resident, answers, form.MedicationUntil, now);
-            }
-            RecordBarrier(form, now);
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
+            var bed = beds.First(b => b.Bed.BedId == suggestion.BedId);
+            var site = sites.First(s => s.Id == bed.Bed.SiteId);
+            var stay = await placement.PlaceAsync(new PlacementRequest(resident, bed, suggestion.BedIds, site), now, ct);
+            intake.StayId = stay.Id;
         }
-        catch (DbUpdateException)
+        else if (decision.Outcome == IntakeOutcome.WaitingList)
         {
-            await tx.RollbackAsync(ct);
-            db.ChangeTracker.Clear();
-            return new IntakeResult(null, ["Someone took that bed a moment ago. Nothing is saved yet: submit the intake again for the next bed."], null);
+            db.WaitingList.Add(new WaitingEntry
+            {
+                ResidentId = resident.Id, IntakeId = intake.Id, Since = now,
+                HighRisk = consent && answers.HighRisk, HitsTotal = consent ? household.Hits?.Total : null,
+                Children = household.Ages.Count, NeedsAccessibleRoom = form.NeedsAccessibleRoom,
+            });
         }
-        return new IntakeResult(intake.Id, [], decision.Explanation);
     }
 
     /// <summary>Her medication continuity and the recovery of what she lost start the day she arrives.</summary>
@@ -242,7 +292,7 @@ public sealed class NewIntake(ShelterDbContext db, BedStates states, Placement p
         return sexes;
     }
 
-    private static HitsScreening? Screening(IntakeForm form, List<string> errors)
+    private HitsScreening? Screening(IntakeForm form, List<string> errors)
     {
         int?[] items = [form.Hurt, form.Insult, form.Threaten, form.Scream];
         if (items.All(i => i is null)) return null;
@@ -251,8 +301,8 @@ public sealed class NewIntake(ShelterDbContext db, BedStates states, Placement p
             errors.Add("Score all four HITS questions (Hurt, Insult, Threaten, Scream) from 1 to 5, or leave all four empty.");
             return null;
         }
-        var (screening, error) = HitsScreening.Create(form.Hurt!.Value, form.Insult!.Value, form.Threaten!.Value, form.Scream!.Value);
-        if (error is not null) errors.Add(error);
+        var (screening, problem) = HitsScreening.Screen(form.Hurt!.Value, form.Insult!.Value, form.Threaten!.Value, form.Scream!.Value);
+        if (problem is not null) errors.Add(L.Say(problem));
         return screening;
     }
 

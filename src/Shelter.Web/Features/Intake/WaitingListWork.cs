@@ -2,12 +2,15 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Shelter.Core.Data;
 using Shelter.Core.FollowUps;
 using Shelter.Core.Intake;
 using Shelter.Web.Housing;
+using Shelter.Web.Infrastructure;
 using Shelter.Web.Infrastructure.Jobs;
+using Shelter.Web.Infrastructure.Localization;
 
 namespace Shelter.Web.Features.Intake;
 
@@ -28,15 +31,17 @@ public sealed class WaitingContactForm
 /// with a reason from a closed list; a daily sweep opens a follow-up for every place without
 /// contact for the configured days, before it lapses. Safe to run any number of times.
 /// </summary>
-public sealed class WaitingListWork(ShelterDbContext db, TimeProvider clock, IHttpContextAccessor http, IOptions<WaitingListOptions> options, ILogger<WaitingListWork> log)
+public sealed class WaitingListWork(ShelterDbContext db, TimeProvider clock, IHttpContextAccessor http,
+    IOptions<WaitingListOptions> options, ILogger<WaitingListWork> log,
+    IStringLocalizer<SharedResource> L)
     : IScheduleSource
 {
     public const string JobId = "waiting-list:contact-sweep";
 
-    public async Task<string?> RecordContactAsync(int entryId, WaitingContactForm form, CancellationToken ct)
+    public async Task<Outcome> RecordContactAsync(int entryId, WaitingContactForm form, CancellationToken ct)
     {
         var entry = await db.WaitingList.FirstOrDefaultAsync(w => w.Id == entryId, ct);
-        if (entry is null || entry.ClosedAt is not null) return "She is no longer on the waiting list.";
+        if (entry is null || entry.ClosedAt is not null) return Outcome.Refused("She is no longer on the waiting list.");
         var now = clock.GetUtcNow().UtcDateTime;
         db.Add(new WaitingContact { WaitingEntryId = entry.Id, At = now, Reached = form.Reached, RecordedByUserId = UserId });
         if (form.Reached)
@@ -46,21 +51,22 @@ public sealed class WaitingListWork(ShelterDbContext db, TimeProvider clock, IHt
             foreach (var f in await OpenFollowUps(entry.ResidentId).ToListAsync(ct)) { f.Status = FollowUpStatus.Done; f.ClosedAt = now; }
         }
         await db.SaveChangesAsync(ct);
-        return null;
+        return Outcome.Done;
     }
 
-    public async Task<string?> RemoveAsync(int entryId, WaitingRemovalForm form, CancellationToken ct)
+    public async Task<Outcome> RemoveAsync(int entryId, WaitingRemovalForm form, CancellationToken ct)
     {
         var entry = await db.WaitingList.FirstOrDefaultAsync(w => w.Id == entryId, ct);
-        if (entry is null || entry.ClosedAt is not null) return "She is no longer on the waiting list.";
+        if (entry is null || entry.ClosedAt is not null) return Outcome.Refused("She is no longer on the waiting list.");
         var unanswered = await db.Set<WaitingContact>().CountAsync(c => c.WaitingEntryId == entry.Id && !c.Reached && (entry.LastContactAt == null || c.At > entry.LastContactAt), ct);
-        if (WaitingListRemoval.Refusal(form.Reason!.Value, unanswered, options.Value.Terms) is { } refusal) return refusal;
+        if (WaitingListRemoval.Refusal(form.Reason!.Value, unanswered, options.Value.Terms) is { } refusal)
+            return Outcome.Refused(L.Say(refusal));
         var now = clock.GetUtcNow().UtcDateTime;
         entry.ClosedAt = now;
         entry.Closed = form.Reason;
         foreach (var f in await OpenFollowUps(entry.ResidentId).ToListAsync(ct)) { f.Status = FollowUpStatus.Cancelled; f.ClosedAt = now; }
         await db.SaveChangesAsync(ct);
-        return null;
+        return Outcome.Done;
     }
 
     /// <summary>One follow-up per place without contact for the configured days; none while one is open.</summary>

@@ -40,7 +40,7 @@ public sealed class PartnersController : Controller
     {
         ViewData["PartnerId"] = id;
         if (!ModelState.IsValid) return View("Edit", form);
-        if (await save.HandleAsync(id, form, ct) is { } error)
+        if ((await save.HandleAsync(id, form, ct)).Error is { } error)
         {
             ModelState.AddModelError("", error);
             return View("Edit", form);
@@ -61,7 +61,7 @@ public sealed class PartnersController : Controller
     [Authorize(Policy = Policies.Intake)]
     public async Task<IActionResult> Barriers(BarrierForm form, [FromServices] RecordBarrier barriers, CancellationToken ct)
     {
-        var error = ModelState.IsValid ? await barriers.HandleAsync(form, ct) : ModelState.FirstError();
+        var error = ModelState.IsValid ? (await barriers.HandleAsync(form, ct)).Error : ModelState.FirstError();
         if (error is null) TempData["Notice"] = "The refusal is in the barrier log.";
         else TempData["Error"] = error;
         return Redirect("/barriers");

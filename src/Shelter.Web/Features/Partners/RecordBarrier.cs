@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Shelter.Core.Data;
 using Shelter.Core.Partners;
 using Shelter.Core.Validation;
+using Shelter.Web.Infrastructure;
 
 namespace Shelter.Web.Features.Partners;
 
@@ -31,12 +32,14 @@ public sealed class RecordBarrier(ShelterDbContext db, TimeProvider clock)
             .Select(b => new BarrierRow(b.On, b.Partner != null ? b.Partner.Name : b.OtherServiceName ?? "", b.Reason))
             .ToListAsync(ct);
 
-    public async Task<string?> HandleAsync(BarrierForm form, CancellationToken ct)
+    public async Task<Outcome> HandleAsync(BarrierForm form, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        if (form.PartnerId is null && string.IsNullOrWhiteSpace(form.OtherServiceName)) return "Say which service refused her.";
-        if (form.PartnerId is int pid && !await db.Partners.AnyAsync(p => p.Id == pid, ct)) return "That partner is not in the directory.";
-        if (form.On > DateOnly.FromDateTime(now)) return "The day cannot be in the future.";
+        if (form.PartnerId is null && string.IsNullOrWhiteSpace(form.OtherServiceName))
+            return Outcome.Refused("Say which service refused her.");
+        if (form.PartnerId is int pid && !await db.Partners.AnyAsync(p => p.Id == pid, ct))
+            return Outcome.Refused("That partner is not in the directory.");
+        if (form.On > DateOnly.FromDateTime(now)) return Outcome.Refused("The day cannot be in the future.");
         var barrier = new BarrierRecord
         {
             PartnerId = form.PartnerId, OtherServiceName = form.PartnerId is null ? form.OtherServiceName!.Trim() : null,
@@ -44,6 +47,6 @@ public sealed class RecordBarrier(ShelterDbContext db, TimeProvider clock)
         };
         db.Barriers.Add(barrier); // no audit row: its moment and author would lead back to her intake
         await db.SaveChangesAsync(ct);
-        return null;
+        return Outcome.Done;
     }
 }

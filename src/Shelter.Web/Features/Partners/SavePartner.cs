@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Shelter.Core.Data;
 using Shelter.Core.Partners;
 using Shelter.Web.Features.Shared;
+using Shelter.Web.Infrastructure;
 
 namespace Shelter.Web.Features.Partners;
 
@@ -64,14 +65,15 @@ public sealed class SavePartner(ShelterDbContext db, TimeProvider clock)
             }
             : null;
 
-    public async Task<string?> HandleAsync(int? id, PartnerForm form, CancellationToken ct)
+    public async Task<Outcome> HandleAsync(int? id, PartnerForm form, CancellationToken ct)
     {
         if (form.AcceptanceConfirmedOn is { } on && on > DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(1))
-            return "The date it was last confirmed cannot be in the future.";
+            return Outcome.Refused("The date it was last confirmed cannot be in the future.");
         var name = form.Name.Trim();
-        if (await db.Partners.AnyAsync(p => p.Name == name && p.Id != id, ct)) return "A partner with that name is already in the directory.";
+        if (await db.Partners.AnyAsync(p => p.Name == name && p.Id != id, ct))
+            return Outcome.Refused("A partner with that name is already in the directory.");
         var partner = id is int existing ? await db.Partners.FindAsync([existing], ct) : new Partner { Name = name };
-        if (partner is null) return "That partner no longer exists.";
+        if (partner is null) return Outcome.Refused("That partner no longer exists.");
         partner.Name = name;
         partner.Kind = form.Kind!.Value;
         partner.Phone = FormText.Clean(form.Phone);
@@ -91,6 +93,6 @@ public sealed class SavePartner(ShelterDbContext db, TimeProvider clock)
         partner.OpenDays = Partner.DaysToBits(form.OpenDays);
         if (id is null) db.Partners.Add(partner);
         await db.SaveChangesAsync(ct);
-        return null;
+        return Outcome.Done;
     }
 }

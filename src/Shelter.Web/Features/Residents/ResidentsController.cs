@@ -36,7 +36,7 @@ public sealed class ResidentsController : Controller
     [Authorize(Policy = Policies.Intake)]
     public async Task<IActionResult> Consent(int id, ConsentForm form, [FromServices] Refer refer, CancellationToken ct)
     {
-        var error = ModelState.IsValid ? await refer.RecordConsentAsync(id, form, ct) : ModelState.FirstError();
+        var error = ModelState.IsValid ? (await refer.RecordConsentAsync(id, form, ct)).Error : ModelState.FirstError();
         if (error is null) TempData["Notice"] = "Her consent is recorded.";
         else Keep("consent", error, form.PartnerId, form.Purpose, form.ExpiresOn);
         return Redirect($"/residents/{id}#consents");
@@ -53,7 +53,7 @@ public sealed class ResidentsController : Controller
             TempData["Error"] = "Confirm that she withdraws this consent: nothing was changed.";
             return Redirect($"/residents/{id}#consents");
         }
-        if (!await refer.RevokeAsync(id, consentId, ct)) return NotFound();
+        if ((await refer.RevokeAsync(id, consentId, ct)).Missing) return NotFound();
         TempData["Notice"] = "Her consent is withdrawn; nothing more is shared under it.";
         return Redirect($"/residents/{id}#consents");
     }
@@ -68,7 +68,7 @@ public sealed class ResidentsController : Controller
     [Authorize(Policy = Policies.Intake)]
     public async Task<IActionResult> Referral(int id, ReferralForm form, [FromServices] Refer refer, CancellationToken ct)
     {
-        var error = ModelState.IsValid ? await refer.ReferAsync(id, form, ct) : ModelState.FirstError();
+        var error = ModelState.IsValid ? (await refer.ReferAsync(id, form, ct)).Error : ModelState.FirstError();
         if (error is null) TempData["Notice"] = "The referral is recorded.";
         else Keep("refer", error, form.PartnerId, form.Purpose, null);
         return Redirect($"/residents/{id}#refer");

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Shelter.Core.Data;
 using Shelter.Core.Sites;
 using Shelter.Core.Validation;
+using Shelter.Web.Infrastructure;
 using Shelter.Web.Infrastructure.Integrity;
 
 namespace Shelter.Web.Features.Sites;
@@ -31,37 +32,37 @@ public sealed class PutOutOfService(ShelterDbContext db, Outbox outbox, TimeProv
         await db.Beds.Include(b => b.Room).ThenInclude(r => r.Site)
             .FirstOrDefaultAsync(b => b.Id == bedId && b.Room.SiteId == siteId, ct);
 
-    public async Task<string?> HandleAsync(int siteId, int bedId, OutOfServiceForm form, CancellationToken ct)
+    public async Task<Outcome> HandleAsync(int siteId, int bedId, OutOfServiceForm form, CancellationToken ct)
     {
         var bed = await FindBedAsync(siteId, bedId, ct);
-        if (bed is null) return "That bed is not at this site.";
-        if (form.To is { } to && to < form.From) return "The last day cannot come before the first day.";
+        if (bed is null) return Outcome.Refused("That bed is not at this site.");
+        if (form.To is { } to && to < form.From) return Outcome.Refused("The last day cannot come before the first day.");
         var now = clock.GetUtcNow().UtcDateTime;
         var today = SiteTime.Today(bed.Room.Site.TimeZoneId, now);
-        if (form.To is { } end && end < today) return "That range is already over; choose days from today on.";
+        if (form.To is { } end && end < today) return Outcome.Refused("That range is already over; choose days from today on.");
         var coversToday = form.From <= today && (form.To is null || form.To >= today);
         if (coversToday && await db.Stays.AnyAsync(s => s.BedId == bedId && s.EndedAt == null, ct))
-            return "Someone sleeps in this bed tonight. Move her first, or start the range tomorrow.";
+            return Outcome.Refused("Someone sleeps in this bed tonight. Move her first, or start the range tomorrow.");
         if (await db.BedsOutOfService.AnyAsync(o => o.BedId == bedId && o.From <= (form.To ?? DateOnly.MaxValue) && (o.To == null || o.To >= form.From), ct))
-            return "The bed is already out of service for some of those days.";
+            return Outcome.Refused("The bed is already out of service for some of those days.");
 
         var record = new BedOutOfService { BedId = bedId, From = form.From!.Value, To = form.To, Reason = form.Reason!.Value, RecordedAt = now };
         db.BedsOutOfService.Add(record);
         await db.SaveChangesAsync(ct);
-        return null;
+        return Outcome.Done;
     }
 
     /// <summary>The bed is usable again from today.</summary>
-    public async Task<string?> BackInServiceAsync(int siteId, int recordId, CancellationToken ct)
+    public async Task<Outcome> BackInServiceAsync(int siteId, int recordId, CancellationToken ct)
     {
         var record = await db.BedsOutOfService.Include(o => o.Bed).ThenInclude(b => b.Room).ThenInclude(r => r.Site)
             .FirstOrDefaultAsync(o => o.Id == recordId && o.Bed.Room.SiteId == siteId, ct);
-        if (record is null) return "That record is not at this site.";
+        if (record is null) return Outcome.Refused("That record is not at this site.");
         var today = SiteTime.Today(record.Bed.Room.Site.TimeZoneId, clock.GetUtcNow().UtcDateTime);
         if (record.From >= today) db.BedsOutOfService.Remove(record);
         else record.To = today.AddDays(-1);
         outbox.WaitingListNotice();
         await db.SaveChangesAsync(ct);
-        return null;
+        return Outcome.Done;
     }
 }

@@ -1,8 +1,10 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Shelter.Core.Data;
 using Shelter.Core.Sites;
 using Shelter.Web.Features.Shared;
+using Shelter.Web.Infrastructure;
 
 namespace Shelter.Web.Features.Sites;
 
@@ -28,7 +30,7 @@ public sealed class SiteForm
 }
 
 /// <summary>Creates or changes a site; its maximum stays apply to stays that start after the change.</summary>
-public sealed class SaveSite(ShelterDbContext db)
+public sealed class SaveSite(ShelterDbContext db, IStringLocalizer<SharedResource> L)
 {
     public async Task<SiteForm?> LoadAsync(int id, CancellationToken ct) =>
         await db.Sites.Where(s => s.Id == id).Select(s => new SiteForm
@@ -37,13 +39,17 @@ public sealed class SaveSite(ShelterDbContext db)
             MaxStayDays = s.MaxStayDays, MaxSafeRoomStayHours = s.MaxSafeRoomStayHours, TimeZoneId = s.TimeZoneId,
         }).FirstOrDefaultAsync(ct);
 
-    public async Task<(int? Id, string? Error)> HandleAsync(int? id, SiteForm form, CancellationToken ct)
+    /// <summary>The site's id once saved.</summary>
+    public async Task<Outcome<int>> HandleAsync(int? id, SiteForm form, CancellationToken ct)
     {
-        if (!SiteTime.IsKnown(form.TimeZoneId)) return (null, $"\"{form.TimeZoneId}\" is not a time zone this server knows; use a name like Europe/Kyiv.");
+        if (!SiteTime.IsKnown(form.TimeZoneId))
+            return Outcome.Refused<int>(
+                L["\"{0}\" is not a time zone this server knows; use a name like Europe/Kyiv.", form.TimeZoneId].Value);
         var name = form.Name.Trim();
-        if (await db.Sites.AnyAsync(s => s.Name == name && s.Id != id, ct)) return (null, "Another site already has that name.");
+        if (await db.Sites.AnyAsync(s => s.Name == name && s.Id != id, ct))
+            return Outcome.Refused<int>("Another site already has that name.");
         var site = id is int existing ? await db.Sites.FindAsync([existing], ct) : new Site { Name = name };
-        if (site is null) return (null, "That site no longer exists.");
+        if (site is null) return Outcome.Refused<int>("That site no longer exists.");
         site.Name = name;
         site.IsAddressConfidential = form.IsAddressConfidential;
         site.Address = FormText.Clean(form.Address);
@@ -52,6 +58,6 @@ public sealed class SaveSite(ShelterDbContext db)
         site.TimeZoneId = form.TimeZoneId;
         if (id is null) db.Sites.Add(site);
         await db.SaveChangesAsync(ct);
-        return (site.Id, null);
+        return Outcome.Made(site.Id);
     }
 }

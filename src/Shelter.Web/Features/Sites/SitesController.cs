@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using Shelter.Web.Infrastructure.Audit;
 using Shelter.Web.Infrastructure.Auth;
 using Shelter.Web.Infrastructure.Mvc;
@@ -39,20 +40,20 @@ public sealed class SitesController : Controller
     {
         ViewData["SiteId"] = id;
         if (!ModelState.IsValid) return View("Edit", form);
-        var (savedId, error) = await save.HandleAsync(id, form, ct);
-        if (error is not null)
+        var outcome = await save.HandleAsync(id, form, ct);
+        if (!outcome.Succeeded)
         {
-            ModelState.AddModelError("", error);
+            ModelState.AddModelError("", outcome.Error!);
             return View("Edit", form);
         }
         TempData["Notice"] = "The site is saved.";
-        return Redirect($"/sites/{savedId}");
+        return Redirect($"/sites/{outcome.Value}");
     }
 
     [HttpPost("{id:int}/rooms")]
     public async Task<IActionResult> AddRoom(int id, RoomForm form, [FromServices] AddRoom add, CancellationToken ct)
     {
-        var error = ModelState.IsValid ? await add.HandleAsync(id, form, ct) : ModelState.FirstError();
+        var error = ModelState.IsValid ? (await add.HandleAsync(id, form, ct)).Error : ModelState.FirstError();
         this.Tell(error, "The room is added.");
         return Redirect($"/sites/{id}");
     }
@@ -60,14 +61,14 @@ public sealed class SitesController : Controller
     [HttpPost("{id:int}/counselling-rooms")]
     public async Task<IActionResult> AddCounsellingRoom(int id, string? name, [FromServices] AddRoom add, CancellationToken ct)
     {
-        this.Tell(await add.AddCounsellingRoomAsync(id, name, ct), "The counselling room is added.");
+        this.Tell((await add.AddCounsellingRoomAsync(id, name, ct)).Error, "The counselling room is added.");
         return Redirect($"/sites/{id}");
     }
 
     [HttpPost("{id:int}/rooms/{roomId:int}/beds")]
     public async Task<IActionResult> AddBeds(int id, int roomId, int count, [FromServices] AddRoom add, CancellationToken ct)
     {
-        this.Tell(await add.AddBedsAsync(id, roomId, count, ct), "The beds are added.");
+        this.Tell((await add.AddBedsAsync(id, roomId, count, ct)).Error, "The beds are added.");
         return Redirect($"/sites/{id}");
     }
 
@@ -81,7 +82,8 @@ public sealed class SitesController : Controller
     }
 
     [HttpPost("{id:int}/beds/{bedId:int}/out-of-service")]
-    public async Task<IActionResult> OutOfService(int id, int bedId, OutOfServiceForm form, [FromServices] PutOutOfService put, CancellationToken ct)
+    public async Task<IActionResult> OutOfService(int id, int bedId, OutOfServiceForm form, [FromServices] PutOutOfService put,
+        [FromServices] IStringLocalizer<SharedResource> L, CancellationToken ct)
     {
         var bed = await put.FindBedAsync(id, bedId, ct);
         if (bed is null)
@@ -91,19 +93,19 @@ public sealed class SitesController : Controller
         }
         ViewData["Bed"] = bed;
         if (!ModelState.IsValid) return View(form);
-        if (await put.HandleAsync(id, bedId, form, ct) is { } error)
+        if ((await put.HandleAsync(id, bedId, form, ct)).Error is { } error)
         {
             ModelState.AddModelError("", error);
             return View(form);
         }
-        TempData["Notice"] = $"Bed {bed.Label} is out of service.";
+        TempData["Notice"] = L["Bed {0} is out of service.", bed.Label].Value;
         return Redirect($"/sites/{id}");
     }
 
     [HttpPost("{id:int}/out-of-service/{recordId:int}/end")]
     public async Task<IActionResult> BackInService(int id, int recordId, [FromServices] PutOutOfService put, CancellationToken ct)
     {
-        this.Tell(await put.BackInServiceAsync(id, recordId, ct), "The bed is back in service.");
+        this.Tell((await put.BackInServiceAsync(id, recordId, ct)).Error, "The bed is back in service.");
         return Redirect($"/sites/{id}");
     }
 

@@ -1,10 +1,12 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Shelter.Core.Beds;
 using Shelter.Core.Data;
 using Shelter.Core.Sites;
 using Shelter.Core.Stays;
 using Shelter.Web.Housing;
+using Shelter.Web.Infrastructure;
 using Shelter.Web.Infrastructure.Integrity;
 
 namespace Shelter.Web.Features.Stays;
@@ -21,7 +23,7 @@ public sealed record MovePage(Household Household, MoveForm Form, IReadOnlyList<
 /// Moves a woman and her children to another bed, room or site: the old stays end as
 /// "moved within the network", new ones start with the same terms.
 /// </summary>
-public sealed class Move(ShelterDbContext db, BedStates states, Outbox outbox, TimeProvider clock)
+public sealed class Move(ShelterDbContext db, BedStates states, Outbox outbox, TimeProvider clock, IStringLocalizer<SharedResource> L)
 {
     public async Task<MovePage?> PageAsync(int stayId, MoveForm form, CancellationToken ct)
     {
@@ -31,26 +33,29 @@ public sealed class Move(ShelterDbContext db, BedStates states, Outbox outbox, T
         return new MovePage(household, form, FreeBeds.ToOffer(beds));
     }
 
-    public async Task<(int? NewStayId, string? Error)> HandleAsync(int stayId, MoveForm form, CancellationToken ct)
+    /// <summary>Her new stay's id when she has moved.</summary>
+    public async Task<Outcome<int>> HandleAsync(int stayId, MoveForm form, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var tx = await db.Database.JoinOrBeginTransactionAsync(ct);
         await BedLock.TakeAsync(db, ct);
         var household = await Household.LoadAsync(db, stayId, ct);
-        if (household is null) return (null, "That stay does not exist.");
+        if (household is null) return Outcome.Refused<int>("That stay does not exist.");
         if (!household.Hers.IsActive)
-            return (null, household.Hers.ExitReason == ExitReason.MovedWithinNetwork
-                ? Household.AlreadyEnded(household.Hers)
-                : Household.AlreadyEnded(household.Hers) + " A woman who has left cannot be moved: check her in again instead.");
-        if (household.All.Any(s => s.BedId == form.BedId)) return (null, "She is already in that bed.");
+            return Outcome.Refused<int>(household.Hers.ExitReason == ExitReason.MovedWithinNetwork
+                ? Household.AlreadyEnded(household.Hers, L)
+                : Household.AlreadyEnded(household.Hers, L)
+                    + " " + L["A woman who has left cannot be moved: check her in again instead."].Value);
+        if (household.All.Any(s => s.BedId == form.BedId)) return Outcome.Refused<int>("She is already in that bed.");
 
         var (sites, beds) = await states.LoadAsync(now, ct);
         var target = beds.FirstOrDefault(b => b.Bed.BedId == form.BedId);
-        if (target is null) return (null, "That bed does not exist.");
-        if (target.Bed.State is BedState.Occupied or BedState.OutOfService) return (null, "That bed is no longer free.");
+        if (target is null) return Outcome.Refused<int>("That bed does not exist.");
+        if (target.Bed.State is BedState.Occupied or BedState.OutOfService) return Outcome.Refused<int>("That bed is no longer free.");
         var childBeds = FreeBeds.BesideHer(beds, target, household.Children.Count);
         if (childBeds.Count < household.Children.Count)
-            return (null, $"{target.Bed.RoomName} has no free beds for her children; a mother and her children stay in one room.");
+            return Outcome.Refused<int>(
+                L["{0} has no free beds for her children; a mother and her children stay in one room.", target.Bed.RoomName].Value);
 
         var site = sites.First(s => s.Id == target.Bed.SiteId);
         var hers = household.Hers;
@@ -80,8 +85,8 @@ public sealed class Move(ShelterDbContext db, BedStates states, Outbox outbox, T
         {
             await tx.RollbackAsync(ct);
             db.ChangeTracker.Clear();
-            return (null, "That bed is no longer free.");
+            return Outcome.Refused<int>("That bed is no longer free.");
         }
-        return (moved[0].Id, null);
+        return Outcome.Made(moved[0].Id);
     }
 }

@@ -31,25 +31,25 @@ public sealed class StaysController : Controller
             if (intent == "suggest") { ModelState.Remove(nameof(form.BedId)); form.BedId = page.Suggestion?.Suggestion?.BedId; }
             return View(page);
         }
-        var result = await checkIn.HandleAsync(form, ct);
-        switch (result.Status)
+        var outcome = await checkIn.HandleAsync(form, ct);
+        if (outcome is { Succeeded: true, Value: { } checkedIn })
         {
-            case CheckInStatus.CheckedIn:
-                TempData["Notice"] = "She is checked in.";
-                return Redirect($"/stays/{result.StayId}");
-            case CheckInStatus.BedNoLongerFree:
-                // Show the next suggestion in place of the bed that was taken.
-                ModelState.Remove(nameof(form.BedId));
-                form.BedId = null;
-                var again = await checkIn.PageAsync(form, true, ct);
-                form.BedId = again.Suggestion?.Suggestion?.BedId;
-                foreach (var e in result.Errors) ModelState.AddModelError("", e);
-                Response.StatusCode = StatusCodes.Status409Conflict;
-                return View(again);
-            default:
-                foreach (var e in result.Errors) ModelState.AddModelError("", e);
-                return View(await checkIn.PageAsync(form, false, ct));
+            TempData["Notice"] = "She is checked in.";
+            return Redirect($"/stays/{checkedIn.StayId}");
         }
+        if (outcome.Error == Stays.CheckIn.BedTaken)
+        {
+            // Show the next suggestion in place of the bed that was taken.
+            ModelState.Remove(nameof(form.BedId));
+            form.BedId = null;
+            var again = await checkIn.PageAsync(form, true, ct);
+            form.BedId = again.Suggestion?.Suggestion?.BedId;
+            foreach (var e in outcome.Errors) ModelState.AddModelError("", e);
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return View(again);
+        }
+        foreach (var e in outcome.Errors) ModelState.AddModelError("", e);
+        return View(await checkIn.PageAsync(form, false, ct));
     }
 
     [HttpGet("{id:int}")]
@@ -74,13 +74,13 @@ public sealed class StaysController : Controller
     {
         if (ModelState.IsValid)
         {
-            var (newStayId, error) = await move.HandleAsync(id, form, ct);
-            if (error is null)
+            var outcome = await move.HandleAsync(id, form, ct);
+            if (outcome.Succeeded)
             {
                 TempData["Notice"] = "She has moved.";
-                return Redirect($"/stays/{newStayId}");
+                return Redirect($"/stays/{outcome.Value}");
             }
-            ModelState.AddModelError("", error);
+            ModelState.AddModelError("", outcome.Error!);
         }
         return await move.PageAsync(id, form, ct) is { } page ? View(page) : NotFound();
     }
@@ -96,13 +96,13 @@ public sealed class StaysController : Controller
     {
         if (ModelState.IsValid)
         {
-            var error = await checkOut.HandleAsync(id, form, ct);
-            if (error is null)
+            var outcome = await checkOut.HandleAsync(id, form, ct);
+            if (outcome.Succeeded)
             {
                 TempData["Notice"] = "The stay has ended.";
                 return Redirect("/beds");
             }
-            ModelState.AddModelError("", error);
+            ModelState.AddModelError("", outcome.Error!);
         }
         return await Household.LoadAsync(db, id, ct) is { } household ? View(new CheckOutPage(household, form)) : NotFound();
     }
@@ -124,13 +124,13 @@ public sealed class StaysController : Controller
     {
         if (ModelState.IsValid)
         {
-            var error = await terms.HandleAsync(id, form, ct);
-            if (error is null)
+            var outcome = await terms.HandleAsync(id, form, ct);
+            if (outcome.Succeeded)
             {
                 TempData["Notice"] = "The terms of her stay are saved.";
                 return Redirect($"/stays/{id}");
             }
-            ModelState.AddModelError("", error);
+            ModelState.AddModelError("", outcome.Error!);
         }
         return await Household.LoadAsync(db, id, ct) is { } household ? View(new TermsPage(household, form)) : NotFound();
     }

@@ -4,6 +4,7 @@ using Shelter.Core.Sites;
 using Shelter.Core.Stays;
 using Shelter.Core.Validation;
 using Shelter.Web.Housing;
+using Shelter.Web.Infrastructure;
 
 namespace Shelter.Web.Features.Stays;
 
@@ -27,16 +28,16 @@ public sealed class TermsForm
 /// </summary>
 public sealed class Terms(ShelterDbContext db, TimeProvider clock, Microsoft.AspNetCore.Http.IHttpContextAccessor http)
 {
-    public async Task<string?> HandleAsync(int stayId, TermsForm form, CancellationToken ct)
+    public async Task<Outcome> HandleAsync(int stayId, TermsForm form, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var household = await Household.LoadAsync(db, stayId, ct);
-        if (household is null) return "That stay does not exist.";
+        if (household is null) return Outcome.Refused("That stay does not exist.");
         var hers = household.Hers;
-        if (!hers.IsActive) return "This stay has already ended.";
+        if (!hers.IsActive) return Outcome.Refused("This stay has already ended.");
         var zone = hers.Bed.Room.Site.TimeZoneId;
         var newEnd = SiteTime.EndOfLocalDayUtc(zone, form.EndOn!.Value);
-        if (StayTerms.CheckNewEnd(hers.StartedAt, newEnd, now) is { } problem) return problem;
+        if (StayTerms.CheckNewEnd(hers.StartedAt, newEnd, now) is { } problem) return Outcome.Refused(problem);
 
         db.StayExtensions.Add(new StayExtension
         {
@@ -48,6 +49,6 @@ public sealed class Terms(ShelterDbContext db, TimeProvider clock, Microsoft.Asp
         foreach (var stay in household.All) stay.ChangeTerms(newEnd, conditions);
         await StayReviews.RescheduleAsync(db, hers.Id, hers, hers.Bed.Room.Kind, now, ct);
         await db.SaveChangesAsync(ct);
-        return null;
+        return Outcome.Done;
     }
 }
