@@ -1,3 +1,5 @@
+using Shelter.Core.Text;
+
 namespace Shelter.Core.Children;
 
 /// <summary>A counselling session for a child with a child psychotherapist (a colleague or a partner's).</summary>
@@ -35,7 +37,7 @@ public static class SessionClash
     /// Times in the message are on the clock of <paramref name="timeZoneId"/> (the site she is booked at), and say so
     /// ("10:00–10:50 (Almaty time) on 15 Jan"); the day is formatted in the reader's culture.
     /// </summary>
-    public static Phrase? Find(CounsellingSession proposed, IEnumerable<CounsellingSession> booked, string timeZoneId)
+    public static Said? Find(CounsellingSession proposed, IEnumerable<CounsellingSession> booked, string timeZoneId)
     {
         if (proposed.EndsAt <= proposed.StartsAt) return new("The session must end after it starts.");
         var overlapping = booked.Where(b => b.CancelledAt is null && b.Id != proposed.Id

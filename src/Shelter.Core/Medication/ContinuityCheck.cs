@@ -1,3 +1,5 @@
+using Shelter.Core.Text;
+
 namespace Shelter.Core.Medication;
 
 public enum ContinuityStatus
@@ -18,10 +20,10 @@ public enum NextDoseStep
     NewInduction = 2,
 }
 
-/// <param name="Reason">Why, for the worker: an English resource key and its values (see <see cref="Phrase"/>).</param>
+/// <param name="Reason">Why, for the worker: an English resource key and its values (see <see cref="Said"/>).</param>
 /// <param name="BitesOn">The day the risk becomes real (a closure, a closed weekend day, her stay's end), when it lies ahead.</param>
 /// <param name="MissedDays">Consecutive days of supervised dosing missed up to yesterday.</param>
-public sealed record ContinuityResult(ContinuityStatus Status, Phrase Reason, DateOnly? BitesOn = null, int MissedDays = 0,
+public sealed record ContinuityResult(ContinuityStatus Status, Said Reason, DateOnly? BitesOn = null, int MissedDays = 0,
     NextDoseStep NextDose = NextDoseStep.UsualDose)
 {
     public bool NeedsAttention => Status != ContinuityStatus.Covered;
@@ -86,7 +88,7 @@ public static class ContinuityCheck
         if (missed > 0)
         {
             var step = outlook.MissedDoses.StepAfter(missed);
-            Phrase next = step switch
+            Said next = step switch
             {
                 NextDoseStep.NewInduction =>
                     new("After {0} missed days she needs a new induction: the prescriber starts her again.", missed),
@@ -94,7 +96,7 @@ public static class ContinuityCheck
                     new("After {0} missed days the prescriber reviews her dose before the next one.", missed),
                 _ => new("She can take her usual dose when she comes."),
             };
-            Phrase reason = missed == 1
+            Said reason = missed == 1
                 ? new("Her last recorded dose was on {0:dd MMM}: she has missed 1 day of daily dosing. {1}", last, next)
                 : new("Her last recorded dose was on {0:dd MMM}: she has missed {1} days of daily dosing. {2}", last, missed, next);
             return new(ContinuityStatus.Broken, reason, null, missed, step);
@@ -126,7 +128,7 @@ public static class ContinuityCheck
         var closedToday = closures.FirstOrDefault(c => c.Covers(today));
         if (closedToday is not null)
         {
-            Phrase closed = closedToday.To is { } to
+            Said closed = closedToday.To is { } to
                 ? new("Her dispensing site is closed from {0:dd MMM} to {1:dd MMM}: arrange another site.", closedToday.From, to)
                 : new("Her dispensing site is closed from {0:dd MMM}: arrange another site.", closedToday.From);
             return AtRisk(closed, today);
@@ -144,7 +146,7 @@ public static class ContinuityCheck
             {
                 0 => new("Her supply ends today."),
                 1 => new("Her supply ends tomorrow."),
-                _ => new Phrase("Her supply ends in {0} days.", daysLeft),
+                _ => new Said("Her supply ends in {0} days.", daysLeft),
             }, until.Value);
         if (programme.NextPickupOn is not { } nextPickup || nextPickup < today)
             return AtRisk(new("Her next pick-up is not arranged."));
@@ -156,7 +158,7 @@ public static class ContinuityCheck
         return new(ContinuityStatus.Covered, new("Covered until {0:dd MMM}; next pick-up {1:dd MMM}.", until.Value, nextPickup));
     }
 
-    private static ContinuityResult AtRisk(Phrase why, DateOnly? bitesOn = null) => new(ContinuityStatus.AtRisk, why, bitesOn);
+    private static ContinuityResult AtRisk(Said why, DateOnly? bitesOn = null) => new(ContinuityStatus.AtRisk, why, bitesOn);
 
     public static bool IsOpen(DateOnly day, IReadOnlyList<DispensingSiteClosure> closures, IReadOnlySet<DayOfWeek>? openDays) =>
         !closures.Any(c => c.Covers(day)) && (openDays is null || openDays.Count == 0 || openDays.Contains(day.DayOfWeek));
@@ -175,7 +177,7 @@ public static class ContinuityCheck
     }
 
     /// <summary>Why her site is closed that day, said in brackets after the day.</summary>
-    private static Phrase ClosureText(DateOnly day, IReadOnlyList<DispensingSiteClosure> closures) =>
+    private static Said ClosureText(DateOnly day, IReadOnlyList<DispensingSiteClosure> closures) =>
         closures.FirstOrDefault(c => c.Covers(day)) is not { } c ? new("it does not open that day of the week")
         : c.Reason == ClosureReason.Holiday ? new("a holiday")
         : c.To is { } to ? new("closed from {0:dd MMM} to {1:dd MMM}", c.From, to)
