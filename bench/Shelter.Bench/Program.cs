@@ -53,8 +53,11 @@ public static class Benchmarks
             // A case manager at half the sites: what the record-level scope costs her lists.
             if (await users.FindByEmailAsync("bench-cm@bench.shelter") is null)
             {
-                var user = new ShelterUser { UserName = "bench-cm@bench.shelter", Email = "bench-cm@bench.shelter",
-                    DisplayName = "Bench CM" };
+                var user = new ShelterUser
+                {
+                    UserName = "bench-cm@bench.shelter", Email = "bench-cm@bench.shelter",
+                    DisplayName = "Bench CM"
+                };
                 await users.CreateAsync(user, "bench-password-long");
                 await users.AddToRoleAsync(user, Roles.CaseManager);
                 var half = await db.Sites.OrderBy(x => x.Id).Select(x => x.Id).Take(5).ToListAsync();
@@ -137,8 +140,11 @@ public static class Benchmarks
     private static async Task<HttpClient> SignedInAsync(BenchApp app, string email)
     {
         // HTTPS, as a real installation is served: the cookies are Secure-only outside plain-HTTP demos.
-        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false,
-            BaseAddress = new Uri("https://localhost") });
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions
+        {
+            AllowAutoRedirect = false,
+            BaseAddress = new Uri("https://localhost")
+        });
         var login = await client.GetStringAsync("/Account/Login");
         var token = Regex.Match(login, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
         var signIn = await client.PostAsync("/Account/Login",
@@ -193,8 +199,11 @@ public static class Benchmarks
             }
             key = (await users.GetAuthenticatorKeyAsync(user))!;
         }
-        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false,
-            BaseAddress = new Uri("https://localhost") });
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions
+        {
+            AllowAutoRedirect = false,
+            BaseAddress = new Uri("https://localhost")
+        });
         var signIn = await PostAsync(client, "/Account/Login", "/Account/Login",
             [new("Email", email), new("Password", "bench-password-long")]);
         var form = signIn.Headers.Location?.OriginalString ?? throw new InvalidOperationException("bench manager sign-in failed");

@@ -7,7 +7,8 @@ public class WorkingHoursTests
 {
     // Kyiv is UTC+2 in winter: 09:00 local is 07:00 UTC.
     private static readonly WorkingHours Hours = WorkingHours.Default("Europe/Kyiv");
-    private static DateTime Kyiv(int day, int hour, int minute = 0) => new DateTime(2026, 11, day, hour, minute, 0, DateTimeKind.Utc).AddHours(-2);
+    private static DateTime Kyiv(int day, int hour, int minute = 0) => new DateTime(2026, 11, day, hour, minute, 0, DateTimeKind.Utc)
+        .AddHours(-2);
 
     [Fact]
     public void A_moment_within_working_hours_stays_as_it_is()
@@ -50,7 +51,11 @@ public class SessionClashTests
     private static readonly DateTime Ten = new(2026, 12, 1, 8, 0, 0, DateTimeKind.Utc);
 
     private static CounsellingSession Session(int id, int child, string counsellor, string room, DateTime start, int minutes = 50) =>
-        new() { Id = id, ChildId = child, CounsellorUserId = counsellor, Room = room, StartsAt = start, EndsAt = start.AddMinutes(minutes) };
+        new()
+        {
+            Id = id, ChildId = child, CounsellorUserId = counsellor, Room = room, StartsAt = start,
+            EndsAt = start.AddMinutes(minutes)
+        };
 
     private static readonly CounsellingSession Booked = Session(1, child: 7, counsellor: "olena", room: "Play room", start: Ten);
 
@@ -71,19 +76,22 @@ public class SessionClashTests
     [Fact]
     public void The_same_counsellor_at_an_overlapping_time_clashes()
     {
-        Assert.StartsWith("The counsellor already has a session", SessionClash.Find(Session(0, 8, "olena", "Office", Ten.AddMinutes(30)), [Booked], "Europe/Kyiv"));
+        Assert.StartsWith("The counsellor already has a session",
+            SessionClash.Find(Session(0, 8, "olena", "Office", Ten.AddMinutes(30)), [Booked], "Europe/Kyiv"));
     }
 
     [Fact]
     public void The_same_room_at_an_overlapping_time_clashes()
     {
-        Assert.StartsWith("Play room is already booked", SessionClash.Find(Session(0, 8, "iryna", "play room ", Ten.AddMinutes(-20)), [Booked], "Europe/Kyiv"));
+        Assert.StartsWith("Play room is already booked",
+            SessionClash.Find(Session(0, 8, "iryna", "play room ", Ten.AddMinutes(-20)), [Booked], "Europe/Kyiv"));
     }
 
     [Fact]
     public void The_same_child_at_an_overlapping_time_clashes()
     {
-        Assert.StartsWith("This child already has a session", SessionClash.Find(Session(0, 7, "iryna", "Office", Ten.AddMinutes(49)), [Booked], "Europe/Kyiv"));
+        Assert.StartsWith("This child already has a session",
+            SessionClash.Find(Session(0, 7, "iryna", "Office", Ten.AddMinutes(49)), [Booked], "Europe/Kyiv"));
     }
 
     [Fact]
@@ -99,6 +107,7 @@ public class SessionClashTests
     [Fact]
     public void A_session_that_ends_before_it_starts_is_refused()
     {
-        Assert.Equal("The session must end after it starts.", SessionClash.Find(Session(0, 7, "olena", "Office", Ten, minutes: 0), [], "Europe/Kyiv"));
+        Assert.Equal("The session must end after it starts.",
+            SessionClash.Find(Session(0, 7, "olena", "Office", Ten, minutes: 0), [], "Europe/Kyiv"));
     }
 }

@@ -22,10 +22,10 @@ public class CaseWorkTests(SmtpSink smtp) : IClassFixture<SmtpSink>
 
     private ShelterFactory NewApp(string? folder = null)
         => new(folder ?? ShelterFactory.NewDataFolder(), demo: false, new Dictionary<string, string?>
-    {
-        ["Smtp:Host"] = "127.0.0.1", ["Smtp:Port"] = smtp.Port.ToString(), ["Smtp:Security"] = "None",
+        {
+            ["Smtp:Host"] = "127.0.0.1", ["Smtp:Port"] = smtp.Port.ToString(), ["Smtp:Security"] = "None",
             ["Smtp:From"] = "shelter@test.shelter",
-    });
+        });
 
     /// <summary>A site, a case manager and a social worker, and a resident with a child in the house.</summary>
     private static async Task<(int ResidentId, int ChildId, string CaseManagerId)> HouseAsync(ShelterFactory app)
@@ -44,10 +44,16 @@ public class CaseWorkTests(SmtpSink smtp) : IClassFixture<SmtpSink>
             resident.Children.Add(child);
             db.Residents.Add(resident);
             var beds = site.BedIds("Family").ToList();
-            db.Stays.Add(new Stay { Resident = resident, BedId = beds[0], AdmittedAt = MondayTen.AddDays(-3),
-                StartedAt = MondayTen.AddDays(-3), PlannedEndAt = MondayTen.AddDays(87) });
-            db.Stays.Add(new Stay { Resident = resident, Child = child, BedId = beds[1], AdmittedAt = MondayTen.AddDays(-3),
-                StartedAt = MondayTen.AddDays(-3), PlannedEndAt = MondayTen.AddDays(87) });
+            db.Stays.Add(new Stay
+            {
+                Resident = resident, BedId = beds[0], AdmittedAt = MondayTen.AddDays(-3),
+                StartedAt = MondayTen.AddDays(-3), PlannedEndAt = MondayTen.AddDays(87)
+            });
+            db.Stays.Add(new Stay
+            {
+                Resident = resident, Child = child, BedId = beds[1], AdmittedAt = MondayTen.AddDays(-3),
+                StartedAt = MondayTen.AddDays(-3), PlannedEndAt = MondayTen.AddDays(87)
+            });
             await db.SaveChangesAsync();
             var cm = await db.Users.Where(u => u.Email == "cm@test.shelter").Select(u => u.Id).SingleAsync();
             return (resident.Id, child.Id, cm);
@@ -56,8 +62,11 @@ public class CaseWorkTests(SmtpSink smtp) : IClassFixture<SmtpSink>
 
     private static Task AddFollowUpAsync(ShelterFactory app, int residentId, string assignee, DateTime dueAt) => app.WithDbAsync(async db =>
     {
-        db.FollowUps.Add(new FollowUp { Kind = FollowUpKind.Other, ResidentId = residentId, AssignedToUserId = assignee, DueAt = dueAt,
-            CreatedAt = MondayTen, What = "Accompany her to the clinic" });
+        db.FollowUps.Add(new FollowUp
+        {
+            Kind = FollowUpKind.Other, ResidentId = residentId, AssignedToUserId = assignee, DueAt = dueAt,
+            CreatedAt = MondayTen, What = "Accompany her to the clinic"
+        });
         return await db.SaveChangesAsync();
     });
 

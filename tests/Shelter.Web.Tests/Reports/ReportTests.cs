@@ -31,12 +31,21 @@ public class ReportTests : IAsyncLifetime
         var s1 = site.BedIds("Safe").Single();
         await _app.WithDbAsync(async db =>
         {
-            Resident Woman(string alias) { var r = new Resident { Alias = alias, RegisteredAt = At(2, 1, 0),
-                ConsentToKeepData = true }; db.Residents.Add(r); return r; }
+            Resident Woman(string alias)
+            {
+                var r = new Resident
+                {
+                    Alias = alias, RegisteredAt = At(2, 1, 0),
+                    ConsentToKeepData = true
+                }; db.Residents.Add(r); return r;
+            }
             Stay Stay(Resident r, int bed, DateTime start, DateTime? end, ExitReason? reason = ExitReason.PlannedEnd,
                 ExitDestination? to = ExitDestination.OwnHousing) =>
-                new() { Resident = r, BedId = bed, AdmittedAt = start, StartedAt = start, PlannedEndAt = start.AddDays(90),
-                    EndedAt = end, ExitReason = end is null ? null : reason, ExitDestination = end is null ? null : to };
+                new()
+                {
+                    Resident = r, BedId = bed, AdmittedAt = start, StartedAt = start, PlannedEndAt = start.AddDays(90),
+                    EndedAt = end, ExitReason = end is null ? null : reason, ExitDestination = end is null ? null : to
+                };
             var x = Woman("X"); var y = Woman("Y"); var z = Woman("Z"); var w = Woman("W");
             db.Stays.Add(Stay(x, b1, At(2, 25, 12), At(3, 4, 10)));
             db.Stays.Add(Stay(y, b2, At(3, 3, 15), At(3, 6, 9)));
@@ -48,15 +57,24 @@ public class ReportTests : IAsyncLifetime
             z2.AdmittedAt = z1.AdmittedAt;
             db.Stays.Add(z2);
             db.Stays.Add(Stay(w, s1, At(3, 8, 20), At(3, 9, 18)));
-            db.BedsOutOfService.Add(new BedOutOfService { BedId = b2, From = new DateOnly(2026, 3, 1), To = new DateOnly(2026, 3, 2),
-                Reason = OutOfServiceReason.Repair, RecordedAt = At(2, 20, 0) });
+            db.BedsOutOfService.Add(new BedOutOfService
+            {
+                BedId = b2, From = new DateOnly(2026, 3, 1), To = new DateOnly(2026, 3, 2),
+                Reason = OutOfServiceReason.Repair, RecordedAt = At(2, 20, 0)
+            });
             // Intakes for the suppression rule: five admitted to a bed, two wait-listed.
             foreach (var r in new[] { x, y, z, w, Woman("V") })
-                db.Intakes.Add(new Shelter.Core.Intake.Intake { Resident = r, ReceivedAt = At(3, 2, 10), Outcome = IntakeOutcome.Bed,
-                    ConsentToKeepData = true });
+                db.Intakes.Add(new Shelter.Core.Intake.Intake
+                {
+                    Resident = r, ReceivedAt = At(3, 2, 10), Outcome = IntakeOutcome.Bed,
+                    ConsentToKeepData = true
+                });
             foreach (var r in new[] { Woman("U"), Woman("T") })
-                db.Intakes.Add(new Shelter.Core.Intake.Intake { Resident = r, ReceivedAt = At(3, 2, 11),
-                    Outcome = IntakeOutcome.WaitingList, Reason = OutcomeReason.NoFittingCapacity, ConsentToKeepData = true });
+                db.Intakes.Add(new Shelter.Core.Intake.Intake
+                {
+                    Resident = r, ReceivedAt = At(3, 2, 11),
+                    Outcome = IntakeOutcome.WaitingList, Reason = OutcomeReason.NoFittingCapacity, ConsentToKeepData = true
+                });
             return await db.SaveChangesAsync();
         });
         _manager = await _app.SignedInClientAsync("manager@test.shelter");
@@ -210,8 +228,11 @@ public class SuppressionReportTests : IDisposable
         var site = await _app.AddSiteAsync("North", false, ("Shared", RoomKind.Shared, 2));
         await _app.WithDbAsync(async db =>
         {
-            var r = new Resident { Alias = "Only One", RegisteredAt = new DateTime(2026, 2, 1, 0, 0, 0, DateTimeKind.Utc),
-                ConsentToKeepData = true };
+            var r = new Resident
+            {
+                Alias = "Only One", RegisteredAt = new DateTime(2026, 2, 1, 0, 0, 0, DateTimeKind.Utc),
+                ConsentToKeepData = true
+            };
             db.Stays.Add(new Stay
             {
                 Resident = r, BedId = site.BedIds("Shared")
@@ -248,11 +269,17 @@ public class SuppressionReportTests : IDisposable
         await _app.WithDbAsync(async db =>
         {
             var beds = site.BedIds("Shared").ToList();
-            db.BedsOutOfService.Add(new BedOutOfService { BedId = beds[3], From = today.AddDays(-3), To = today.AddDays(3),
-                Reason = OutOfServiceReason.Repair, RecordedAt = DateTime.UtcNow });
+            db.BedsOutOfService.Add(new BedOutOfService
+            {
+                BedId = beds[3], From = today.AddDays(-3), To = today.AddDays(3),
+                Reason = OutOfServiceReason.Repair, RecordedAt = DateTime.UtcNow
+            });
             var r = new Resident { Alias = "Sleeper", RegisteredAt = DateTime.UtcNow.AddDays(-10), ConsentToKeepData = true };
-            db.Stays.Add(new Stay { Resident = r, BedId = beds[0], AdmittedAt = DateTime.UtcNow.AddDays(-10),
-                StartedAt = DateTime.UtcNow.AddDays(-10), PlannedEndAt = DateTime.UtcNow.AddDays(80) });
+            db.Stays.Add(new Stay
+            {
+                Resident = r, BedId = beds[0], AdmittedAt = DateTime.UtcNow.AddDays(-10),
+                StartedAt = DateTime.UtcNow.AddDays(-10), PlannedEndAt = DateTime.UtcNow.AddDays(80)
+            });
             return await db.SaveChangesAsync();
         });
         await _app.CreateUserAsync("manager@test.shelter", Roles.Manager);
