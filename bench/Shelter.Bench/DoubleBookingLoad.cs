@@ -48,7 +48,8 @@ public static class DoubleBookingLoad
                 var site = new Site
                 {
                     Name = $"Load {round}", TimeZoneId = "Europe/Kyiv",
-                    Rooms = [new Room { Name = "Shared", Kind = RoomKind.Shared, Beds = Enumerable.Range(1, 10).Select(n => new Bed { Label = $"S-{n}" }).ToList() }],
+                    Rooms = [new Room { Name = "Shared", Kind = RoomKind.Shared,
+                        Beds = Enumerable.Range(1, 10).Select(n => new Bed { Label = $"S-{n}" }).ToList() }],
                 };
                 db.Sites.Add(site);
                 await db.SaveChangesAsync();
@@ -63,7 +64,8 @@ public static class DoubleBookingLoad
                 var response = await staff[i % 2].PostAsync("/stays/check-in", new FormUrlEncodedContent(
                 [
                     new("Alias", $"Woman {round}-{i}"), new("BedId", beds[i % beds.Count].ToString()), new("OverrideReason", "load"),
-                    new("intent", "checkin"), new("__RequestVerificationToken", tokens[i % 2]), new("__SubmissionKey", Guid.NewGuid().ToString("N")),
+                    new("intent", "checkin"), new("__RequestVerificationToken", tokens[i % 2]),
+                        new("__SubmissionKey", Guid.NewGuid().ToString("N")),
                 ]));
                 return (response.StatusCode, watch.Elapsed.TotalMilliseconds);
             })));
@@ -99,12 +101,18 @@ public static class DoubleBookingLoad
             await users.CreateAsync(user, "bench-password-long");
             await users.AddToRoleAsync(user, Roles.Staff);
         }
-        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions
+        {
+            AllowAutoRedirect = false,
+            BaseAddress = new Uri("https://localhost")
+        });
         var token = Token(await client.GetStringAsync("/Account/Login"));
         async Task<double> Attempt(string email)
         {
             var watch = Stopwatch.StartNew();
-            await client.PostAsync("/Account/Login", new FormUrlEncodedContent([new("Email", email), new("Password", "wrong-password-here"), new("__RequestVerificationToken", token)]));
+            await client.PostAsync("/Account/Login",
+                new FormUrlEncodedContent([new("Email", email), new("Password", "wrong-password-here"),
+                new("__RequestVerificationToken", token)]));
             return watch.Elapsed.TotalMilliseconds;
         }
         var unknown = new List<double>();
@@ -128,13 +136,19 @@ public static class DoubleBookingLoad
         return 0;
     }
 
-    private static string Token(string html) => Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+    private static string Token(string html) =>
+        Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
 
     private static async Task<HttpClient> SignedInAsync(BenchApp app, string email)
     {
-        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions
+        {
+            AllowAutoRedirect = false,
+            BaseAddress = new Uri("https://localhost")
+        });
         var signIn = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(
-            [new("Email", email), new("Password", "bench-password-long"), new("__RequestVerificationToken", Token(await client.GetStringAsync("/Account/Login")))]));
+            [new("Email", email), new("Password", "bench-password-long"),
+                new("__RequestVerificationToken", Token(await client.GetStringAsync("/Account/Login")))]));
         if (signIn.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException($"bench sign-in as {email} failed");
         return client;
     }

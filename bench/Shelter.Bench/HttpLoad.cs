@@ -36,7 +36,8 @@ public static class HttpLoad
         int[]? points = Environment.GetEnvironmentVariable("SHELTER_BENCH_CONNECTIONS")?.Split(',').Select(int.Parse).ToArray();
         var label = args.FirstOrDefault() ?? "";
         // SHELTER_BENCH_APP: another build's Shelter.Web.dll (a copy of "before", to compare with "after").
-        var web = Environment.GetEnvironmentVariable("SHELTER_BENCH_APP") is { Length: > 0 } a ? Path.GetFullPath(a) : Path.Combine(root, "src/Shelter.Web/bin/Release/net10.0/Shelter.Web.dll");
+        var web = Environment.GetEnvironmentVariable("SHELTER_BENCH_APP") is { Length: > 0 } a
+            ? Path.GetFullPath(a) : Path.Combine(root, "src/Shelter.Web/bin/Release/net10.0/Shelter.Web.dll");
         if (!File.Exists(Path.Combine(data, "shelter.db")))
         {
             Console.Error.WriteLine($"No seeded database in {data}: run SHELTER_DATA={data} ./run.sh seed --size national first.");
@@ -66,7 +67,8 @@ public static class HttpLoad
             while (true)
             {
                 try { if ((await probe.GetAsync("/health")).IsSuccessStatusCode) break; } catch (HttpRequestException) { }
-                if (server.HasExited || started.Elapsed > TimeSpan.FromMinutes(3)) { Console.Error.WriteLine("The app did not start."); return 1; }
+                if (server.HasExited
+                    || started.Elapsed > TimeSpan.FromMinutes(3)) { Console.Error.WriteLine("The app did not start."); return 1; }
                 await Task.Delay(20);
             }
         var startup = started.Elapsed.TotalMilliseconds;
@@ -82,7 +84,8 @@ public static class HttpLoad
             var to = DateTime.UtcNow.ToString("yyyy-MM-dd");
             var from = DateTime.UtcNow.AddYears(-10).ToString("yyyy-MM-dd");
             // A woman in the house tonight at one of the case manager's sites: her page, as each would open it.
-            var resident = Regex.Match(await caseManager.Client.GetStringAsync("/residents?q=a"), "href=\"/residents/(\\d+)\"").Groups[1].Value;
+            var resident = Regex.Match(await caseManager.Client.GetStringAsync("/residents?q=a"), "href=\"/residents/(\\d+)\"")
+                .Groups[1].Value;
 
             var pages = new List<(string Name, string Path, Session? Who, int[] Connections)>
             {
@@ -104,7 +107,8 @@ public static class HttpLoad
             double bareRate = 0;
             foreach (var (name, path, who, connections) in pages)
             {
-                if (only is not null && !only.Any(o => name.Contains(o, StringComparison.OrdinalIgnoreCase)) && !name.StartsWith("bare", StringComparison.Ordinal)) continue;
+                if (only is not null && !only.Any(o => name.Contains(o, StringComparison.OrdinalIgnoreCase))
+                    && !name.StartsWith("bare", StringComparison.Ordinal)) continue;
                 var url = path.StartsWith("http", StringComparison.Ordinal) ? path : baseUri + path.TrimStart('/');
                 var cookie = who?.Cookie;
                 (int Status, long Bytes) check;
@@ -139,7 +143,8 @@ public static class HttpLoad
                 stop.Cancel();
                 var w = (await Task.WhenAll(writes)).Aggregate(new WriteTally(), (a, b) => a.Add(b));
                 w.Latencies.Sort();
-                double P(double q) => w.Latencies.Count == 0 ? 0 : w.Latencies[(int)Math.Min(w.Latencies.Count - 1, Math.Ceiling(q * w.Latencies.Count) - 1)];
+                double P(double q) => w.Latencies.Count == 0
+                    ? 0 : w.Latencies[(int)Math.Min(w.Latencies.Count - 1, Math.Ceiling(q * w.Latencies.Count) - 1)];
                 var line = $"| mix: 45 readers on /tasks | 45+5 | {r.Rate:0} | {(bareRate > 0 ? (r.Rate / bareRate * 100).ToString("0.00") + " %" : "—")} | {r.P50:0.0} | {r.P95:0.0} | {r.P99:0.0} | {cpu / Math.Max(1, r.Requests + w.Latencies.Count):0.00} | | {r.Errors} |";
                 var writeLine = $"| mix: 5 writers (check-in, check-out) | 5 | {w.Latencies.Count / (double)seconds:0} | | {P(0.5):0.0} | {P(0.95):0.0} | {P(0.99):0.0} | | | 5xx {w.ServerErrors}, bed taken {w.Conflicts} |";
                 Console.WriteLine(line);
@@ -194,23 +199,28 @@ public static class HttpLoad
         var jar = new CookieContainer();
         var client = new HttpClient(new SocketsHttpHandler { CookieContainer = jar, AllowAutoRedirect = false }) { BaseAddress = baseUri };
         var response = await PostFormAsync(client, "/Account/Login", "/Account/Login", [new("Email", email), new("Password", Password)]);
-        if (response.Headers.Location?.OriginalString.StartsWith("/Account/LoginWith2fa", StringComparison.Ordinal) == true && authenticatorKey is not null)
+        if (response.Headers.Location?.OriginalString.StartsWith("/Account/LoginWith2fa", StringComparison.Ordinal) == true
+            && authenticatorKey is not null)
         {
             var form = response.Headers.Location.OriginalString;
             for (var attempt = 0; attempt < 2; attempt++)
             {
                 // A code works once: a second run within the same 30 seconds waits for the next one.
-                response = await PostFormAsync(client, form, "/Account/LoginWith2fa", [new("Code", Totp(authenticatorKey, DateTimeOffset.UtcNow.AddSeconds(30 * attempt)))]);
-                if (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString.StartsWith("/Account/", StringComparison.Ordinal) != true) break;
+                response = await PostFormAsync(client, form, "/Account/LoginWith2fa",
+                    [new("Code", Totp(authenticatorKey, DateTimeOffset.UtcNow.AddSeconds(30 * attempt)))]);
+                if (response.StatusCode == HttpStatusCode.Redirect
+                    && response.Headers.Location?.OriginalString.StartsWith("/Account/", StringComparison.Ordinal) != true) break;
                 await Task.Delay(TimeSpan.FromSeconds(30 - DateTimeOffset.UtcNow.ToUnixTimeSeconds() % 30 + 1));
             }
         }
-        if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location?.OriginalString.StartsWith("/Account/", StringComparison.Ordinal) == true)
+        if (response.StatusCode != HttpStatusCode.Redirect
+            || response.Headers.Location?.OriginalString.StartsWith("/Account/", StringComparison.Ordinal) == true)
             throw new InvalidOperationException($"Sign-in as {email} failed: {(int)response.StatusCode} {response.Headers.Location}");
         return new Session(client, jar, baseUri);
     }
 
-    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string formPage, string action, List<KeyValuePair<string, string>> fields)
+    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string formPage, string action,
+        List<KeyValuePair<string, string>> fields)
     {
         var page = await client.GetStringAsync(formPage);
         fields.Add(new("__RequestVerificationToken", Token(page)));
@@ -222,7 +232,7 @@ public static class HttpLoad
         Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
 
     /// <summary>RFC 6238 with SHA-1, 6 digits, 30 s: what the demo manager's phone shows.</summary>
-    private static string Totp(string base32, DateTimeOffset at)
+    internal static string Totp(string base32, DateTimeOffset at)
     {
         const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
         var bits = string.Concat(base32.TrimEnd('=').Select(ch => Convert.ToString(alphabet.IndexOf(ch), 2).PadLeft(5, '0')));
@@ -263,7 +273,8 @@ public static class HttpLoad
             var watch = Stopwatch.StartNew();
             var checkIn = await who.Client.PostAsync("/stays/check-in", new FormUrlEncodedContent(
             [
-                new("Alias", $"Bench {n++}"), new("BedId", beds[random.Next(beds.Count)]), new("OverrideReason", "load"), new("intent", "checkin"),
+                new("Alias", $"Bench {n++}"), new("BedId", beds[random.Next(beds.Count)]), new("OverrideReason", "load"), new("intent",
+                    "checkin"),
                 new("__RequestVerificationToken", Token(page)), new("__SubmissionKey", Guid.NewGuid().ToString("N")),
             ]), CancellationToken.None);
             tally.Latencies.Add(watch.Elapsed.TotalMilliseconds);
@@ -305,7 +316,9 @@ public static class HttpLoad
                 e.status, e.connect + e.read + e.write, e.timeout))
             end
             """);
-        var info = new ProcessStartInfo("/usr/bin/wrk", ["-t", Math.Min(2, connections).ToString(), "-c", connections.ToString(), "-d", $"{seconds}s", "--timeout", "10s", "-s", script])
+        var info = new ProcessStartInfo("/usr/bin/wrk",
+            ["-t", Math.Min(2, connections).ToString(), "-c", connections.ToString(), "-d", $"{seconds}s", "--timeout", "10s", "-s",
+            script])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -316,12 +329,14 @@ public static class HttpLoad
         using var wrk = Process.Start(info)!;
         var output = await wrk.StandardOutput.ReadToEndAsync();
         await wrk.WaitForExitAsync();
-        var result = output.Split('\n').FirstOrDefault(l => l.StartsWith("RESULT ", StringComparison.Ordinal)) ?? throw new InvalidOperationException("wrk said: " + output + await wrk.StandardError.ReadToEndAsync());
+        var result = output.Split('\n').FirstOrDefault(l => l.StartsWith("RESULT ", StringComparison.Ordinal))
+            ?? throw new InvalidOperationException("wrk said: " + output + await wrk.StandardError.ReadToEndAsync());
         var f = result.Split(' ');
         var requests = long.Parse(f[1]);
         var micros = double.Parse(f[2], CultureInfo.InvariantCulture);
         var errors = $"{(f[6] == "0" ? "" : $"≥400: {f[6]} ")}{(f[7] == "0" ? "" : $"socket: {f[7]} ")}{(f[8] == "0" ? "" : $"timeout: {f[8]}")}".Trim();
-        return new WrkResult(requests / (micros / 1e6), double.Parse(f[3], CultureInfo.InvariantCulture) / 1000, double.Parse(f[4], CultureInfo.InvariantCulture) / 1000,
+        return new WrkResult(requests / (micros / 1e6), double.Parse(f[3], CultureInfo.InvariantCulture) / 1000,
+            double.Parse(f[4], CultureInfo.InvariantCulture) / 1000,
             double.Parse(f[5], CultureInfo.InvariantCulture) / 1000, requests, errors.Length == 0 ? "0" : errors);
     }
 
@@ -345,7 +360,8 @@ public static class HttpLoad
     }
 
     private static double RssMb(int pid, string field = "VmRSS:") =>
-        File.ReadLines($"/proc/{pid}/status").Where(l => l.StartsWith(field, StringComparison.Ordinal)).Select(l => long.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024.0).FirstOrDefault();
+        File.ReadLines($"/proc/{pid}/status").Where(l => l.StartsWith(field, StringComparison.Ordinal))
+            .Select(l => long.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024.0).FirstOrDefault();
 
     private static string LoadAverage() => string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
 
@@ -365,7 +381,8 @@ public static class HttpLoad
 
     private static void Append(string root, string label, string data, int seconds, double startup, string rss, List<string> lines)
     {
-        var cpu = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':')[1].Trim() ?? "?";
+        var cpu = File.ReadLines("/proc/cpuinfo")
+            .FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':')[1].Trim() ?? "?";
         var text = new StringBuilder()
             .AppendLine()
             .AppendLine($"### `./run.sh bench http` {label} — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC")

@@ -7,7 +7,8 @@ public class WorkingHoursTests
 {
     // Kyiv is UTC+2 in winter: 09:00 local is 07:00 UTC.
     private static readonly WorkingHours Hours = WorkingHours.Default("Europe/Kyiv");
-    private static DateTime Kyiv(int day, int hour, int minute = 0) => new DateTime(2026, 11, day, hour, minute, 0, DateTimeKind.Utc).AddHours(-2);
+    private static DateTime Kyiv(int day, int hour, int minute = 0) => new DateTime(2026, 11, day, hour, minute, 0, DateTimeKind.Utc)
+        .AddHours(-2);
 
     [Fact]
     public void A_moment_within_working_hours_stays_as_it_is()
@@ -50,7 +51,11 @@ public class SessionClashTests
     private static readonly DateTime Ten = new(2026, 12, 1, 8, 0, 0, DateTimeKind.Utc);
 
     private static CounsellingSession Session(int id, int child, string counsellor, string room, DateTime start, int minutes = 50) =>
-        new() { Id = id, ChildId = child, CounsellorUserId = counsellor, Room = room, StartsAt = start, EndsAt = start.AddMinutes(minutes) };
+        new()
+        {
+            Id = id, ChildId = child, CounsellorUserId = counsellor, Room = room, StartsAt = start,
+            EndsAt = start.AddMinutes(minutes)
+        };
 
     private static readonly CounsellingSession Booked = Session(1, child: 7, counsellor: "olena", room: "Play room", start: Ten);
 

@@ -40,7 +40,11 @@ public class InputBoundsTests
     [Fact]
     public void A_stored_supply_counted_in_year_9999_is_checked_without_failing()
     {
-        var programme = new MedicationProgramme { Kind = MedicationKind.Ost, Schedule = DispensingSchedule.TakeHome, SupplyAsOf = new DateOnly(9999, 12, 1), SupplyDays = 180, NextPickupOn = DateOnly.MaxValue };
+        var programme = new MedicationProgramme
+        {
+            Kind = MedicationKind.Ost, Schedule = DispensingSchedule.TakeHome,
+            SupplyAsOf = new DateOnly(9999, 12, 1), SupplyDays = 180, NextPickupOn = DateOnly.MaxValue
+        };
         var result = ContinuityCheck.Check(programme, Today, []);
         Assert.Equal(ContinuityStatus.Covered, result.Status);
     }

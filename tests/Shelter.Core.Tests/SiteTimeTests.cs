@@ -52,7 +52,11 @@ public class SiteTimeTwoTimeZonesTests
             Id = 1, ChildId = 7, CounsellorUserId = "olena", Room = "Play room",
             StartsAt = new DateTime(2026, 1, 15, 5, 0, 0, DateTimeKind.Utc), EndsAt = new DateTime(2026, 1, 15, 5, 50, 0, DateTimeKind.Utc)
         };
-        var proposed = new CounsellingSession { ChildId = 8, CounsellorUserId = "olena", Room = "Office", StartsAt = booked.StartsAt.AddMinutes(20), EndsAt = booked.EndsAt.AddMinutes(20) };
+        var proposed = new CounsellingSession
+        {
+            ChildId = 8, CounsellorUserId = "olena", Room = "Office",
+            StartsAt = booked.StartsAt.AddMinutes(20), EndsAt = booked.EndsAt.AddMinutes(20)
+        };
 
         var clash = SessionClash.Find(proposed, [booked], "Asia/Almaty");
         Assert.Equal("The counsellor already has a session 10:00–10:50 (Almaty time) on 15 Jan.", clash?.ToString());
@@ -72,13 +76,15 @@ public class SiteTimeDaylightSavingTests
         Assert.Equal(new DateTime(2026, 3, 30, 14, 0, 0, DateTimeKind.Utc), Kyiv.DueAt(new DateOnly(2026, 3, 30))); // Monday 17:00, UTC+3
         // Monday's work is reminded on Friday at 09:00, before the change; Friday's overdue work escalates Monday 09:00, after it.
         Assert.Equal(new DateTime(2026, 3, 27, 7, 0, 0, DateTimeKind.Utc), Kyiv.ReminderFor(Kyiv.DueAt(new DateOnly(2026, 3, 30))));
-        Assert.Equal(new DateTime(2026, 3, 30, 6, 0, 0, DateTimeKind.Utc), Kyiv.StartOfNextWorkingDay(Kyiv.DueAt(new DateOnly(2026, 3, 27))));
+        Assert.Equal(new DateTime(2026, 3, 30, 6, 0, 0, DateTimeKind.Utc),
+            Kyiv.StartOfNextWorkingDay(Kyiv.DueAt(new DateOnly(2026, 3, 27))));
     }
 
     [Fact]
     public void A_wall_clock_time_the_change_skips_counts_as_the_moment_after_it()
     {
         // 03:30 on 29 March 2026 does not exist in Kyiv.
-        Assert.Equal(new DateTime(2026, 3, 29, 1, 0, 0, DateTimeKind.Utc), SiteTime.AtLocalUtc("Europe/Kyiv", new DateOnly(2026, 3, 29), new TimeOnly(3, 30)));
+        Assert.Equal(new DateTime(2026, 3, 29, 1, 0, 0, DateTimeKind.Utc),
+            SiteTime.AtLocalUtc("Europe/Kyiv", new DateOnly(2026, 3, 29), new TimeOnly(3, 30)));
     }
 }

@@ -16,7 +16,8 @@ public class StayTransitionsTests
     {
         var stay = Hers();
         Assert.True(stay.IsActive);
-        Assert.Equal((7, Arrived, Arrived, Arrived.AddDays(90), "find a job"), (stay.BedId, stay.AdmittedAt, stay.StartedAt, stay.PlannedEndAt, stay.Conditions));
+        Assert.Equal((7, Arrived, Arrived, Arrived.AddDays(90), "find a job"),
+            (stay.BedId, stay.AdmittedAt, stay.StartedAt, stay.PlannedEndAt, stay.Conditions));
     }
 
     [Fact]
@@ -26,8 +27,10 @@ public class StayTransitionsTests
         var movedAt = Arrived.AddDays(10);
         var next = old.MoveTo(9, movedAt, Arrived.AddDays(90));
 
-        Assert.Equal((movedAt, ExitReason.MovedWithinNetwork, ExitDestination.WithinThisNetwork), (old.EndedAt, old.ExitReason, old.ExitDestination));
-        Assert.Equal((9, Arrived, movedAt, "find a job", old.Id), (next.BedId, next.AdmittedAt, next.StartedAt, next.Conditions, next.MovedFromStayId));
+        Assert.Equal((movedAt, ExitReason.MovedWithinNetwork, ExitDestination.WithinThisNetwork),
+            (old.EndedAt, old.ExitReason, old.ExitDestination));
+        Assert.Equal((9, Arrived, movedAt, "find a job", old.Id),
+            (next.BedId, next.AdmittedAt, next.StartedAt, next.Conditions, next.MovedFromStayId));
         Assert.True(next.IsActive);
     }
 
@@ -37,7 +40,8 @@ public class StayTransitionsTests
         var stay = Hers();
         stay.CheckOut(ExitReason.HerChoice, ExitDestination.FamilyOrFriends, Arrived.AddDays(3));
 
-        Assert.Throws<InvalidOperationException>(() => stay.CheckOut(ExitReason.PlannedEnd, ExitDestination.OwnHousing, Arrived.AddDays(4)));
+        Assert.Throws<InvalidOperationException>(() =>
+            stay.CheckOut(ExitReason.PlannedEnd, ExitDestination.OwnHousing, Arrived.AddDays(4)));
         Assert.Throws<InvalidOperationException>(() => stay.MoveTo(9, Arrived.AddDays(4), Arrived.AddDays(90)));
         Assert.Throws<InvalidOperationException>(() => stay.ChangeTerms(Arrived.AddDays(120), null));
         Assert.Equal((Arrived.AddDays(3), ExitReason.HerChoice), (stay.EndedAt, stay.ExitReason));
@@ -46,7 +50,8 @@ public class StayTransitionsTests
     [Fact]
     public void A_check_out_is_never_a_move()
     {
-        Assert.Throws<ArgumentException>(() => Hers().CheckOut(ExitReason.MovedWithinNetwork, ExitDestination.WithinThisNetwork, Arrived.AddDays(1)));
+        Assert.Throws<ArgumentException>(() => Hers()
+            .CheckOut(ExitReason.MovedWithinNetwork, ExitDestination.WithinThisNetwork, Arrived.AddDays(1)));
     }
 
     [Fact]

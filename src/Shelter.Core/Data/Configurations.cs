@@ -110,8 +110,10 @@ internal sealed class StayConfiguration : IEntityTypeConfiguration<Stay>
         // The database itself refuses two women in one bed, whatever the code above it does.
         b.HasIndex(s => s.BedId).IsUnique().HasFilter("\"EndedAt\" IS NULL").HasDatabaseName("UX_Stays_OneActiveStayPerBed");
         // …and a woman (or a child) in two beds at once: a move ends the old stay before the new one starts.
-        b.HasIndex(s => s.ResidentId).IsUnique().HasFilter("\"EndedAt\" IS NULL AND \"ChildId\" IS NULL").HasDatabaseName("UX_Stays_OneActiveStayPerWoman");
-        b.HasIndex(s => s.ChildId).IsUnique().HasFilter("\"EndedAt\" IS NULL AND \"ChildId\" IS NOT NULL").HasDatabaseName("UX_Stays_OneActiveStayPerChild");
+        b.HasIndex(s => s.ResidentId).IsUnique().HasFilter("\"EndedAt\" IS NULL AND \"ChildId\" IS NULL")
+            .HasDatabaseName("UX_Stays_OneActiveStayPerWoman");
+        b.HasIndex(s => s.ChildId).IsUnique().HasFilter("\"EndedAt\" IS NULL AND \"ChildId\" IS NOT NULL")
+            .HasDatabaseName("UX_Stays_OneActiveStayPerChild");
         b.HasIndex(s => new { s.ResidentId, s.ChildId, s.EndedAt });
         b.HasIndex(s => s.StartedAt);
         b.HasIndex(s => s.EndedAt);
@@ -163,7 +165,8 @@ internal sealed class FollowUpConfiguration : IEntityTypeConfiguration<FollowUp>
         b.HasOne(f => f.Recovery).WithMany().HasForeignKey(f => f.DocumentRecoveryId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<MedicationProgramme>().WithMany().HasForeignKey(f => f.MedicationProgrammeId).OnDelete(DeleteBehavior.Cascade);
         // One open continuity follow-up per programme, however often the sweep runs.
-        b.HasIndex(f => new { f.Kind, f.MedicationProgrammeId }).IsUnique().HasFilter("\"Status\" = 1 AND \"MedicationProgrammeId\" IS NOT NULL")
+        b.HasIndex(f => new { f.Kind, f.MedicationProgrammeId }).IsUnique()
+            .HasFilter("\"Status\" = 1 AND \"MedicationProgrammeId\" IS NOT NULL")
             .HasDatabaseName("UX_FollowUps_OneOpenPerProgramme");
         // One open review per stay, however often the stay is changed.
         b.HasIndex(f => new { f.Kind, f.StayId }).IsUnique().HasFilter("\"Status\" = 1 AND \"StayId\" IS NOT NULL")

@@ -14,7 +14,8 @@ using Shelter.Core.Stays;
 
 namespace Shelter.Core.Data;
 
-public class ShelterDbContext(DbContextOptions<ShelterDbContext> options, IColumnProtector protector) : IdentityDbContext<ShelterUser>(options)
+public class ShelterDbContext(DbContextOptions<ShelterDbContext> options,
+    IColumnProtector protector) : IdentityDbContext<ShelterUser>(options)
 {
     public IColumnProtector Protector { get; } = protector;
 

@@ -9,7 +9,8 @@ namespace Shelter.Core.FollowUps;
 public sealed record WorkingHours(TimeOnly Start, TimeOnly End, IReadOnlySet<DayOfWeek> Days, string TimeZoneId)
 {
     public static WorkingHours Default(string timeZoneId) => new(new TimeOnly(9, 0), new TimeOnly(17, 0),
-        new HashSet<DayOfWeek> { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday }, timeZoneId);
+        new HashSet<DayOfWeek> { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday },
+            timeZoneId);
 
     /// <summary>A site's hours, in its own time zone.</summary>
     public static WorkingHours Of(Site site) => Default(site.TimeZoneId) with { Start = site.WorkdayStarts, End = site.WorkdayEnds };

@@ -47,7 +47,8 @@ public class MedicationProgramme : Integrity.IVersioned
     public int? UsualSupplyDays { get; set; }
 
     /// <summary>What "Record pick-up" offers: her usual supply, else a day for daily dosing or what she had last.</summary>
-    public int DefaultPickupDays => UsualSupplyDays ?? (Schedule == DispensingSchedule.SupervisedDaily ? 1 : SupplyDays is int d and > 0 ? d : 1);
+    public int DefaultPickupDays => UsualSupplyDays
+        ?? (Schedule == DispensingSchedule.SupervisedDaily ? 1 : SupplyDays is int d and > 0 ? d : 1);
 
     /// <summary>At intake: did she have enough with her?</summary>
     public Answer HasEnoughAtIntake { get; set; }
@@ -55,7 +56,8 @@ public class MedicationProgramme : Integrity.IVersioned
     public DateTime? EndedAt { get; set; }
 
     /// <summary>The last day her supply covers, if known.</summary>
-    public DateOnly? SupplyUntil => SupplyAsOf is { } from && SupplyDays is { } days ? Validation.InputBounds.AddDaysSaturating(from, days - 1L) : null;
+    public DateOnly? SupplyUntil => SupplyAsOf is { } from && SupplyDays is { } days
+        ? Validation.InputBounds.AddDaysSaturating(from, days - 1L) : null;
 
     /// <summary>Records her supply as "enough until <paramref name="until"/>", counted from <paramref name="asOf"/>.</summary>
     public void SupplyLastsUntil(DateOnly asOf, DateOnly? until)

@@ -42,7 +42,8 @@ public sealed record PartnerNeeds
     {
         Ost = intake.TakesOst == Intake.Answer.Yes,
         Art = intake.TakesArt == Intake.Answer.Yes,
-        Children = intake.ChildAges.Select((age, i) => new ChildWithHer(age, i < intake.ChildSexes.Count ? intake.ChildSexes[i] : null)).ToList(),
+        Children = intake.ChildAges.Select((age, i) => new ChildWithHer(age, i < intake.ChildSexes.Count ? intake.ChildSexes[i] : null))
+            .ToList(),
         WithoutDocuments = (intake.MissingDocuments & (Intake.MissingDocuments.Passport | Intake.MissingDocuments.NationalId)) != 0,
         TransWoman = intake.TransWoman,
         Wheelchair = intake.NeedsAccessibleRoom,
@@ -166,7 +167,8 @@ public static class PartnerProposal
         _ => null,
     };
 
-    private static IEnumerable<ProposedPartner> Fitting(PartnerNeeds her, IReadOnlyList<DirectoryEntry> directory, IReadOnlyList<PartnerKind> kinds,
+    private static IEnumerable<ProposedPartner> Fitting(PartnerNeeds her, IReadOnlyList<DirectoryEntry> directory,
+        IReadOnlyList<PartnerKind> kinds,
         IReadOnlyCollection<int> refusedHer, IReadOnlyList<LoggedRefusal> barrierLog)
     {
         var needs = her.Each().ToList();
@@ -179,7 +181,8 @@ public static class PartnerProposal
             foreach (var need in needs)
             {
                 // A refusal logged since the directory was last confirmed outweighs what the directory says.
-                var loggedRefusal = barrierLog.Any(r => r.PartnerId == partner.Id && r.Need == need && (partner.ConfirmedOn is not { } confirmed || r.On >= confirmed));
+                var loggedRefusal = barrierLog.Any(r => r.PartnerId == partner.Id && r.Need == need
+                    && (partner.ConfirmedOn is not { } confirmed || r.On >= confirmed));
                 var answer = loggedRefusal ? Acceptance.No : partner.Of(need);
                 if (answer == Acceptance.No) { refuses = true; break; }
                 (answer == Acceptance.Yes ? fits : notKnown).Add(need);
@@ -205,7 +208,8 @@ public static class PartnerProposal
 /// <summary>The directory as a proposal reads it, with the refusals that rule partners out.</summary>
 /// <param name="RefusedHer">Partners this intake records as having turned her away.</param>
 /// <param name="BarrierLog">Refusals logged within the configured period (they name no woman, only the need refused).</param>
-public sealed record PartnerDirectory(IReadOnlyList<DirectoryEntry> Entries, IReadOnlyCollection<int> RefusedHer, IReadOnlyList<LoggedRefusal> BarrierLog)
+public sealed record PartnerDirectory(IReadOnlyList<DirectoryEntry> Entries, IReadOnlyCollection<int> RefusedHer,
+    IReadOnlyList<LoggedRefusal> BarrierLog)
 {
     public static readonly PartnerDirectory Empty = new([], [], []);
 }

@@ -14,7 +14,8 @@ public static class CaseWorkAccess
     {
         var kinds = new HashSet<FollowUpKind>();
         if (user.IsInRole(Roles.CaseManager))
-            kinds.UnionWith([FollowUpKind.StayReview, FollowUpKind.DocumentRecovery, FollowUpKind.MedicationContinuity, FollowUpKind.JobSearch, FollowUpKind.ChildService, FollowUpKind.WaitingListContact, FollowUpKind.Other]);
+            kinds.UnionWith([FollowUpKind.StayReview, FollowUpKind.DocumentRecovery, FollowUpKind.MedicationContinuity,
+                FollowUpKind.JobSearch, FollowUpKind.ChildService, FollowUpKind.WaitingListContact, FollowUpKind.Other]);
         if (user.IsInRole(Roles.SocialWorker))
             kinds.UnionWith([FollowUpKind.ChildService, FollowUpKind.JobSearch, FollowUpKind.Other]);
         if (user.IsInRole(Roles.Staff))

@@ -27,7 +27,8 @@ public sealed class ContinuityOptions
     public int MissedDoseInductionAfterDays { get; set; } = 5;
 }
 
-public sealed record ProgrammeStatus(MedicationProgramme Programme, int ResidentId, string Alias, string? DispensingSite, DateOnly Today, ContinuityResult Result, bool InHouse,
+public sealed record ProgrammeStatus(MedicationProgramme Programme, int ResidentId, string Alias, string? DispensingSite,
+    DateOnly Today, ContinuityResult Result, bool InHouse,
     Holding Holding = Holding.InTheHouse)
 {
     /// <summary>The organisation holds her: housed, in a safe room, waiting or referred.</summary>
@@ -80,14 +81,16 @@ public sealed class Continuity(ShelterDbContext db, TimeProvider clock, SiteCloc
             var holding = resident.Stay is { } stay ? (stay.Kind == RoomKind.SafeRoom ? Holding.SafeRoom : Holding.InTheHouse)
                 : resident.Waiting ? Holding.WaitingList
                 // Never housed with us, or referred since she left: still ours until she is confirmed housed elsewhere.
-                : resident.LastLeft is null || resident.LastReferred > resident.LastLeft || resident.LastIntake > resident.LastLeft ? Holding.Referred
+                : resident.LastLeft is null || resident.LastReferred > resident.LastLeft || resident.LastIntake > resident.LastLeft
+                    ? Holding.Referred
                 : Holding.Left;
             var outlook = new ContinuityOutlook(
                 p.DispensingSiteId is int s && sites.TryGetValue(s, out var site) ? site.OpeningDays : null,
                 resident.Stay is { } housed ? SiteTime.Today(zone, housed.PlannedEndAt) : null,
                 o.LookAheadDays, missed);
             var result = ContinuityCheck.Check(p, today, closures.Where(c => c.PartnerId == p.DispensingSiteId), outlook);
-            return new ProgrammeStatus(p, p.ResidentId, resident.Alias, p.DispensingSiteId is int d ? sites.GetValueOrDefault(d)?.Name : null, today, result,
+            return new ProgrammeStatus(p, p.ResidentId, resident.Alias,
+                p.DispensingSiteId is int d ? sites.GetValueOrDefault(d)?.Name : null, today, result,
                 resident.Stay is not null, holding);
         })
         .OrderByDescending(s => s.Result.Status).ThenBy(s => s.Alias, StringComparer.OrdinalIgnoreCase)

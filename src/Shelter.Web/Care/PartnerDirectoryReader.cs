@@ -15,7 +15,8 @@ public sealed class PartnerProposalOptions
 public sealed class PartnerDirectoryReader(ShelterDbContext db, IOptions<PartnerProposalOptions> options)
 {
     public async Task<IReadOnlyList<DirectoryEntry>> ActiveAsync(CancellationToken ct) =>
-        (await db.Partners.AsNoTracking().Where(p => p.Active).OrderBy(p => p.Name).ToListAsync(ct)).Select(p => p.ToDirectoryEntry()).ToList();
+        (await db.Partners.AsNoTracking().Where(p => p.Active).OrderBy(p => p.Name).ToListAsync(ct)).Select(p => p.ToDirectoryEntry())
+            .ToList();
 
     /// <summary>This partner's refusals that still keep it from being proposed for the need refused.</summary>
     public async Task<IReadOnlyList<LoggedRefusal>> RefusalsOfAsync(int partnerId, DateOnly today, CancellationToken ct) =>
@@ -26,7 +27,8 @@ public sealed class PartnerDirectoryReader(ShelterDbContext db, IOptions<Partner
         var since = today.AddDays(-options.Value.RefusalsCountForDays);
         var logged = await db.Barriers.AsNoTracking().Where(b => b.PartnerId != null && b.On >= since)
             .Select(b => new { PartnerId = b.PartnerId!.Value, b.Reason, b.On }).ToListAsync(ct);
-        var refusals = logged.Select(b => PartnerProposal.NeedRefused(b.Reason) is { } need ? new LoggedRefusal(b.PartnerId, need, b.On) : null)
+        var refusals = logged.Select(b => PartnerProposal.NeedRefused(b.Reason) is { } need
+            ? new LoggedRefusal(b.PartnerId, need, b.On) : null)
             .OfType<LoggedRefusal>().ToList();
         return new PartnerDirectory(await ActiveAsync(ct), refusedHer, refusals);
     }

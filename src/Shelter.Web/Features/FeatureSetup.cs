@@ -2,6 +2,7 @@ using Shelter.Web.Features.Account;
 using Shelter.Web.Features.Admin;
 using Shelter.Web.Features.Beds;
 using Shelter.Web.Features.Home;
+using Shelter.Web.Features.Reports;
 using Shelter.Web.Features.Sites;
 using Shelter.Web.Features.Stays;
 using Shelter.Web.Housing;
@@ -64,6 +65,7 @@ public static class FeatureSetup
         services.AddScoped<Employment.JobSearchWork>();
         services.AddScoped<Reports.Occupancy>();
         services.AddScoped<Reports.Outcomes>();
+        services.AddReportCache();
         services.AddScoped<Privacy.PurgeJob>();
         services.AddScoped<IScheduleSource>(sp => sp.GetRequiredService<Privacy.PurgeJob>());
         services.AddScoped<Shelter.Web.Infrastructure.Demo.DemoSeeder>();

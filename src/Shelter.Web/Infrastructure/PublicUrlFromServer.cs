@@ -38,6 +38,7 @@ public static class ShelterLinksSetup
         var links = app.Services.GetRequiredService<IOptions<ShelterLinks>>().Value;
         if (links.IsConfigured || !app.Environment.IsProduction()) return;
         app.Logger.LogWarning("Shelter__PublicUrl is not set: links in emails use {Address}, the address this server listens on. " +
-            "Behind a reverse proxy set Shelter__PublicUrl to the address staff open (for example https://shelter.example.org).", links.PublicUrl);
+            "Behind a reverse proxy set Shelter__PublicUrl to the address staff open (for example https://shelter.example.org).",
+                links.PublicUrl);
     }
 }

@@ -17,7 +17,8 @@ public sealed class ShelterPaths
     }
 
     public static string DefaultKeysFolder(string dataFolder) =>
-        Path.Combine(Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(dataFolder)) ?? ".", Path.GetFileName(Path.TrimEndingDirectorySeparator(dataFolder)) + "-keys");
+        Path.Combine(Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(dataFolder)) ?? ".",
+            Path.GetFileName(Path.TrimEndingDirectorySeparator(dataFolder)) + "-keys");
 
     public string DataFolder { get; }
     public string DatabaseFile => Path.Combine(DataFolder, "shelter.db");

@@ -127,7 +127,8 @@ public class BedAllocatorTests
     [Fact]
     public void A_safe_room_is_used_for_an_ordinary_need_only_when_nothing_else_fits()
     {
-        var net = new BedNetworkBuilder().Room("Shared", RoomKind.Shared, 2, BedState.Occupied, BedState.Occupied).Room("Safe room", RoomKind.SafeRoom, 2);
+        var net = new BedNetworkBuilder().Room("Shared", RoomKind.Shared, 2, BedState.Occupied, BedState.Occupied)
+            .Room("Safe room", RoomKind.SafeRoom, 2);
 
         var result = BedAllocator.Suggest(Alone, net.Build());
 
@@ -189,6 +190,7 @@ public class BedAllocatorTests
         // Her older sons and her agreement to rooms side by side are about keeping her family whole.
         var properties = typeof(HousingNeed).GetProperties().Select(p => p.Name).Order().ToList();
 
-        Assert.Equal(["AgreesToAdjacentRooms", "BedsNeeded", "Children", "HighRisk", "NeedsAccessibleRoom", "OlderSons", "PreferredSiteId"], properties);
+        Assert.Equal(["AgreesToAdjacentRooms", "BedsNeeded", "Children", "HighRisk", "NeedsAccessibleRoom", "OlderSons",
+            "PreferredSiteId"], properties);
     }
 }

@@ -27,7 +27,8 @@ public sealed class BedNetworkBuilder
         for (var i = 0; i < beds; i++)
         {
             var state = i < states.Length ? states[i] : BedState.Free;
-            _beds.Add(new BedCandidate(_nextBed++, $"{name}-{i + 1}", roomId, name, kind, _site.Id, _site.Name, _site.Confidential, state, familyUnit));
+            _beds.Add(new BedCandidate(_nextBed++, $"{name}-{i + 1}", roomId, name, kind, _site.Id, _site.Name, _site.Confidential,
+                state, familyUnit));
         }
         return this;
     }

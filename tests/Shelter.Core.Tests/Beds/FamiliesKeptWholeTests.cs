@@ -46,11 +46,13 @@ public class FamiliesKeptWholeTests
     [Fact]
     public void Her_teenage_son_is_not_put_in_a_womens_shared_room()
     {
-        var net = new BedNetworkBuilder().Room("Shared", RoomKind.Shared, 4).Room("Single 1", RoomKind.Single, 1, "Unit B").Room("Single 2", RoomKind.Single, 1, "Unit B");
+        var net = new BedNetworkBuilder().Room("Shared", RoomKind.Shared, 4).Room("Single 1", RoomKind.Single, 1, "Unit B")
+            .Room("Single 2", RoomKind.Single, 1, "Unit B");
 
         var daughter = BedAllocator.Suggest(new HousingNeed(1, false, false), net.Build());
         var son = BedAllocator.Suggest(new HousingNeed(1, false, false, OlderSons: 1), net.Build());
-        var sonWithHerAgreement = BedAllocator.Suggest(new HousingNeed(1, false, false, OlderSons: 1, AgreesToAdjacentRooms: true), net.Build());
+        var sonWithHerAgreement = BedAllocator.Suggest(new HousingNeed(1, false, false, OlderSons: 1, AgreesToAdjacentRooms: true),
+            net.Build());
 
         Assert.Equal("Shared", net.RoomNameOf(daughter.Suggestion!.BedId));
         Assert.Null(son.Suggestion);
@@ -73,8 +75,10 @@ public class FamiliesKeptWholeTests
     {
         var net = new BedNetworkBuilder().Room("Shared", RoomKind.Shared, 4).Build();
 
-        var decision = AdmissionPolicy.Decide(new IntakeAnswers { ChildAges = [14], ChildSexes = [ChildSex.Boy] }, net, Shelter.Core.Partners.PartnerDirectory.Empty);
-        var withDaughter = AdmissionPolicy.Decide(new IntakeAnswers { ChildAges = [14], ChildSexes = [ChildSex.Girl] }, net, Shelter.Core.Partners.PartnerDirectory.Empty);
+        var decision = AdmissionPolicy.Decide(new IntakeAnswers { ChildAges = [14], ChildSexes = [ChildSex.Boy] }, net,
+            Shelter.Core.Partners.PartnerDirectory.Empty);
+        var withDaughter = AdmissionPolicy.Decide(new IntakeAnswers { ChildAges = [14], ChildSexes = [ChildSex.Girl] }, net,
+            Shelter.Core.Partners.PartnerDirectory.Empty);
 
         Assert.Equal(IntakeOutcome.WaitingList, decision.Outcome);
         Assert.Equal(IntakeOutcome.Bed, withDaughter.Outcome);

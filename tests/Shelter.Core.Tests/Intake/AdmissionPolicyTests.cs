@@ -8,7 +8,11 @@ namespace Shelter.Core.Tests.Intake;
 
 public class AdmissionPolicyTests
 {
-    private static readonly DirectoryEntry CrisisCentre = new(1, "Crisis Centre", PartnerKind.CrisisCentre) { Children = Acceptance.Yes, Ost = Acceptance.Yes };
+    private static readonly DirectoryEntry CrisisCentre = new(1, "Crisis Centre", PartnerKind.CrisisCentre)
+    {
+        Children = Acceptance.Yes,
+        Ost = Acceptance.Yes
+    };
     private static readonly DirectoryEntry Hospital = new(2, "Hospital", PartnerKind.Medical);
     private static readonly DirectoryEntry Outreach = new(3, "Outreach", PartnerKind.HarmReduction) { DrugUse = Acceptance.Yes };
     private static readonly DirectoryEntry AdultsOnly = new(4, "Adults Only Shelter", PartnerKind.Shelter) { Children = Acceptance.No };
@@ -18,11 +22,13 @@ public class AdmissionPolicyTests
         (HitsScreening.Create(4, 4, 4, 4).Screening!, HitsScreening.Create(1, 2, 1, 2).Screening!);
 
     private static IReadOnlyList<BedCandidate> Roomy() => new BedNetworkBuilder()
-        .Room("Family", RoomKind.Family, 4).Room("Shared", RoomKind.Shared, 4).Room("Accessible", RoomKind.Accessible, 2).Room("Safe room", RoomKind.SafeRoom, 2).Build();
+        .Room("Family", RoomKind.Family, 4).Room("Shared", RoomKind.Shared, 4).Room("Accessible", RoomKind.Accessible, 2)
+            .Room("Safe room", RoomKind.SafeRoom, 2).Build();
     private static IReadOnlyList<BedCandidate> OnlySafeRoomFree() => new BedNetworkBuilder()
         .Room("Shared", RoomKind.Shared, 2, BedState.Occupied, BedState.Occupied).Room("Safe room", RoomKind.SafeRoom, 2).Build();
     private static IReadOnlyList<BedCandidate> Full() => new BedNetworkBuilder()
-        .Room("Shared", RoomKind.Shared, 2, BedState.Occupied, BedState.Occupied).Room("Safe room", RoomKind.SafeRoom, 1, BedState.Occupied).Build();
+        .Room("Shared", RoomKind.Shared, 2, BedState.Occupied, BedState.Occupied)
+            .Room("Safe room", RoomKind.SafeRoom, 1, BedState.Occupied).Build();
     private static IReadOnlyList<BedCandidate> OneSingleBed() => new BedNetworkBuilder().Room("Single", RoomKind.Single, 1).Build();
 
     public static IEnumerable<(string Name, IntakeAnswers Intake)> Intakes()
@@ -62,7 +68,16 @@ public class AdmissionPolicyTests
                         foreach (var identity in identities)
                             foreach (var language in languages)
                                 foreach (var trans in new[] { false, true })
-                                    yield return intake with { TakesOst = ost, TakesArt = art, HasEnoughMedication = enough, MissingDocuments = missing, GenderIdentity = identity, Languages = language, TransWoman = trans };
+                                    yield return intake with
+                                    {
+                                        TakesOst = ost,
+                                        TakesArt = art,
+                                        HasEnoughMedication = enough,
+                                        MissingDocuments = missing,
+                                        GenderIdentity = identity,
+                                        Languages = language,
+                                        TransWoman = trans
+                                    };
         }
     }
 
@@ -95,7 +110,8 @@ public class AdmissionPolicyTests
     public void No_outcome_reason_can_name_a_protected_attribute()
     {
         // The closed list, spelled out: adding a value fails here until someone has read rule 1 again.
-        Assert.Equal(["NoFittingCapacity", "SheChoseAnotherOption", "NeedsHospitalCareNow", "LeftBeforeDecision", "SafetyFirst"], Enum.GetNames<OutcomeReason>());
+        Assert.Equal(["NoFittingCapacity", "SheChoseAnotherOption", "NeedsHospitalCareNow", "LeftBeforeDecision", "SafetyFirst"],
+            Enum.GetNames<OutcomeReason>());
     }
 
     [Fact]
@@ -103,7 +119,8 @@ public class AdmissionPolicyTests
     {
         var asked = typeof(IntakeAnswers).GetProperties().Select(p => p.Name.ToLowerInvariant()).ToList();
 
-        foreach (var never in new[] { "drug", "hepatitis", "tuberculosis", "sexwork", "pcr", "covid", "ethnic", "roma", "migrant", "criminal", "conviction", "hiv" })
+        foreach (var never in new[] { "drug", "hepatitis", "tuberculosis", "sexwork", "pcr", "covid", "ethnic", "roma", "migrant",
+            "criminal", "conviction", "hiv" })
             Assert.DoesNotContain(asked, a => a.Contains(never));
     }
 

@@ -13,7 +13,8 @@ public class WaitingListRemovalTests
     [Fact]
     public void The_closed_list_is_housed_elsewhere_no_contact_her_choice_and_referred()
     {
-        Assert.Equal([WaitingClosed.HousedElsewhere, WaitingClosed.NoContact, WaitingClosed.HerChoice, WaitingClosed.Referred], WaitingListRemoval.Reasons);
+        Assert.Equal([WaitingClosed.HousedElsewhere, WaitingClosed.NoContact, WaitingClosed.HerChoice, WaitingClosed.Referred],
+            WaitingListRemoval.Reasons);
         Assert.NotNull(WaitingListRemoval.Refusal(WaitingClosed.Admitted, 0, Terms)); // only a check-in admits her
     }
 
@@ -51,6 +52,7 @@ public class WaitingListRemovalTests
         HousingNeed alone = new(0, false, false);
 
         Assert.Equal(new BedsThatFit(1, 3), WaitingListFit.Count([alone, alone, alone], oneBed));
-        Assert.Equal(new BedsThatFit(0, 0), WaitingListFit.Count([new HousingNeed(2, false, false)], oneBed)); // a mother of two does not fit one bed
+        Assert.Equal(new BedsThatFit(0, 0),
+            WaitingListFit.Count([new HousingNeed(2, false, false)], oneBed)); // a mother of two does not fit one bed
     }
 }

@@ -6,7 +6,8 @@ namespace Shelter.Core.Tests.Medication;
 public class ContinuityBeyondTheHouseTests
 {
     private static readonly DateOnly Today = new(2026, 3, 11); // a Wednesday
-    private static readonly IReadOnlySet<DayOfWeek> Weekdays = new HashSet<DayOfWeek> { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday };
+    private static readonly IReadOnlySet<DayOfWeek> Weekdays = new HashSet<DayOfWeek> { DayOfWeek.Monday, DayOfWeek.Tuesday,
+        DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday };
 
     private static MedicationProgramme Daily() => new()
     {
@@ -20,7 +21,8 @@ public class ContinuityBeyondTheHouseTests
         return p;
     }
 
-    private static DispensingSiteClosure Closure(DateOnly from, DateOnly? to, ClosureReason reason = ClosureReason.Lockdown) => new() { From = from, To = to, Reason = reason };
+    private static DispensingSiteClosure Closure(DateOnly from, DateOnly? to, ClosureReason reason = ClosureReason.Lockdown) =>
+        new() { From = from, To = to, Reason = reason };
 
     [Fact]
     public void A_closure_recorded_for_next_week_makes_a_daily_dosing_woman_at_risk_today_with_the_day_it_bites()
@@ -39,7 +41,8 @@ public class ContinuityBeyondTheHouseTests
     {
         var later = Closure(Today.AddDays(20), null);
 
-        Assert.Equal(ContinuityStatus.Covered, ContinuityCheck.Check(Daily(), Today, [later], new ContinuityOutlook(LookAheadDays: 7)).Status);
+        Assert.Equal(ContinuityStatus.Covered,
+            ContinuityCheck.Check(Daily(), Today, [later], new ContinuityOutlook(LookAheadDays: 7)).Status);
     }
 
     [Fact]
@@ -97,7 +100,8 @@ public class ContinuityBeyondTheHouseTests
     [Fact]
     public void With_the_site_open_her_stay_long_and_the_pick_up_before_her_supply_ends_she_is_covered()
     {
-        var result = ContinuityCheck.Check(TakeHome(10, Today.AddDays(9)), Today, [], new ContinuityOutlook(OpenDays: Weekdays, StayEndsOn: Today.AddDays(60)));
+        var result = ContinuityCheck.Check(TakeHome(10, Today.AddDays(9)), Today, [],
+            new ContinuityOutlook(OpenDays: Weekdays, StayEndsOn: Today.AddDays(60)));
 
         Assert.Equal(ContinuityStatus.Covered, result.Status);
     }

@@ -14,7 +14,8 @@ public class ContinuityCheckTests
         return p;
     }
 
-    private static ContinuityResult Check(MedicationProgramme p, params DispensingSiteClosure[] closures) => ContinuityCheck.Check(p, Today, closures);
+    private static ContinuityResult Check(MedicationProgramme p, params DispensingSiteClosure[] closures) =>
+        ContinuityCheck.Check(p, Today, closures);
 
     [Theory]
     [InlineData(0, "Her supply ends today.")]
@@ -78,7 +79,11 @@ public class ContinuityCheckTests
     [Fact]
     public void Supervised_daily_dosing_with_todays_dose_and_tomorrow_arranged_is_covered()
     {
-        var p = new MedicationProgramme { Kind = MedicationKind.Ost, Schedule = DispensingSchedule.SupervisedDaily, LastDispensedOn = Today, NextPickupOn = Today.AddDays(1) };
+        var p = new MedicationProgramme
+        {
+            Kind = MedicationKind.Ost, Schedule = DispensingSchedule.SupervisedDaily,
+            LastDispensedOn = Today, NextPickupOn = Today.AddDays(1)
+        };
 
         Assert.Equal(ContinuityStatus.Covered, Check(p).Status);
     }
@@ -86,17 +91,30 @@ public class ContinuityCheckTests
     [Fact]
     public void Supervised_daily_dosing_with_a_missed_day_is_broken_and_a_site_closing_tomorrow_is_at_risk()
     {
-        var missed = new MedicationProgramme { Kind = MedicationKind.Ost, Schedule = DispensingSchedule.SupervisedDaily, LastDispensedOn = Today.AddDays(-2), NextPickupOn = Today };
-        var closing = new MedicationProgramme { Kind = MedicationKind.Ost, Schedule = DispensingSchedule.SupervisedDaily, LastDispensedOn = Today, NextPickupOn = Today.AddDays(1) };
+        var missed = new MedicationProgramme
+        {
+            Kind = MedicationKind.Ost, Schedule = DispensingSchedule.SupervisedDaily,
+            LastDispensedOn = Today.AddDays(-2), NextPickupOn = Today
+        };
+        var closing = new MedicationProgramme
+        {
+            Kind = MedicationKind.Ost, Schedule = DispensingSchedule.SupervisedDaily,
+            LastDispensedOn = Today, NextPickupOn = Today.AddDays(1)
+        };
 
         Assert.Equal(ContinuityStatus.Broken, Check(missed).Status);
-        Assert.Equal(ContinuityStatus.AtRisk, Check(closing, new DispensingSiteClosure { From = Today.AddDays(1), Reason = ClosureReason.Lockdown }).Status);
+        Assert.Equal(ContinuityStatus.AtRisk,
+            Check(closing, new DispensingSiteClosure { From = Today.AddDays(1), Reason = ClosureReason.Lockdown }).Status);
     }
 
     [Fact]
     public void At_the_time_zone_edge_the_site_day_decides_22_30_UTC_is_already_tomorrow_in_Kyiv()
     {
-        var p = new MedicationProgramme { Kind = MedicationKind.Ost, Schedule = DispensingSchedule.TakeHome, NextPickupOn = new DateOnly(2026, 3, 1) };
+        var p = new MedicationProgramme
+        {
+            Kind = MedicationKind.Ost, Schedule = DispensingSchedule.TakeHome,
+            NextPickupOn = new DateOnly(2026, 3, 1)
+        };
         p.SupplyLastsUntil(new DateOnly(2026, 2, 20), new DateOnly(2026, 3, 1));
         var lateEvening = new DateTime(2026, 3, 1, 22, 30, 0, DateTimeKind.Utc);
 

@@ -10,7 +10,8 @@ public class MissedDosesTests
     private static ContinuityResult Check(int daysSinceLastDose, MissedDoseRule? rule = null) =>
         ContinuityCheck.Check(new MedicationProgramme
         {
-            Kind = MedicationKind.Ost, Schedule = DispensingSchedule.SupervisedDaily, LastDispensedOn = Today.AddDays(-daysSinceLastDose), NextPickupOn = Today,
+            Kind = MedicationKind.Ost, Schedule = DispensingSchedule.SupervisedDaily,
+            LastDispensedOn = Today.AddDays(-daysSinceLastDose), NextPickupOn = Today,
         }, Today, [], new ContinuityOutlook(Missed: rule));
 
     [Theory]

@@ -12,15 +12,27 @@ public class PartnerProposalTests
     private static readonly PartnerKind[] Housing = [PartnerKind.Shelter, PartnerKind.CrisisCentre];
 
     private static DirectoryEntry Takes(int id, string name, PartnerKind kind, Acceptance all, int? boysUpTo = 17) =>
-        new(id, name, kind) { DrugUse = all, Ost = all, Art = all, Children = all, WithoutDocuments = all, TransWomen = all, Wheelchair = all, BoysUpToAge = boysUpTo };
+        new(id, name, kind)
+        {
+            DrugUse = all, Ost = all, Art = all, Children = all, WithoutDocuments = all, TransWomen = all,
+            Wheelchair = all, BoysUpToAge = boysUpTo
+        };
 
     [Fact]
     public void The_shelter_that_refused_her_and_takes_neither_her_medication_nor_women_without_papers_is_not_proposed_the_crisis_centre_that_takes_all_is()
     {
         // The night in the issue: a mother in a wheelchair, on OST, without a passport, no bed free.
-        var hope = new DirectoryEntry(1, "A Hope Shelter", PartnerKind.Shelter) { Children = Acceptance.Yes, Wheelchair = Acceptance.Yes, Ost = Acceptance.No, WithoutDocuments = Acceptance.No };
+        var hope = new DirectoryEntry(1, "A Hope Shelter", PartnerKind.Shelter)
+        {
+            Children = Acceptance.Yes,
+            Wheelchair = Acceptance.Yes, Ost = Acceptance.No, WithoutDocuments = Acceptance.No
+        };
         var crisis = Takes(2, "City Crisis Centre", PartnerKind.CrisisCentre, Acceptance.Yes);
-        var intake = new IntakeAnswers { ChildAges = [6], NeedsAccessibleRoom = true, TakesOst = Answer.Yes, MissingDocuments = MissingDocuments.Passport };
+        var intake = new IntakeAnswers
+        {
+            ChildAges = [6], NeedsAccessibleRoom = true, TakesOst = Answer.Yes,
+            MissingDocuments = MissingDocuments.Passport
+        };
         var full = new BedNetworkBuilder().Room("Shared", RoomKind.Shared, 1, BedState.Occupied).Build();
 
         var decision = AdmissionPolicy.Decide(intake, full, new PartnerDirectory([hope, crisis], [hope.Id], []));
@@ -80,8 +92,10 @@ public class PartnerProposalTests
         var upTo12 = Takes(1, "Shelter", PartnerKind.Shelter, Acceptance.Yes, boysUpTo: 12);
 
         Assert.True(PartnerProposal.Propose(new PartnerNeeds { Children = [new(14, ChildSex.Boy)] }, [upTo12], Housing, [], []).NoneFits);
-        Assert.Empty(PartnerProposal.Propose(new PartnerNeeds { Children = [new(14, ChildSex.Girl)] }, [upTo12], Housing, [], []).First!.NotKnown);
-        Assert.Equal([HerNeed.OlderBoy], PartnerProposal.Propose(new PartnerNeeds { Children = [new(14, null)] }, [upTo12], Housing, [], []).First!.NotKnown);
+        Assert.Empty(PartnerProposal.Propose(new PartnerNeeds { Children = [new(14, ChildSex.Girl)] }, [upTo12], Housing, [], [])
+            .First!.NotKnown);
+        Assert.Equal([HerNeed.OlderBoy],
+            PartnerProposal.Propose(new PartnerNeeds { Children = [new(14, null)] }, [upTo12], Housing, [], []).First!.NotKnown);
     }
 
     [Fact]
@@ -112,22 +126,28 @@ public class PartnerProposalTests
 
         for (var run = 0; run < 2_000; run++)
         {
-            var directory = Enumerable.Range(1, random.Next(0, 12)).Select(id => new DirectoryEntry(id, $"P{random.Next(100)}", kinds[random.Next(kinds.Length)])
-            {
-                DrugUse = Any(), Ost = Any(), Art = Any(), Children = Any(), WithoutDocuments = Any(), TransWomen = Any(), Wheelchair = Any(),
-                BoysUpToAge = random.Next(3) == 0 ? null : random.Next(0, 18),
-                ConfirmedOn = random.Next(3) == 0 ? null : new DateOnly(2026, 1, 1).AddDays(random.Next(300)),
-            }).ToList();
+            var directory = Enumerable.Range(1, random.Next(0, 12))
+                .Select(id => new DirectoryEntry(id, $"P{random.Next(100)}", kinds[random.Next(kinds.Length)])
+                {
+                    DrugUse = Any(), Ost = Any(), Art = Any(), Children = Any(), WithoutDocuments = Any(), TransWomen = Any(),
+                    Wheelchair = Any(),
+                    BoysUpToAge = random.Next(3) == 0 ? null : random.Next(0, 18),
+                    ConfirmedOn = random.Next(3) == 0 ? null : new DateOnly(2026, 1, 1).AddDays(random.Next(300)),
+                }).ToList();
             var her = new PartnerNeeds
             {
                 Ost = random.Next(2) == 0, Art = random.Next(2) == 0, WithoutDocuments = random.Next(2) == 0,
                 TransWoman = random.Next(4) == 0, Wheelchair = random.Next(4) == 0,
-                Children = Enumerable.Range(0, random.Next(0, 4)).Select(_ => new ChildWithHer(random.Next(0, 18), random.Next(3) switch { 0 => null, 1 => ChildSex.Girl, _ => (ChildSex?)ChildSex.Boy })).ToList(),
+                Children = Enumerable.Range(0, random.Next(0, 4))
+                    .Select(_ =>
+                    new ChildWithHer(random.Next(0, 18),
+                    random.Next(3) switch { 0 => null, 1 => ChildSex.Girl, _ => (ChildSex?)ChildSex.Boy })).ToList(),
             };
             var refusedHer = directory.Where(_ => random.Next(6) == 0).Select(p => p.Id).ToList();
             var needs = her.Each().ToList();
             var log = directory.Where(_ => random.Next(4) == 0 && needs.Count > 0)
-                .Select(p => new LoggedRefusal(p.Id, needs[random.Next(needs.Count)], new DateOnly(2026, 1, 1).AddDays(random.Next(300)))).ToList();
+                .Select(p =>
+                    new LoggedRefusal(p.Id, needs[random.Next(needs.Count)], new DateOnly(2026, 1, 1).AddDays(random.Next(300)))).ToList();
             var wanted = kinds.OrderBy(_ => random.Next()).Take(random.Next(1, 4)).ToList();
 
             var result = PartnerProposal.Propose(her, directory, wanted, refusedHer, log);
@@ -150,7 +170,8 @@ public class PartnerProposalTests
             // Nothing that fits is left out while fewer than three are proposed.
             if (result.Partners.Count < PartnerProposal.MaxProposed)
                 Assert.Equal(result.Partners.Count, directory.Count(p => wanted.Contains(p.Kind) && !refusedHer.Contains(p.Id)
-                    && needs.All(n => p.Of(n) != Acceptance.No && !log.Any(r => r.PartnerId == p.Id && r.Need == n && (p.ConfirmedOn is null || r.On >= p.ConfirmedOn)))
+                    && needs.All(n => p.Of(n) != Acceptance.No
+                        && !log.Any(r => r.PartnerId == p.Id && r.Need == n && (p.ConfirmedOn is null || r.On >= p.ConfirmedOn)))
                     && (her.Children.Count == 0 || p.Children == Acceptance.No || p.TakesHerSons(her.Children) != Acceptance.No)));
         }
         Assert.True(checkedProposals > 500, $"only {checkedProposals} proposals were checked");

@@ -23,7 +23,8 @@ public class AccessibilityAxeSweepTests(BrowserFixture browser, ITestOutputHelpe
         ResultTypes = [ResultType.Violations],
     };
 
-    private static readonly string[] Sample = ["/", "/intake/new", "/intake/waiting", "/stays/check-in", "/beds", "/residents", "/tasks", "/medication", "/children", "/reports/occupancy", "/admin/users"];
+    private static readonly string[] Sample = ["/", "/intake/new", "/intake/waiting", "/stays/check-in", "/beds", "/residents",
+        "/tasks", "/medication", "/children", "/reports/occupancy", "/admin/users"];
 
     [Fact]
     public Task Accessibility_every_page_for_every_role_on_a_desktop_in_English() => SweepAsync(1280, "en-GB", sample: false);

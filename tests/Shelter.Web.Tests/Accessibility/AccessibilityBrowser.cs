@@ -15,7 +15,8 @@ internal static class AccessibilityBrowser
     public static readonly PageGotoOptions Html = new() { WaitUntil = WaitUntilState.DOMContentLoaded };
     private static readonly PageWaitForURLOptions SignedInWait = new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 60_000 };
 
-    public static readonly string[] Roles = [DemoAccounts.Staff, DemoAccounts.CaseManager, DemoAccounts.SocialWorker, DemoAccounts.Manager, DemoAccounts.Admin];
+    public static readonly string[] Roles = [DemoAccounts.Staff, DemoAccounts.CaseManager, DemoAccounts.SocialWorker,
+        DemoAccounts.Manager, DemoAccounts.Admin];
 
     public static async Task<IPage> SignedInPageAsync(BrowserFixture browser, string email, int width, string locale)
     {
@@ -43,8 +44,10 @@ internal static class AccessibilityBrowser
         var client = app.CreateClient(new() { HandleCookies = true, BaseAddress = app.ServerAddress });
         var response = await client.SignInAsync(email, ShelterFactory.DemoPassword);
         if (response.RequestMessage!.RequestUri!.AbsolutePath == "/Account/LoginWith2fa")
-            response = await client.PostFormAsync(response.RequestMessage.RequestUri.PathAndQuery, "/Account/LoginWith2fa", [new("Code", await app.AuthenticatorCodeAsync(email))]);
-        Assert.True(response.RequestMessage!.RequestUri!.AbsolutePath == "/", $"sign-in as {email} ended at {response.RequestMessage.RequestUri}");
+            response = await client.PostFormAsync(response.RequestMessage.RequestUri.PathAndQuery, "/Account/LoginWith2fa",
+                [new("Code", await app.AuthenticatorCodeAsync(email))]);
+        Assert.True(response.RequestMessage!.RequestUri!.AbsolutePath == "/",
+            $"sign-in as {email} ended at {response.RequestMessage.RequestUri}");
         return client;
     }
 
@@ -71,9 +74,12 @@ internal static class AccessibilityBrowser
     {
         var ids = await app.WithDbAsync(async db =>
         {
-            var residentId = await db.JobSearches.Select(j => j.ResidentId).FirstAsync(); // the demo's Oksana: stay, documents, OST, job search
-            var stayId = await db.Stays.Where(s => s.ResidentId == residentId && s.EndedAt == null && s.ChildId == null).Select(s => s.Id).FirstAsync();
-            var bedId = await db.Beds.Where(b => b.Room.Kind != Shelter.Core.Sites.RoomKind.SafeRoom).OrderBy(b => b.Id).Select(b => b.Id).FirstAsync();
+            var residentId = await db.JobSearches.Select(j => j.ResidentId)
+                .FirstAsync(); // the demo's Oksana: stay, documents, OST, job search
+            var stayId = await db.Stays.Where(s => s.ResidentId == residentId && s.EndedAt == null && s.ChildId == null)
+                .Select(s => s.Id).FirstAsync();
+            var bedId = await db.Beds.Where(b => b.Room.Kind != Shelter.Core.Sites.RoomKind.SafeRoom).OrderBy(b => b.Id)
+                .Select(b => b.Id).FirstAsync();
             return new PageSweepTests.Extreme(
                 residentId, stayId,
                 await db.Children.Select(c => c.Id).FirstAsync(),

@@ -89,13 +89,15 @@ public class AccessibilityKeyboardTests(BrowserFixture browser) : IClassFixture<
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.Locator("main [role=alert].validation-summary-errors")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#Route")).ToBeFocusedAsync();
-        foreach (var (field, message) in new[] { ("Route", "Choose how she reached us."), ("Alias", "Enter the name she wants to be called") })
+        foreach (var (field, message) in new[] { ("Route", "Choose how she reached us."),
+            ("Alias", "Enter the name she wants to be called") })
         {
             var input = page.Locator("#" + field);
             await Assertions.Expect(input).ToHaveAttributeAsync("aria-invalid", "true");
             await Assertions.Expect(input).ToHaveAttributeAsync("aria-describedby", new Regex($"\\b{field}-error\\b"));
             await Assertions.Expect(page.Locator($"#{field}-error")).ToContainTextAsync(message);
-            Assert.True(await page.EvaluateAsync<bool>("f => document.getElementById(f).nextElementSibling.id === f + '-error'", field), $"the error of {field} sits next to it");
+            Assert.True(await page.EvaluateAsync<bool>("f => document.getElementById(f).nextElementSibling.id === f + '-error'", field),
+                $"the error of {field} sits next to it");
         }
 
         // Now fill it in: an arrow key picks how she came, Tab moves on, Space ticks her consent.
@@ -149,6 +151,8 @@ public class AccessibilityKeyboardTests(BrowserFixture browser) : IClassFixture<
         await TabToAsync(page, "button[value=checkin]");
         await page.Keyboard.PressAsync("Space");
         await Assertions.Expect(page.GetByText("She is checked in.")).ToBeVisibleAsync();
-        Assert.Equal(1, await browser.App.WithDbAsync(db => db.Stays.CountAsync(s => s.EndedAt == null && s.ChildId == null && s.Resident.Alias == "Keyboard check-in")));
+        Assert.Equal(1,
+            await browser.App.WithDbAsync(db =>
+            db.Stays.CountAsync(s => s.EndedAt == null && s.ChildId == null && s.Resident.Alias == "Keyboard check-in")));
     }
 }

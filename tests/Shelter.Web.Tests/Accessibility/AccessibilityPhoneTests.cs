@@ -92,7 +92,8 @@ public class AccessibilityPhoneTests(BrowserFixture browser, ITestOutputHelper o
             await Assertions.Expect(page.Locator("#nav")).ToBeVisibleAsync();
             var targets = await page.EvaluateAsync<TouchTarget[]>(MeasureTargets);
             measured += targets.Length;
-            failures.AddRange(targets.Where(t => t.Width < 44 || t.Height < 44).Select(t => $"{url}: {t.What} is {t.Width:0}×{t.Height:0}px"));
+            failures.AddRange(targets.Where(t => t.Width < 44 || t.Height < 44)
+                .Select(t => $"{url}: {t.What} is {t.Width:0}×{t.Height:0}px"));
         }
         foreach (var failure in failures) output.WriteLine(failure);
         Assert.True(measured > urls.Length * 5, $"only {measured} targets were measured");
@@ -107,7 +108,8 @@ public class AccessibilityPhoneTests(BrowserFixture browser, ITestOutputHelper o
 
         // Every question is still there: six missing documents, the needs, her consent.
         await Assertions.Expect(page.Locator("input[name=MissingDocuments]")).ToHaveCountAsync(6);
-        foreach (var pair in new[] { ("#NeedsAccessibleRoom", "#Pregnant"), ("#doc-Passport", "#doc-NationalId"), ("#doc-ChildBirthCertificate", "#doc-MedicalRecords") })
+        foreach (var pair in new[] { ("#NeedsAccessibleRoom", "#Pregnant"), ("#doc-Passport", "#doc-NationalId"),
+            ("#doc-ChildBirthCertificate", "#doc-MedicalRecords") })
         {
             var first = (await page.Locator(pair.Item1).BoundingBoxAsync())!;
             var second = (await page.Locator(pair.Item2).BoundingBoxAsync())!;

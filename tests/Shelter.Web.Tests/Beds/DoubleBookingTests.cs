@@ -21,7 +21,8 @@ public class DoubleBookingTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         // Plain HTTP to Kestrel: the .NET cookie container will not send Secure cookies over it.
-        _app = new(ShelterFactory.NewDataFolder(), demo: false, await SettingsAsync(new Dictionary<string, string?> { ["Security:AllowInsecureCookies"] = "true" }));
+        _app = new(ShelterFactory.NewDataFolder(), demo: false,
+            await SettingsAsync(new Dictionary<string, string?> { ["Security:AllowInsecureCookies"] = "true" }));
         _app.UseKestrel(0);
         _app.StartServer();
     }

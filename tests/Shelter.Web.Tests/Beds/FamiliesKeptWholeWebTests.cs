@@ -23,7 +23,8 @@ public class FamiliesKeptWholeWebTests : IDisposable
                 Rooms =
                 [
                     new Room { Name = "Small one", Kind = RoomKind.Single, FamilyUnit = "Unit A", Beds = [new Bed { Label = "S1-1" }] },
-                    new Room { Name = "Small two", Kind = RoomKind.Single, FamilyUnit = "Unit A", Beds = [new Bed { Label = "S2-1" }, new Bed { Label = "S2-2" }] },
+                    new Room { Name = "Small two", Kind = RoomKind.Single, FamilyUnit = "Unit A",
+                        Beds = [new Bed { Label = "S2-1" }, new Bed { Label = "S2-2" }] },
                 ],
             };
             db.Sites.Add(s);
@@ -43,7 +44,8 @@ public class FamiliesKeptWholeWebTests : IDisposable
         var small = site.BedIds("Small one").Single();
 
         var response = await staff.PostFormAsync("/stays/check-in", "/stays/check-in",
-            [new("Alias", "Mother Of Two"), new("ChildAges", "4, 9"), new("BedId", small.ToString()), new("OverrideReason", "near the kitchen"), new("intent", "checkin")]);
+            [new("Alias", "Mother Of Two"), new("ChildAges", "4, 9"), new("BedId", small.ToString()),
+                new("OverrideReason", "near the kitchen"), new("intent", "checkin")]);
         var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
 
         Assert.NotEqual(HttpStatusCode.Redirect, response.StatusCode);
@@ -58,14 +60,17 @@ public class FamiliesKeptWholeWebTests : IDisposable
     {
         var (staff, _) = await HouseAsync();
 
-        var refused = await staff.PostFormAsync("/stays/check-in", "/stays/check-in", [new("Alias", "Olena"), new("ChildAges", "14, 9"), new("SonsAges", "14"), new("intent", "checkin")]);
+        var refused = await staff.PostFormAsync("/stays/check-in", "/stays/check-in",
+            [new("Alias", "Olena"), new("ChildAges", "14, 9"), new("SonsAges", "14"), new("intent", "checkin")]);
         Assert.Contains("could keep her family together, if she agrees", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
 
         var response = await staff.PostFormAsync("/stays/check-in", "/stays/check-in",
-            [new("Alias", "Olena"), new("ChildAges", "14, 9"), new("SonsAges", "14"), new("AgreesToAdjacentRooms", "true"), new("intent", "checkin")]);
+            [new("Alias", "Olena"), new("ChildAges", "14, 9"), new("SonsAges", "14"), new("AgreesToAdjacentRooms", "true"),
+                new("intent", "checkin")]);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var stays = await _app.WithDbAsync(db => db.Stays.Include(s => s.Bed).ThenInclude(b => b.Room).Where(s => s.EndedAt == null).ToListAsync());
+        var stays = await _app.WithDbAsync(db => db.Stays.Include(s => s.Bed).ThenInclude(b => b.Room).Where(s => s.EndedAt == null)
+            .ToListAsync());
         Assert.Equal(3, stays.Count);
         Assert.Equal(2, stays.Select(s => s.Bed.RoomId).Distinct().Count());
         Assert.True(stays.Single(s => s.ChildId == null).HouseholdAcrossRoomsByHerChoice);

@@ -37,11 +37,23 @@ public class HoldTests
 
         // Too early: the job leaves the hold alone. Four hours later it frees the bed.
         var holdId = await app.WithDbAsync(db => db.BedHolds.Select(h => h.Id).SingleAsync());
-        await app.WithServicesAsync(async sp => { await sp.GetRequiredService<BedHoldReleaser>().ReleaseIfExpiredAsync(holdId); return 0; });
+        await app.WithServicesAsync(async sp =>
+        {
+            await sp.GetRequiredService<BedHoldReleaser>()
+            .ReleaseIfExpiredAsync(holdId); return 0;
+        });
         Assert.Null(await app.WithDbAsync(db => db.BedHolds.Select(h => h.ReleasedAt).SingleAsync()));
         app.Clock.Advance(TimeSpan.FromHours(4) + TimeSpan.FromMinutes(1));
-        await app.WithServicesAsync(async sp => { await sp.GetRequiredService<BedHoldReleaser>().ReleaseIfExpiredAsync(holdId); return 0; });
-        await app.WithServicesAsync(async sp => { await sp.GetRequiredService<BedHoldReleaser>().ReleaseIfExpiredAsync(holdId); return 0; }); // a second run changes nothing
+        await app.WithServicesAsync(async sp =>
+        {
+            await sp.GetRequiredService<BedHoldReleaser>()
+            .ReleaseIfExpiredAsync(holdId); return 0;
+        });
+        await app.WithServicesAsync(async sp =>
+        {
+            await sp.GetRequiredService<BedHoldReleaser>()
+            .ReleaseIfExpiredAsync(holdId); return 0;
+        }); // a second run changes nothing
 
         var hold = await app.WithDbAsync(db => db.BedHolds.SingleAsync());
         Assert.Equal(HoldRelease.Expired, hold.Release);
@@ -56,7 +68,8 @@ public class HoldTests
         await staff.PostFormAsync("/beds", $"/beds/{bedId}/hold", [new("Hours", "2"), new("ComingThrough", "HelpLine")]);
 
         var checkIn = await staff.PostFormAsync($"/stays/check-in?bedId={bedId}", "/stays/check-in",
-            [new("Alias", "Expected"), new("BedId", bedId.ToString()), new("OverrideReason", "She is the one we held it for"), new("intent", "checkin")]);
+            [new("Alias", "Expected"), new("BedId", bedId.ToString()), new("OverrideReason", "She is the one we held it for"),
+                new("intent", "checkin")]);
 
         Assert.Equal(HttpStatusCode.Redirect, checkIn.StatusCode);
         Assert.Equal(HoldRelease.Arrived, await app.WithDbAsync(db => db.BedHolds.Select(h => h.Release).SingleAsync()));

@@ -13,13 +13,16 @@ public class SitesTests(ShelterFactory app) : IClassFixture<ShelterFactory>
         var manager = await app.SignedInClientAsync(DemoAccounts.Manager);
 
         var created = await manager.PostFormAsync("/sites/new", "/sites/new",
-            [new("Name", "Riverside Safe Rooms"), new("IsAddressConfidential", "true"), new("MaxStayDays", "90"), new("MaxSafeRoomStayHours", "72"), new("TimeZoneId", "Europe/Kyiv")]);
+            [new("Name", "Riverside Safe Rooms"), new("IsAddressConfidential", "true"), new("MaxStayDays", "90"),
+                new("MaxSafeRoomStayHours", "72"), new("TimeZoneId", "Europe/Kyiv")]);
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         var siteUrl = created.Headers.Location!.ToString();
-        var room = await manager.PostFormAsync(siteUrl, $"{siteUrl}/rooms", [new("Name", "Safe room 3"), new("Kind", "SafeRoom"), new("Beds", "3")]);
+        var room = await manager.PostFormAsync(siteUrl, $"{siteUrl}/rooms",
+            [new("Name", "Safe room 3"), new("Kind", "SafeRoom"), new("Beds", "3")]);
         Assert.Equal(HttpStatusCode.Redirect, room.StatusCode);
 
-        var site = await app.WithDbAsync(db => db.Sites.Include(s => s.Rooms).ThenInclude(r => r.Beds).SingleAsync(s => s.Name == "Riverside Safe Rooms"));
+        var site = await app.WithDbAsync(db => db.Sites.Include(s => s.Rooms).ThenInclude(r => r.Beds)
+            .SingleAsync(s => s.Name == "Riverside Safe Rooms"));
         Assert.True(site.IsAddressConfidential);
         Assert.Equal(90, site.MaxStayDays);
         Assert.Equal(72, site.MaxSafeRoomStayHours);
@@ -35,7 +38,8 @@ public class SitesTests(ShelterFactory app) : IClassFixture<ShelterFactory>
         var url = $"/sites/{siteId}/beds/{bedId}/out-of-service";
         var today = SiteTime.Today("Europe/Kyiv", DateTime.UtcNow);
 
-        var saved = await manager.PostFormAsync(url, url, [new("From", today.ToString("yyyy-MM-dd")), new("To", today.AddDays(3).ToString("yyyy-MM-dd")), new("Reason", "Repair")]);
+        var saved = await manager.PostFormAsync(url, url,
+            [new("From", today.ToString("yyyy-MM-dd")), new("To", today.AddDays(3).ToString("yyyy-MM-dd")), new("Reason", "Repair")]);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var staff = await app.SignedInClientAsync(DemoAccounts.Staff);
         Assert.Contains($"data-bed=\"{bedId}\" data-state=\"OutOfService\"", await staff.GetStringAsync("/beds"));
@@ -52,19 +56,25 @@ public class SitesTests(ShelterFactory app) : IClassFixture<ShelterFactory>
         var manager = await app.SignedInClientAsync(DemoAccounts.Manager);
         var (siteId, bedId) = await FreeBedAsync();
         var otherSite = await app.WithDbAsync(db => db.Sites.Where(s => s.Id != siteId).Select(s => s.Id).FirstAsync());
-        var occupied = await app.WithDbAsync(db => db.Stays.Where(s => s.EndedAt == null && s.Bed.Room.SiteId == siteId).Select(s => s.BedId).FirstAsync());
+        var occupied = await app.WithDbAsync(db => db.Stays.Where(s => s.EndedAt == null && s.Bed.Room.SiteId == siteId)
+            .Select(s => s.BedId).FirstAsync());
         var today = SiteTime.Today("Europe/Kyiv", DateTime.UtcNow).ToString("yyyy-MM-dd");
         var before = await app.WithDbAsync(db => db.BedsOutOfService.CountAsync());
 
-        var wrongSite = await manager.PostFormAsync($"/sites/{siteId}/beds/{bedId}/out-of-service", $"/sites/{otherSite}/beds/{bedId}/out-of-service",
+        var wrongSite = await manager.PostFormAsync($"/sites/{siteId}/beds/{bedId}/out-of-service",
+            $"/sites/{otherSite}/beds/{bedId}/out-of-service",
             [new("From", today), new("Reason", "Repair")]);
         Assert.Equal(HttpStatusCode.Redirect, wrongSite.StatusCode);
         Assert.Contains("That bed is not at this site.", await manager.GetStringAsync($"/sites/{otherSite}"));
-        var backwards = await manager.PostFormAsync($"/sites/{siteId}/beds/{bedId}/out-of-service", $"/sites/{siteId}/beds/{bedId}/out-of-service",
-            [new("From", today), new("To", SiteTime.Today("Europe/Kyiv", DateTime.UtcNow).AddDays(-3).ToString("yyyy-MM-dd")), new("Reason", "Repair")]);
-        var typo = await manager.PostFormAsync($"/sites/{siteId}/beds/{bedId}/out-of-service", $"/sites/{siteId}/beds/{bedId}/out-of-service",
+        var backwards = await manager.PostFormAsync($"/sites/{siteId}/beds/{bedId}/out-of-service",
+            $"/sites/{siteId}/beds/{bedId}/out-of-service",
+            [new("From", today), new("To", SiteTime.Today("Europe/Kyiv", DateTime.UtcNow).AddDays(-3).ToString("yyyy-MM-dd")),
+                new("Reason", "Repair")]);
+        var typo = await manager.PostFormAsync($"/sites/{siteId}/beds/{bedId}/out-of-service",
+            $"/sites/{siteId}/beds/{bedId}/out-of-service",
             [new("From", today), new("To", "9999-01-01"), new("Reason", "Repair")]);
-        var someoneSleepsThere = await manager.PostFormAsync($"/sites/{siteId}/beds/{occupied}/out-of-service", $"/sites/{siteId}/beds/{occupied}/out-of-service",
+        var someoneSleepsThere = await manager.PostFormAsync($"/sites/{siteId}/beds/{occupied}/out-of-service",
+            $"/sites/{siteId}/beds/{occupied}/out-of-service",
             [new("From", today), new("Reason", "Cleaning")]);
 
         Assert.Contains("The last day cannot come before the first day.", await backwards.Content.ReadAsStringAsync());
@@ -79,7 +89,8 @@ public class SitesTests(ShelterFactory app) : IClassFixture<ShelterFactory>
         var manager = await app.SignedInClientAsync(DemoAccounts.Manager);
 
         var noName = await manager.PostFormAsync("/sites/new", "/sites/new", [new("Name", ""), new("TimeZoneId", "Europe/Kyiv")]);
-        var badZone = await manager.PostFormAsync("/sites/new", "/sites/new", [new("Name", "Somewhere"), new("TimeZoneId", "Mars/Olympus")]);
+        var badZone = await manager.PostFormAsync("/sites/new", "/sites/new",
+            [new("Name", "Somewhere"), new("TimeZoneId", "Mars/Olympus")]);
 
         Assert.Contains("Give the site a name.", await noName.Content.ReadAsStringAsync());
         Assert.Contains("is not a time zone this server knows", await badZone.Content.ReadAsStringAsync());
@@ -93,7 +104,8 @@ public class SitesTests(ShelterFactory app) : IClassFixture<ShelterFactory>
 
         // What wapiti sent: the site form answered 500 while drawing the checkbox again.
         var response = await manager.PostFormAsync("/sites/new", "/sites/new",
-            [new("Name", "Scanner Site"), new("IsAddressConfidential", "true;env;"), new("MaxStayDays", "90"), new("MaxSafeRoomStayHours", "72"), new("TimeZoneId", "Europe/Kyiv")]);
+            [new("Name", "Scanner Site"), new("IsAddressConfidential", "true;env;"), new("MaxStayDays", "90"),
+                new("MaxSafeRoomStayHours", "72"), new("TimeZoneId", "Europe/Kyiv")]);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("tick the box or leave it empty.", await response.Content.ReadAsStringAsync());

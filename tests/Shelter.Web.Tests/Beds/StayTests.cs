@@ -38,7 +38,8 @@ public class StayTests : IDisposable
         var response = await CheckInAsync(staff, ("Alias", "Rosa"), ("ChildAges", "10"), ("HighRisk", "true"));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var stays = await _app.WithDbAsync(db => db.Stays.Include(s => s.Bed).ThenInclude(b => b.Room).Where(s => s.EndedAt == null).ToListAsync());
+        var stays = await _app.WithDbAsync(db => db.Stays.Include(s => s.Bed).ThenInclude(b => b.Room).Where(s => s.EndedAt == null)
+            .ToListAsync());
         Assert.Equal(2, stays.Count);
         Assert.All(stays, s => Assert.Equal(RoomKind.SafeRoom, s.Bed.Room.Kind));
         Assert.Single(stays.Select(s => s.Bed.RoomId).Distinct());
@@ -75,7 +76,8 @@ public class StayTests : IDisposable
         var staff = await StaffAsync();
 
         var withoutReason = await CheckInAsync(staff, ("Alias", "Olha"), ("BedId", shared.ToString()));
-        var withReason = await CheckInAsync(staff, ("Alias", "Olha"), ("BedId", shared.ToString()), ("OverrideReason", "She wants to be near her friend"));
+        var withReason = await CheckInAsync(staff, ("Alias", "Olha"), ("BedId", shared.ToString()),
+            ("OverrideReason", "She wants to be near her friend"));
 
         Assert.Equal(HttpStatusCode.OK, withoutReason.StatusCode);
         Assert.Contains("You chose another bed than the suggested one: say why.", await withoutReason.Content.ReadAsStringAsync());
@@ -96,11 +98,13 @@ public class StayTests : IDisposable
             ("AgreedEndOn", today.AddMonths(1).ToString("yyyy-MM-dd")), ("Conditions", "Find a job; attend counselling")));
 
         var extended = await staff.PostFormAsync($"/stays/{stayId}/terms", $"/stays/{stayId}/terms",
-            [new("EndOn", today.AddMonths(2).ToString("yyyy-MM-dd")), new("Conditions", "Find a job; attend counselling"), new("Reason", "Interview next month")]);
+            [new("EndOn", today.AddMonths(2).ToString("yyyy-MM-dd")), new("Conditions", "Find a job; attend counselling"),
+                new("Reason", "Interview next month")]);
 
         Assert.Equal(HttpStatusCode.Redirect, extended.StatusCode);
         var (stay, extension, review) = await _app.WithDbAsync(async db => (
-            await db.Stays.SingleAsync(s => s.Id == stayId), await db.StayExtensions.SingleAsync(), await db.FollowUps.SingleAsync(f => f.StayId == stayId)));
+            await db.Stays.SingleAsync(s => s.Id == stayId), await db.StayExtensions.SingleAsync(),
+                await db.FollowUps.SingleAsync(f => f.StayId == stayId)));
         Assert.Equal(today.AddMonths(2), SiteTime.Today("Europe/Kyiv", stay.PlannedEndAt));
         Assert.Equal("Find a job; attend counselling", stay.Conditions);
         Assert.Equal(today.AddMonths(1), SiteTime.Today("Europe/Kyiv", extension.PreviousEndAt));
@@ -159,7 +163,8 @@ public class StayTests : IDisposable
             [new("Reason", "HerChoice"), new("Destination", "FamilyOrFriends")]);
         Assert.Equal(HttpStatusCode.Redirect, checkedOut.StatusCode);
 
-        var move = await staff.PostFormAsync($"/stays/{stayId}/move", $"/stays/{stayId}/move", [new("BedId", site.BedIds("Shared").Last().ToString())]);
+        var move = await staff.PostFormAsync($"/stays/{stayId}/move", $"/stays/{stayId}/move",
+            [new("BedId", site.BedIds("Shared").Last().ToString())]);
 
         Assert.Equal(HttpStatusCode.OK, move.StatusCode);
         var page = System.Net.WebUtility.HtmlDecode(await move.Content.ReadAsStringAsync());

@@ -20,10 +20,12 @@ public class CaseWorkTests(SmtpSink smtp) : IClassFixture<SmtpSink>
     // Monday 30 November 2026, 10:00 in Kyiv (UTC+2).
     private static readonly DateTime MondayTen = new(2026, 11, 30, 8, 0, 0, DateTimeKind.Utc);
 
-    private ShelterFactory NewApp(string? folder = null) => new(folder ?? ShelterFactory.NewDataFolder(), demo: false, new Dictionary<string, string?>
-    {
-        ["Smtp:Host"] = "127.0.0.1", ["Smtp:Port"] = smtp.Port.ToString(), ["Smtp:Security"] = "None", ["Smtp:From"] = "shelter@test.shelter",
-    });
+    private ShelterFactory NewApp(string? folder = null)
+        => new(folder ?? ShelterFactory.NewDataFolder(), demo: false, new Dictionary<string, string?>
+        {
+            ["Smtp:Host"] = "127.0.0.1", ["Smtp:Port"] = smtp.Port.ToString(), ["Smtp:Security"] = "None",
+            ["Smtp:From"] = "shelter@test.shelter",
+        });
 
     /// <summary>A site, a case manager and a social worker, and a resident with a child in the house.</summary>
     private static async Task<(int ResidentId, int ChildId, string CaseManagerId)> HouseAsync(ShelterFactory app)
@@ -35,14 +37,23 @@ public class CaseWorkTests(SmtpSink smtp) : IClassFixture<SmtpSink>
         var site = await app.AddSiteAsync("Shelter", false, ("Family", RoomKind.Family, 3));
         return await app.WithDbAsync(async db =>
         {
-            db.CounsellingRooms.AddRange(new CounsellingRoom { SiteId = site.Id, Name = "Play room" }, new CounsellingRoom { SiteId = site.Id, Name = "Office" });
+            db.CounsellingRooms.AddRange(new CounsellingRoom { SiteId = site.Id, Name = "Play room" },
+                new CounsellingRoom { SiteId = site.Id, Name = "Office" });
             var resident = new Resident { Alias = ResidentCanary, RegisteredAt = MondayTen.AddDays(-3), ConsentToKeepData = true };
             var child = new Child { Alias = ChildCanary, AgeAtArrival = 9, ArrivedOn = new DateOnly(2026, 11, 27) };
             resident.Children.Add(child);
             db.Residents.Add(resident);
             var beds = site.BedIds("Family").ToList();
-            db.Stays.Add(new Stay { Resident = resident, BedId = beds[0], AdmittedAt = MondayTen.AddDays(-3), StartedAt = MondayTen.AddDays(-3), PlannedEndAt = MondayTen.AddDays(87) });
-            db.Stays.Add(new Stay { Resident = resident, Child = child, BedId = beds[1], AdmittedAt = MondayTen.AddDays(-3), StartedAt = MondayTen.AddDays(-3), PlannedEndAt = MondayTen.AddDays(87) });
+            db.Stays.Add(new Stay
+            {
+                Resident = resident, BedId = beds[0], AdmittedAt = MondayTen.AddDays(-3),
+                StartedAt = MondayTen.AddDays(-3), PlannedEndAt = MondayTen.AddDays(87)
+            });
+            db.Stays.Add(new Stay
+            {
+                Resident = resident, Child = child, BedId = beds[1], AdmittedAt = MondayTen.AddDays(-3),
+                StartedAt = MondayTen.AddDays(-3), PlannedEndAt = MondayTen.AddDays(87)
+            });
             await db.SaveChangesAsync();
             var cm = await db.Users.Where(u => u.Email == "cm@test.shelter").Select(u => u.Id).SingleAsync();
             return (resident.Id, child.Id, cm);
@@ -51,7 +62,11 @@ public class CaseWorkTests(SmtpSink smtp) : IClassFixture<SmtpSink>
 
     private static Task AddFollowUpAsync(ShelterFactory app, int residentId, string assignee, DateTime dueAt) => app.WithDbAsync(async db =>
     {
-        db.FollowUps.Add(new FollowUp { Kind = FollowUpKind.Other, ResidentId = residentId, AssignedToUserId = assignee, DueAt = dueAt, CreatedAt = MondayTen, What = "Accompany her to the clinic" });
+        db.FollowUps.Add(new FollowUp
+        {
+            Kind = FollowUpKind.Other, ResidentId = residentId, AssignedToUserId = assignee, DueAt = dueAt,
+            CreatedAt = MondayTen, What = "Accompany her to the clinic"
+        });
         return await db.SaveChangesAsync();
     });
 
@@ -76,7 +91,7 @@ public class CaseWorkTests(SmtpSink smtp) : IClassFixture<SmtpSink>
         await DispatchAsync(app);
         await DispatchAsync(app);
 
-        await smtp.WaitForAsync(smtp.Messages().Count); // let the sink finish writing
+        await smtp.WaitUntilAsync(all => all.Any(m => m.Contains("To: cm1@test.shelter") && m.Contains("due soon")));
         var mails = MailTo("cm1@test.shelter").Where(m => m.Contains("due soon")).ToList();
         var mail = Assert.Single(mails);
         Assert.Contains("/tasks", mail);
@@ -105,8 +120,7 @@ public class CaseWorkTests(SmtpSink smtp) : IClassFixture<SmtpSink>
         after.Clock.SetTo(MondayTen);
         _ = after.Services; // start: the schedule is rebuilt from the database, and Hangfire runs it
 
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (MailTo("restart@test.shelter").Count == 0 && DateTime.UtcNow < deadline) await Task.Delay(200);
+        await smtp.WaitUntilAsync(all => all.Any(m => m.Contains("To: restart@test.shelter")), TimeSpan.FromSeconds(30));
         Assert.Single(MailTo("restart@test.shelter"));
     }
 
@@ -129,7 +143,7 @@ public class CaseWorkTests(SmtpSink smtp) : IClassFixture<SmtpSink>
 
         app.Clock.SetTo(MondayTen.AddHours(-1).AddMinutes(1)); // Monday 09:01
         await DispatchAsync(app);
-        await smtp.WaitForAsync(smtp.Messages().Count);
+        await smtp.WaitUntilAsync(all => all.Any(m => m.Contains("To: weekend@test.shelter") && m.Contains("due soon")));
         Assert.Contains(MailTo("weekend@test.shelter"), m => m.Contains("due soon"));
     }
 
@@ -151,7 +165,8 @@ public class CaseWorkTests(SmtpSink smtp) : IClassFixture<SmtpSink>
         var rooms = await app.WithDbAsync(db => db.CounsellingRooms.ToDictionaryAsync(r => r.Name, r => r.Id));
         Task<HttpResponseMessage> Book(int child, string? counsellorId, string? name, string room, string time) =>
             sw.PostFormAsync($"/children/{child}", $"/children/{child}/sessions",
-                [new("CounsellorUserId", counsellorId ?? ""), new("CounsellorName", name ?? ""), new("CounsellingRoomId", rooms[room].ToString()), new("On", "2026-12-01"), new("At", time), new("Minutes", "50")]);
+                [new("CounsellorUserId", counsellorId ?? ""), new("CounsellorName", name ?? ""),
+                    new("CounsellingRoomId", rooms[room].ToString()), new("On", "2026-12-01"), new("At", time), new("Minutes", "50")]);
 
         Assert.Equal(HttpStatusCode.Redirect, (await Book(childId, counsellor, null, "Play room", "11:00")).StatusCode);
         await Book(sibling, counsellor, null, "Office", "11:30");
@@ -162,7 +177,8 @@ public class CaseWorkTests(SmtpSink smtp) : IClassFixture<SmtpSink>
         Assert.Contains("This child already has a session", await sw.GetStringAsync($"/children/{childId}"));
 
         Assert.Equal(1, await app.WithDbAsync(db => db.CounsellingSessions.CountAsync()));
-        Assert.Equal(HttpStatusCode.Redirect, (await Book(sibling, counsellor, null, "Play room", "11:50")).StatusCode); // straight after: fine
+        Assert.Equal(HttpStatusCode.Redirect,
+            (await Book(sibling, counsellor, null, "Play room", "11:50")).StatusCode); // straight after: fine
     }
 
     [Fact]
@@ -179,9 +195,12 @@ public class CaseWorkTests(SmtpSink smtp) : IClassFixture<SmtpSink>
         var office = (await app.WithDbAsync(db => db.CounsellingRooms.SingleAsync(r => r.Name == "Office"))).Id.ToString();
         var token = HttpClientForms.AntiforgeryToken(await staff.GetStringAsync("/tasks"));
         var staffBooking = await staff.PostAsync($"/children/{childId}/sessions", new FormUrlEncodedContent(
-            [new("CounsellorName", "Dr. Partner"), new("CounsellingRoomId", office), new("On", "2026-12-02"), new("At", "10:00"), new("Minutes", "50"), new("__RequestVerificationToken", token), new(HttpClientForms.SubmissionKeyField, HttpClientForms.NewSubmissionKey())]));
+            [new("CounsellorName", "Dr. Partner"), new("CounsellingRoomId", office), new("On", "2026-12-02"), new("At", "10:00"),
+                new("Minutes", "50"), new("__RequestVerificationToken", token), new(HttpClientForms.SubmissionKeyField,
+                HttpClientForms.NewSubmissionKey())]));
         var swBooking = await sw.PostFormAsync($"/children/{childId}", $"/children/{childId}/sessions",
-            [new("CounsellorName", "Dr. Partner"), new("CounsellingRoomId", office), new("On", "2026-12-02"), new("At", "10:00"), new("Minutes", "50")]);
+            [new("CounsellorName", "Dr. Partner"), new("CounsellingRoomId", office), new("On", "2026-12-02"), new("At", "10:00"),
+                new("Minutes", "50")]);
 
         Assert.Equal(HttpStatusCode.Forbidden, staffBooking.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, swBooking.StatusCode);

@@ -21,19 +21,33 @@ public class SmallerPointsTests : IDisposable
 
     private async Task<(int ResidentId, int ChildId, int SiteId)> HerAsync()
     {
-        foreach (var (email, role) in new[] { ("staff@test.shelter", Roles.Staff), ("cm@test.shelter", Roles.CaseManager), ("sw@test.shelter", Roles.SocialWorker) })
+        foreach (var (email, role) in new[] { ("staff@test.shelter", Roles.Staff), ("cm@test.shelter", Roles.CaseManager),
+            ("sw@test.shelter", Roles.SocialWorker) })
             await _app.CreateUserAsync(email, role);
         var north = await _app.AddSiteAsync("North", false, ("Family", RoomKind.Family, 3));
         var south = await _app.AddSiteAsync("South", false, ("Family", RoomKind.Family, 3));
         return await _app.WithDbAsync(async db =>
         {
-            var r = new Resident { Alias = "Kateryna", GenderIdentity = "Canary identity", RegisteredAt = DateTime.UtcNow.AddDays(-2), ConsentToKeepData = true };
+            var r = new Resident
+            {
+                Alias = "Kateryna", GenderIdentity = "Canary identity", RegisteredAt = DateTime.UtcNow.AddDays(-2),
+                ConsentToKeepData = true
+            };
             var child = new Child { Alias = "Boy", AgeAtArrival = 8, ArrivedOn = DateOnly.FromDateTime(DateTime.UtcNow) };
             r.Children.Add(child);
             var beds = north.BedIds("Family").ToList();
-            db.Stays.Add(new Stay { Resident = r, BedId = beds[0], AdmittedAt = DateTime.UtcNow.AddDays(-2), StartedAt = DateTime.UtcNow.AddDays(-2), PlannedEndAt = DateTime.UtcNow.AddDays(80) });
-            db.Stays.Add(new Stay { Resident = r, Child = child, BedId = beds[1], AdmittedAt = DateTime.UtcNow.AddDays(-2), StartedAt = DateTime.UtcNow.AddDays(-2), PlannedEndAt = DateTime.UtcNow.AddDays(80) });
-            db.CounsellingRooms.AddRange(new CounsellingRoom { SiteId = north.Id, Name = "Play room" }, new CounsellingRoom { SiteId = south.Id, Name = "Play room" });
+            db.Stays.Add(new Stay
+            {
+                Resident = r, BedId = beds[0], AdmittedAt = DateTime.UtcNow.AddDays(-2),
+                StartedAt = DateTime.UtcNow.AddDays(-2), PlannedEndAt = DateTime.UtcNow.AddDays(80)
+            });
+            db.Stays.Add(new Stay
+            {
+                Resident = r, Child = child, BedId = beds[1], AdmittedAt = DateTime.UtcNow.AddDays(-2),
+                StartedAt = DateTime.UtcNow.AddDays(-2), PlannedEndAt = DateTime.UtcNow.AddDays(80)
+            });
+            db.CounsellingRooms.AddRange(new CounsellingRoom { SiteId = north.Id, Name = "Play room" },
+                new CounsellingRoom { SiteId = south.Id, Name = "Play room" });
             await db.SaveChangesAsync();
             return (r.Id, child.Id, north.Id);
         });
@@ -45,8 +59,10 @@ public class SmallerPointsTests : IDisposable
         var (id, _, _) = await HerAsync();
 
         Assert.Contains("Canary identity", await (await _app.SignedInClientAsync("cm@test.shelter")).GetStringAsync($"/residents/{id}"));
-        Assert.DoesNotContain("Canary identity", await (await _app.SignedInClientAsync("staff@test.shelter")).GetStringAsync($"/residents/{id}"));
-        Assert.DoesNotContain("Canary identity", await (await _app.SignedInClientAsync("sw@test.shelter")).GetStringAsync($"/residents/{id}"));
+        Assert.DoesNotContain("Canary identity",
+            await (await _app.SignedInClientAsync("staff@test.shelter")).GetStringAsync($"/residents/{id}"));
+        Assert.DoesNotContain("Canary identity",
+            await (await _app.SignedInClientAsync("sw@test.shelter")).GetStringAsync($"/residents/{id}"));
     }
 
     [Fact]
@@ -71,7 +87,8 @@ public class SmallerPointsTests : IDisposable
         await cm.PostFormAsync($"/residents/{id}", $"/residents/{id}/consents/{consentId}/revoke", []);
         Assert.Null(await _app.WithDbAsync(db => db.Consents.Select(c => c.RevokedAt).SingleAsync()));
 
-        await cm.PostFormAsync($"/residents/{id}", $"/residents/{id}/referrals", [new("PartnerId", second.ToString()), new("Purpose", "Medical")]);
+        await cm.PostFormAsync($"/residents/{id}", $"/residents/{id}/referrals",
+            [new("PartnerId", second.ToString()), new("Purpose", "Medical")]);
         var after = await cm.GetStringAsync($"/residents/{id}");
         Assert.Contains("has not consented to sharing with B Second Partner", WebUtility.HtmlDecode(after));
         Assert.Matches($"id=\"r-partner\"[^>]*>(?:(?!</select>).)*<option value=\"{second}\" selected", after.ReplaceLineEndings(""));
@@ -94,7 +111,8 @@ public class SmallerPointsTests : IDisposable
         Assert.DoesNotContain($"<option value=\"{south.Id}\"", page);
 
         await sw.PostFormAsync($"/children/{childId}", $"/children/{childId}/sessions",
-            [new("CounsellorName", "Dr. Canary"), new("CounsellingRoomId", south.Id.ToString()), new("On", day), new("At", "10:00"), new("Minutes", "45")]);
+            [new("CounsellorName", "Dr. Canary"), new("CounsellingRoomId", south.Id.ToString()), new("On", day), new("At", "10:00"),
+                new("Minutes", "45")]);
         var refused = await sw.GetStringAsync($"/children/{childId}");
         Assert.Contains("Choose a counselling room at the site where she stays.", refused);
         Assert.Contains("value=\"Dr. Canary\"", refused);
@@ -103,7 +121,8 @@ public class SmallerPointsTests : IDisposable
         Assert.Equal(0, await _app.WithDbAsync(db => db.CounsellingSessions.CountAsync()));
 
         await sw.PostFormAsync($"/children/{childId}", $"/children/{childId}/sessions",
-            [new("CounsellorName", "Dr. Canary"), new("CounsellingRoomId", north.Id.ToString()), new("On", day), new("At", "10:00"), new("Minutes", "45")]);
+            [new("CounsellorName", "Dr. Canary"), new("CounsellingRoomId", north.Id.ToString()), new("On", day), new("At", "10:00"),
+                new("Minutes", "45")]);
         Assert.Equal(north.Id, await _app.WithDbAsync(db => db.CounsellingSessions.Select(s => s.CounsellingRoomId).SingleAsync()));
     }
 
@@ -113,7 +132,11 @@ public class SmallerPointsTests : IDisposable
         var (id, _, _) = await HerAsync();
         await _app.WithDbAsync(async db =>
         {
-            db.MedicationProgrammes.Add(new MedicationProgramme { ResidentId = id, Kind = MedicationKind.Art, Schedule = DispensingSchedule.TakeHome, UsualSupplyDays = 30, RecordedAt = DateTime.UtcNow });
+            db.MedicationProgrammes.Add(new MedicationProgramme
+            {
+                ResidentId = id, Kind = MedicationKind.Art,
+                Schedule = DispensingSchedule.TakeHome, UsualSupplyDays = 30, RecordedAt = DateTime.UtcNow
+            });
             return await db.SaveChangesAsync();
         });
         var cm = await _app.SignedInClientAsync("cm@test.shelter");

@@ -23,13 +23,18 @@ public class TwoTimeZonesTests
 {
     private static DateTime Utc(int month, int day, int hour, int minute = 0) => new(2026, month, day, hour, minute, 0, DateTimeKind.Utc);
 
-    private sealed record Network(ShelterFactory App, FakeTimeProvider Time, int KyivResident, int AlmatyResident, int KyivChild, int AlmatyChild) : IAsyncDisposable
+    private sealed record Network(ShelterFactory App, FakeTimeProvider Time, int KyivResident, int AlmatyResident, int KyivChild,
+        int AlmatyChild) : IAsyncDisposable
     {
         public Task<string> UserIdAsync(string email) => App.UserIdAsync(email);
 
         public Task<int> AddFollowUpAsync(int residentId, string assignee, DateTime dueAt) => App.WithDbAsync(async db =>
         {
-            var f = new FollowUp { Kind = FollowUpKind.Other, ResidentId = residentId, AssignedToUserId = assignee, DueAt = dueAt, CreatedAt = Time.GetUtcNow().UtcDateTime, What = "Go with her to the office" };
+            var f = new FollowUp
+            {
+                Kind = FollowUpKind.Other, ResidentId = residentId, AssignedToUserId = assignee, DueAt = dueAt,
+                CreatedAt = Time.GetUtcNow().UtcDateTime, What = "Go with her to the office"
+            };
             db.FollowUps.Add(f);
             await db.SaveChangesAsync();
             return f.Id;
@@ -47,7 +52,8 @@ public class TwoTimeZonesTests
         {
             var folder = Path.Combine(App.DataFolder, "mail-pickup");
             return (Directory.Exists(folder) ? Directory.GetFiles(folder, "*.eml") : []).Select(File.ReadAllText)
-                .Where(m => m.Contains("To: " + to) && Regex.IsMatch(m, "^Subject: .*" + Regex.Escape(subject), RegexOptions.Multiline)).ToList();
+                .Where(m => m.Contains("To: " + to) && Regex.IsMatch(m, "^Subject: .*" + Regex.Escape(subject), RegexOptions.Multiline))
+                    .ToList();
         }
 
         public ValueTask DisposeAsync() => App.DisposeAsync();
@@ -72,8 +78,16 @@ public class TwoTimeZonesTests
             resident.Children.Add(child);
             db.Residents.Add(resident);
             var beds = site.BedIds("Family").ToList();
-            db.Stays.Add(new Stay { Resident = resident, BedId = beds[0], AdmittedAt = since, StartedAt = since, PlannedEndAt = since.AddDays(90) });
-            db.Stays.Add(new Stay { Resident = resident, Child = child, BedId = beds[1], AdmittedAt = since, StartedAt = since, PlannedEndAt = since.AddDays(90) });
+            db.Stays.Add(new Stay
+            {
+                Resident = resident, BedId = beds[0], AdmittedAt = since, StartedAt = since,
+                PlannedEndAt = since.AddDays(90)
+            });
+            db.Stays.Add(new Stay
+            {
+                Resident = resident, Child = child, BedId = beds[1], AdmittedAt = since, StartedAt = since,
+                PlannedEndAt = since.AddDays(90)
+            });
             await db.SaveChangesAsync();
             return (resident.Id, child.Id);
         });
@@ -90,7 +104,8 @@ public class TwoTimeZonesTests
         var cm = await net.App.SignedInClientAsync("cm.both@tz.test");
 
         async Task<HttpResponseMessage> OpenAsync(int residentId, string dueOn) =>
-            await cm.PostFormAsync($"/tasks/new?residentId={residentId}", $"/tasks/new?residentId={residentId}", [new("Kind", "Other"), new("What", "Call the office"), new("DueOn", dueOn)]);
+            await cm.PostFormAsync($"/tasks/new?residentId={residentId}", $"/tasks/new?residentId={residentId}",
+                [new("Kind", "Other"), new("What", "Call the office"), new("DueOn", dueOn)]);
 
         Assert.Equal(HttpStatusCode.Redirect, (await OpenAsync(net.KyivResident, "2026-01-16")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await OpenAsync(net.AlmatyResident, "2026-01-16")).StatusCode);
@@ -182,7 +197,8 @@ public class TwoTimeZonesTests
             var roomId = await net.App.WithDbAsync(async db =>
             {
                 var residentId = await db.Children.Where(c => c.Id == childId).Select(c => c.ResidentId).SingleAsync();
-                var siteId = await db.Stays.Where(s => s.ResidentId == residentId && s.ChildId == null && s.EndedAt == null).Select(s => s.Bed.Room.SiteId).SingleAsync();
+                var siteId = await db.Stays.Where(s => s.ResidentId == residentId && s.ChildId == null && s.EndedAt == null)
+                    .Select(s => s.Bed.Room.SiteId).SingleAsync();
                 var room = await db.CounsellingRooms.FirstOrDefaultAsync(r => r.SiteId == siteId);
                 if (room is null)
                 {
@@ -192,12 +208,15 @@ public class TwoTimeZonesTests
                 return room.Id;
             });
             var response = await sw.PostFormAsync($"/children/{childId}", $"/children/{childId}/sessions",
-                [new("CounsellorName", "Dr Hanna Partner"), new("CounsellingRoomId", roomId.ToString()), new("On", "2026-01-16"), new("At", at), new("Minutes", "50")]);
-            return new HtmlParser().ParseDocument(await sw.GetStringAsync(response.Headers.Location!.OriginalString)).QuerySelector("main .alert")?.TextContent.Trim() ?? "";
+                [new("CounsellorName", "Dr Hanna Partner"), new("CounsellingRoomId", roomId.ToString()), new("On", "2026-01-16"),
+                    new("At", at), new("Minutes", "50")]);
+            return new HtmlParser().ParseDocument(await sw.GetStringAsync(response.Headers.Location!.OriginalString))
+                .QuerySelector("main .alert")?.TextContent.Trim() ?? "";
         }
 
         Assert.Equal("The session is booked.", await BookAsync(net.AlmatyChild, "10:00"));
-        Assert.Equal(Utc(1, 16, 5), await net.App.WithDbAsync(db => db.CounsellingSessions.Select(s => s.StartsAt).SingleAsync())); // 10:00 Almaty
+        Assert.Equal(Utc(1, 16, 5),
+            await net.App.WithDbAsync(db => db.CounsellingSessions.Select(s => s.StartsAt).SingleAsync())); // 10:00 Almaty
 
         // 07:20 in Kyiv is 10:20 in Almaty: the same counsellor is busy; the message is on the Kyiv clock and says so.
         Assert.Equal("The counsellor already has a session 07:00–07:50 (Kyiv time) on 16 Jan.", await BookAsync(net.KyivChild, "07:20"));
@@ -214,8 +233,10 @@ public class TwoTimeZonesTests
         await using var net = await NetworkAsync(Utc(3, 26, 12));
         var cm = await net.App.SignedInClientAsync("cm.both@tz.test");
         await cm.PostFormAsync($"/tasks/new?residentId={net.KyivResident}", $"/tasks/new?residentId={net.KyivResident}",
-            [new("Kind", "Other"), new("What", "Clinic"), new("DueOn", "2026-03-30"), new("AssignedToUserId", await net.UserIdAsync("cm.kyiv@tz.test"))]);
-        Assert.Equal(Utc(3, 30, 14), await net.App.WithDbAsync(db => db.FollowUps.Select(f => f.DueAt).SingleAsync())); // Monday 17:00 summer time
+            [new("Kind", "Other"), new("What", "Clinic"), new("DueOn", "2026-03-30"),
+                new("AssignedToUserId", await net.UserIdAsync("cm.kyiv@tz.test"))]);
+        Assert.Equal(Utc(3, 30, 14),
+            await net.App.WithDbAsync(db => db.FollowUps.Select(f => f.DueAt).SingleAsync())); // Monday 17:00 summer time
 
         await net.DispatchAsync(Utc(3, 27, 6, 55)); // Friday 08:55 winter time in Kyiv
         Assert.Empty(net.Mails("cm.kyiv@tz.test", "due soon"));

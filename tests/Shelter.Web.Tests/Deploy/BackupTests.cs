@@ -30,7 +30,8 @@ public class BackupTests
         {
             for (var n = 0; !stop.IsCancellationRequested; n++)
             {
-                var response = await client.PostFormAsync("/partners/new", "/partners/new", [new("Name", $"Load {n}"), new("Kind", "Shelter")]);
+                var response = await client.PostFormAsync("/partners/new", "/partners/new",
+                    [new("Name", $"Load {n}"), new("Kind", "Shelter")]);
                 if (response.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException($"Write {n} answered {(int)response.StatusCode}");
                 acknowledged[n] = DateTime.UtcNow;
             }
@@ -78,7 +79,8 @@ public class BackupTests
             ["Backup:Folder"] = folder,
             ["Backup:Keep"] = "2",
         });
-        await WaitUntilAsync(() => app.Services.GetRequiredService<JobStorage>().GetConnection().GetRecurringJobs().Any(j => j.Id == Backup.JobId));
+        await WaitUntilAsync(() => app.Services.GetRequiredService<JobStorage>().GetConnection().GetRecurringJobs()
+            .Any(j => j.Id == Backup.JobId));
 
         foreach (var night in Enumerable.Range(1, 3))
         {

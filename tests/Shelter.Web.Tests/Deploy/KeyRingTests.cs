@@ -25,7 +25,8 @@ public class KeyRingTests
     {
         var app = new ShelterFactory(ShelterFactory.NewDataFolder(), demo: true) { DeleteDataOnDispose = false };
         var (id, medicine) = await app.WithDbAsync(async db =>
-            (await db.MedicationProgrammes.Where(m => m.Medicine != null).OrderBy(m => m.Id).Select(m => new { m.Id, m.Medicine }).FirstAsync()) is var m ? (m.Id, m.Medicine!) : default);
+            (await db.MedicationProgrammes.Where(m => m.Medicine != null).OrderBy(m => m.Id).Select(m => new { m.Id, m.Medicine })
+                .FirstAsync()) is var m ? (m.Id, m.Medicine!) : default);
         await app.DisposeAsync();
         SqliteConnection.ClearAllPools();
         await using var connection = new SqliteConnection($"Data Source={Path.Combine(app.DataFolder, "shelter.db")};Mode=ReadOnly");
@@ -45,7 +46,8 @@ public class KeyRingTests
         try
         {
             Assert.NotEqual(medicine, ciphertext);
-            Assert.DoesNotContain(Directory.GetFiles(dataCopy, "*", SearchOption.AllDirectories), f => f.EndsWith(".xml", StringComparison.Ordinal));
+            Assert.DoesNotContain(Directory.GetFiles(dataCopy, "*", SearchOption.AllDirectories),
+                f => f.EndsWith(".xml", StringComparison.Ordinal));
             foreach (var key in Directory.GetFiles(keysCopy, "*.xml"))
             {
                 var xml = await File.ReadAllTextAsync(key);
@@ -54,16 +56,20 @@ public class KeyRingTests
             }
 
             // The ten-line program of the issue: the key ring and the database, but not the certificate.
-            var thief = DataProtectionProvider.Create(new DirectoryInfo(keysCopy), b => b.SetApplicationName("Shelter")).CreateProtector("Shelter.Columns.v1");
+            var thief = DataProtectionProvider.Create(new DirectoryInfo(keysCopy), b => b.SetApplicationName("Shelter"))
+                .CreateProtector("Shelter.Columns.v1");
             Assert.ThrowsAny<System.Security.Cryptography.CryptographicException>(() => thief.Unprotect(ciphertext));
 
             // A data folder without its key ring reads nothing either: a new, empty key ring is made.
-            var empty = DataProtectionProvider.Create(new DirectoryInfo(Path.Combine(dataCopy, "no-keys")), b => b.SetApplicationName("Shelter")).CreateProtector("Shelter.Columns.v1");
+            var empty = DataProtectionProvider.Create(new DirectoryInfo(Path.Combine(dataCopy, "no-keys")),
+                b => b.SetApplicationName("Shelter")).CreateProtector("Shelter.Columns.v1");
             Assert.ThrowsAny<System.Security.Cryptography.CryptographicException>(() => empty.Unprotect(ciphertext));
 
             // With the certificate as well, the same copy opens in Shelter and the medication reads back.
-            await using var restored = new ShelterFactory(dataCopy, demo: false, new Dictionary<string, string?> { ["SHELTER_KEYS"] = keysCopy });
-            var read = await restored.WithDbAsync(db => db.MedicationProgrammes.Where(m => m.Medicine != null).OrderBy(m => m.Id).Select(m => m.Medicine).FirstAsync());
+            await using var restored = new ShelterFactory(dataCopy, demo: false,
+                new Dictionary<string, string?> { ["SHELTER_KEYS"] = keysCopy });
+            var read = await restored.WithDbAsync(db => db.MedicationProgrammes.Where(m => m.Medicine != null).OrderBy(m => m.Id)
+                .Select(m => m.Medicine).FirstAsync());
             Assert.Equal(medicine, read);
         }
         finally
@@ -113,11 +119,15 @@ public class KeyRingTests
     {
         var folder = ShelterFactory.NewDataFolder();
         string medicine;
-        await using (var before = new ShelterFactory(folder, demo: true, new Dictionary<string, string?> { ["SHELTER_KEYS"] = Path.Combine(folder, "keys") }) { DeleteDataOnDispose = false })
-            medicine = await before.WithDbAsync(db => db.MedicationProgrammes.Where(m => m.Medicine != null).OrderBy(m => m.Id).Select(m => m.Medicine!).FirstAsync());
+        await using (var before = new ShelterFactory(folder, demo: true,
+            new Dictionary<string, string?> { ["SHELTER_KEYS"] = Path.Combine(folder, "keys") })
+        { DeleteDataOnDispose = false })
+            medicine = await before.WithDbAsync(db => db.MedicationProgrammes.Where(m => m.Medicine != null).OrderBy(m => m.Id)
+                .Select(m => m.Medicine!).FirstAsync());
 
         await using var after = new ShelterFactory(folder, demo: false);
-        var read = await after.WithDbAsync(db => db.MedicationProgrammes.Where(m => m.Medicine != null).OrderBy(m => m.Id).Select(m => m.Medicine).FirstAsync());
+        var read = await after.WithDbAsync(db => db.MedicationProgrammes.Where(m => m.Medicine != null).OrderBy(m => m.Id)
+            .Select(m => m.Medicine).FirstAsync());
 
         Assert.Equal(medicine, read);
         Assert.False(Directory.Exists(Path.Combine(folder, "keys")));

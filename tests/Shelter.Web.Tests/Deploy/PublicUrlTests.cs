@@ -8,7 +8,8 @@ namespace Shelter.Web.Tests.Deploy;
 
 public class PublicUrlTests
 {
-    private sealed class LoggedApp(LogCapture logs, IDictionary<string, string?> settings) : ShelterFactory(NewDataFolder(), demo: false, settings)
+    private sealed class LoggedApp(LogCapture logs, IDictionary<string, string?> settings) : ShelterFactory(NewDataFolder(),
+        demo: false, settings)
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -23,8 +24,10 @@ public class PublicUrlTests
         await app.CreateUserAsync("staff@links.test", Shelter.Core.Accounts.Roles.Staff);
         var staff = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = app.ServerAddress };
         await staff.SignInAsync("staff@links.test", ShelterFactory.DemoPassword);
-        await staff.PostFormAsync("/intake/new", "/intake/new", [new("Route", "HelpLine"), new("Alias", "Waiting one"), new("ConsentToKeepData", "true")]);
-        Assert.Equal(1, await app.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.WaitingList)));
+        await staff.PostFormAsync("/intake/new", "/intake/new",
+            [new("Route", "HelpLine"), new("Alias", "Waiting one"), new("ConsentToKeepData", "true")]);
+        Assert.Equal(1,
+            await app.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.WaitingList)));
         await app.AddSiteAsync("Links House", confidential: false, ("Room", Shelter.Core.Sites.RoomKind.Single, 1));
         await app.WithServicesAsync(sp => sp.GetRequiredService<WaitingListNotifier>().NotifyIfBedsFitAsync().ContinueWith(_ => 0));
         return (await app.PickedUpMailsAsync(1)).Single();
@@ -34,7 +37,12 @@ public class PublicUrlTests
     public async Task Email_links_use_the_configured_public_address()
     {
         var logs = new LogCapture();
-        await using var app = new LoggedApp(logs, new Dictionary<string, string?> { ["Shelter:PublicUrl"] = "https://shelter.example.org", ["Security:AllowInsecureCookies"] = "true" });
+        await using var app = new LoggedApp(logs,
+            new Dictionary<string, string?>
+            {
+                ["Shelter:PublicUrl"] = "https://shelter.example.org",
+                ["Security:AllowInsecureCookies"] = "true"
+            });
         app.UseKestrel(0);
         app.StartServer();
 

@@ -20,7 +20,8 @@ public class ReverseProxyTests
         await using var browser = await playwright.Chromium.LaunchAsync(new()
         {
             ExecutablePath = "/usr/bin/chromium", Headless = true,
-            Args = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+            Args = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
         var context = await browser.NewContextAsync(new() { BaseURL = nginx.Address.ToString().TrimEnd('/'), IgnoreHTTPSErrors = true });
         context.SetDefaultTimeout(60_000);
@@ -51,7 +52,8 @@ public class ReverseProxyTests
         Assert.Contains("/Account/Login", afterSignOut!.Url);
 
         // The audit log names the browser's address, not the proxy's.
-        var addresses = await app.WithDbAsync(db => db.AuditEvents.Where(e => e.Action == AuditActions.SignedIn).Select(e => e.Ip).ToListAsync());
+        var addresses = await app.WithDbAsync(db => db.AuditEvents.Where(e => e.Action == AuditActions.SignedIn).Select(e => e.Ip)
+            .ToListAsync());
         Assert.Equal("127.0.0.1", Assert.Single(addresses));
     }
 
@@ -86,7 +88,8 @@ public class ReverseProxyTests
         for (var i = 0; i < 5; i++) spread.Add(await AttemptAsync($"198.51.100.{i + 1}", DemoAccounts.CaseManager));
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], spread);
 
-        var recorded = await app.WithDbAsync(db => db.AuditEvents.Where(e => e.Action == AuditActions.SignInFailed).Select(e => e.Ip).Distinct().ToListAsync());
+        var recorded = await app.WithDbAsync(db => db.AuditEvents.Where(e => e.Action == AuditActions.SignInFailed).Select(e => e.Ip)
+            .Distinct().ToListAsync());
         Assert.Contains("203.0.113.1", recorded);
         Assert.Contains("198.51.100.4", recorded);
         Assert.DoesNotContain("127.0.0.1", recorded);
@@ -97,7 +100,15 @@ public class ReverseProxyTests
     /// loopback (a known proxy) with X-Forwarded-For and X-Forwarded-Proto: https, carrying its Secure cookies itself.
     /// </summary>
     private static HttpClient ForwardedFrom(Uri server, string client) =>
-        new(new ForwardingHandler(client) { InnerHandler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false } }) { BaseAddress = server };
+        new(new ForwardingHandler(client)
+        {
+            InnerHandler = new HttpClientHandler
+            {
+                AllowAutoRedirect = false,
+                UseCookies = false
+            }
+        })
+        { BaseAddress = server };
 
     private sealed class ForwardingHandler(string client) : DelegatingHandler
     {

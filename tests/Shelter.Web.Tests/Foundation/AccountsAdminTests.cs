@@ -25,7 +25,8 @@ public class AccountsAdminTests(ShelterFactory app) : IClassFixture<ShelterFacto
         Assert.Equal("/Account/ChangePassword", blocked.Headers.Location!.ToString());
 
         var changed = await worker.PostFormAsync("/Account/ChangePassword", "/Account/ChangePassword",
-            [new("CurrentPassword", password), new("NewPassword", "a long walk by the river"), new("ConfirmPassword", "a long walk by the river")]);
+            [new("CurrentPassword", password), new("NewPassword", "a long walk by the river"),
+                new("ConfirmPassword", "a long walk by the river")]);
         Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
         var dashboard = await worker.GetAsync("/");
         Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);

@@ -45,7 +45,8 @@ public class ArchitectureTests
     public void Shared_uses_no_feature_folder()
     {
         var features = Features.Where(f => !f.EndsWith(".Shared", StringComparison.Ordinal)).ToArray();
-        var result = Types.InAssembly(Web).That().ResideInNamespace("Shelter.Web.Features.Shared").ShouldNot().HaveDependencyOnAny(features).GetResult();
+        var result = Types.InAssembly(Web).That().ResideInNamespace("Shelter.Web.Features.Shared").ShouldNot()
+            .HaveDependencyOnAny(features).GetResult();
         Assert.True(result.IsSuccessful, $"Features/Shared uses a feature folder in: {string.Join(", ", result.FailingTypeNames ?? [])}");
     }
 
@@ -53,7 +54,46 @@ public class ArchitectureTests
     public void The_housing_core_uses_no_feature_folder()
     {
         var features = Features.Where(f => !f.EndsWith(".Shared", StringComparison.Ordinal)).ToArray();
-        var result = Types.InAssembly(Web).That().ResideInNamespace("Shelter.Web.Housing").ShouldNot().HaveDependencyOnAny(features).GetResult();
+        var result = Types.InAssembly(Web).That().ResideInNamespace("Shelter.Web.Housing").ShouldNot().HaveDependencyOnAny(features)
+            .GetResult();
         Assert.True(result.IsSuccessful, $"Housing uses a feature folder in: {string.Join(", ", result.FailingTypeNames ?? [])}");
+    }
+
+    public const int MaxLineLength = 140;
+
+    /// <summary>
+    /// Every line of C# and Razor in src/, tests/ and bench/ fits in 140 characters (migrations,
+    /// build output, designer and generated files aside). The failure lists each long line.
+    /// </summary>
+    [Fact]
+    public void No_line_is_longer_than_140_characters()
+    {
+        var root = RepositoryRoot();
+        var longLines = new[] { "src", "tests", "bench" }
+            .SelectMany(folder => Directory.EnumerateFiles(Path.Combine(root, folder), "*.*", SearchOption.AllDirectories))
+            .Where(file => IsHandWritten(Path.GetRelativePath(root, file)))
+            .SelectMany(file => File.ReadLines(file)
+                .Select((line, i) => (File: Path.GetRelativePath(root, file), Line: i + 1, line.Length)))
+            .Where(l => l.Length > MaxLineLength)
+            .Select(l => $"{l.File}:{l.Line} ({l.Length})")
+            .ToList();
+        Assert.True(longLines.Count == 0, $"{longLines.Count} lines over {MaxLineLength} characters:\n" + string.Join("\n", longLines));
+    }
+
+    private static bool IsHandWritten(string path)
+    {
+        if (!path.EndsWith(".cs", StringComparison.Ordinal) && !path.EndsWith(".cshtml", StringComparison.Ordinal)) return false;
+        var name = Path.GetFileName(path);
+        if (name.EndsWith(".Designer.cs", StringComparison.Ordinal) || name.EndsWith(".g.cs", StringComparison.Ordinal)
+            || name.EndsWith(".generated.cs", StringComparison.Ordinal)) return false;
+        string[] skipped = ["obj", "bin", "migrations", "out", "node_modules"];
+        return !path.Split(Path.DirectorySeparatorChar).Any(part => skipped.Contains(part, StringComparer.OrdinalIgnoreCase));
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Shelter.sln"))) return dir.FullName;
+        throw new DirectoryNotFoundException("Shelter.sln not found above the test output");
     }
 }

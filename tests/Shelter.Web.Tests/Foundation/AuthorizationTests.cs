@@ -48,9 +48,11 @@ public partial class AuthorizationTests(ShelterFactory app) : IClassFixture<Shel
     [Fact]
     public void Only_sign_in_its_code_step_the_language_switch_and_the_error_page_are_open_to_strangers()
     {
-        var anonymous = Actions().Where(IsAnonymous).Select(a => a.ControllerTypeInfo.Name + "." + a.ActionName).Distinct().Order().ToList();
+        var anonymous = Actions().Where(IsAnonymous).Select(a => a.ControllerTypeInfo.Name + "." + a.ActionName).Distinct().Order()
+            .ToList();
 
-        Assert.Equal(["AccountController.Login", "AccountController.LoginWith2fa", "ErrorsController.Show", "LanguageController.Choose"], anonymous);
+        Assert.Equal(["AccountController.Login", "AccountController.LoginWith2fa", "ErrorsController.Show",
+            "LanguageController.Choose"], anonymous);
     }
 
     [Fact]

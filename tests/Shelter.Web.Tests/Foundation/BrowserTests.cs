@@ -141,7 +141,9 @@ public class BrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture
     [Fact]
     public async Task A_case_manager_reads_a_resident_record()
     {
-        var id = await browser.App.WithDbAsync(db => Task.FromResult(db.MedicationProgrammes.OrderBy(m => m.Id).AsEnumerable().First(m => m.Kind == Shelter.Core.Medication.MedicationKind.Ost).ResidentId));
+        var id = await browser.App.WithDbAsync(db =>
+            Task.FromResult(db.MedicationProgrammes.OrderBy(m => m.Id).AsEnumerable()
+            .First(m => m.Kind == Shelter.Core.Medication.MedicationKind.Ost).ResidentId));
         var page = await SignedInPageAsync(DemoAccounts.CaseManager);
         await page.GotoAsync($"/residents/{id}");
 

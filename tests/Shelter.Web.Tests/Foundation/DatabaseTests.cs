@@ -29,9 +29,11 @@ public class DatabaseTests
         var folder = ShelterFactory.NewDataFolder();
         (int Sites, int Residents, int Users) first, second;
         using (var app = new ShelterFactory(folder) { DeleteDataOnDispose = false })
-            first = await app.WithDbAsync(async db => (await db.Sites.CountAsync(), await db.Residents.CountAsync(), await db.Users.CountAsync()));
+            first = await app.WithDbAsync(async db =>
+                (await db.Sites.CountAsync(), await db.Residents.CountAsync(), await db.Users.CountAsync()));
         using (var again = new ShelterFactory(folder))
-            second = await again.WithDbAsync(async db => (await db.Sites.CountAsync(), await db.Residents.CountAsync(), await db.Users.CountAsync()));
+            second = await again.WithDbAsync(async db =>
+                (await db.Sites.CountAsync(), await db.Residents.CountAsync(), await db.Users.CountAsync()));
 
         Assert.Equal(2, first.Sites);
         Assert.InRange(first.Residents, 20, 40);

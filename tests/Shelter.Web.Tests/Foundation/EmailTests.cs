@@ -18,7 +18,8 @@ public class EmailTests(SmtpSink smtp) : IClassFixture<SmtpSink>
         });
         var sender = app.Services.GetRequiredService<IEmailSender>();
 
-        await sender.SendAsync(new EmailMessage("casemanager@test.shelter", "3 follow-ups due today", "Open Shelter to see them: http://localhost/tasks"));
+        await sender.SendAsync(new EmailMessage("casemanager@test.shelter", "3 follow-ups due today",
+            "Open Shelter to see them: http://localhost/tasks"));
 
         var messages = await smtp.WaitForAsync(1);
         var mail = Assert.Single(messages);

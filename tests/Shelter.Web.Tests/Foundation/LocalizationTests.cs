@@ -49,7 +49,8 @@ public partial class LocalizationTests
         string[] notForWorkers = [Path.Combine("Infrastructure", "Commands"), Path.Combine("Infrastructure", "Demo")];
         var sources = Directory.GetFiles(web, "*.cs", SearchOption.AllDirectories)
             .Concat(Directory.GetFiles(Path.Combine(web, "..", "Shelter.Core"), "*.cs", SearchOption.AllDirectories))
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}")
+                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"))
             .Where(f => !notForWorkers.Any(f.Contains));
 
         var gaps = new List<string>();
@@ -72,7 +73,8 @@ public partial class LocalizationTests
     private static Dictionary<string, string> Resources(string language)
     {
         var file = Path.Combine(WebProject(), "Resources", language == "en" ? "SharedResource.resx" : $"SharedResource.{language}.resx");
-        return XDocument.Load(file).Root!.Elements("data").ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "");
+        return XDocument.Load(file).Root!.Elements("data")
+            .ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "");
     }
 
     [Theory]
@@ -84,7 +86,8 @@ public partial class LocalizationTests
         var translated = Resources(language);
 
         var missing = english.Keys.Where(k => !translated.TryGetValue(k, out var t) || string.IsNullOrWhiteSpace(t)).ToList();
-        var leftInEnglish = english.Where(e => !SameInEveryLanguage.Contains(e.Key) && translated.TryGetValue(e.Key, out var t) && t == e.Value).Select(e => e.Key).ToList();
+        var leftInEnglish = english.Where(e => !SameInEveryLanguage.Contains(e.Key) && translated.TryGetValue(e.Key, out var t)
+            && t == e.Value).Select(e => e.Key).ToList();
         var stale = translated.Keys.Except(english.Keys).ToList();
 
         Assert.True(english.Count > 500, "the English resources look truncated");
@@ -97,7 +100,8 @@ public partial class LocalizationTests
     public void Localization_no_two_resource_names_differ_only_by_case()
     {
         // Resource names are looked up ignoring case: of two such names one silently wins.
-        var clashes = Resources("en").Keys.GroupBy(k => k, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => string.Join(" / ", g)).ToList();
+        var clashes = Resources("en").Keys.GroupBy(k => k, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1)
+            .Select(g => string.Join(" / ", g)).ToList();
 
         Assert.Empty(clashes);
     }
@@ -122,7 +126,8 @@ public partial class LocalizationTests
     public void Views_carry_no_bare_headings_outside_the_localizer()
     {
         var bare = Directory.GetFiles(Path.Combine(WebProject(), "Features"), "*.cshtml", SearchOption.AllDirectories)
-            .SelectMany(f => Regex.Matches(File.ReadAllText(f), @"<h[1-3][^>]*>([A-Za-z][^<@]*)</h[1-3]>").Select(m => $"{Path.GetFileName(f)}: {m.Groups[1].Value}"))
+            .SelectMany(f => Regex.Matches(File.ReadAllText(f), @"<h[1-3][^>]*>([A-Za-z][^<@]*)</h[1-3]>")
+                .Select(m => $"{Path.GetFileName(f)}: {m.Groups[1].Value}"))
             .ToList();
 
         Assert.Empty(bare);

@@ -73,7 +73,8 @@ public partial class LocalizationWebTests(ITestOutputHelper output) : IClassFixt
         Assert.Equal("/beds", chosen.Headers.Location!.OriginalString);
         Assert.Contains(".AspNetCore.Culture=", string.Join(";", chosen.Headers.GetValues("Set-Cookie")));
         Assert.Equal("Схема місць", Heading(await browser.GetStringAsync("/beds")));
-        Assert.Equal("uk", await app.WithDbAsync(db => db.Users.Where(u => u.Email == "night@lang.test").Select(u => u.Language).SingleAsync()));
+        Assert.Equal("uk",
+            await app.WithDbAsync(db => db.Users.Where(u => u.Email == "night@lang.test").Select(u => u.Language).SingleAsync()));
 
         // Another computer: no culture cookie, a browser that asks for English; her account decides once she is in.
         await browser.PostFormAsync("/", "/Account/Logout", []);
@@ -86,7 +87,8 @@ public partial class LocalizationWebTests(ITestOutputHelper output) : IClassFixt
 
         // Switching back is remembered the same way.
         await elsewhere.PostFormAsync("/", "/language", [new("language", "en"), new("returnUrl", "/")]);
-        Assert.Equal("en", await app.WithDbAsync(db => db.Users.Where(u => u.Email == "night@lang.test").Select(u => u.Language).SingleAsync()));
+        Assert.Equal("en",
+            await app.WithDbAsync(db => db.Users.Where(u => u.Email == "night@lang.test").Select(u => u.Language).SingleAsync()));
         Assert.Equal("Bed board", Heading(await elsewhere.GetStringAsync("/beds")));
     }
 
@@ -96,13 +98,17 @@ public partial class LocalizationWebTests(ITestOutputHelper output) : IClassFixt
         using var app = new ShelterFactory(ShelterFactory.NewDataFolder(), demo: false);
         await app.CreateUserAsync("night@lang.test", Roles.Staff);
 
-        var refused = Parse(await (await Client(app, "ru").SignInAsync("night@lang.test", "wrong-password-here")).Content.ReadAsStringAsync());
+        var refused = Parse(await (await Client(app, "ru").SignInAsync("night@lang.test", "wrong-password-here"))
+            .Content.ReadAsStringAsync());
         var staff = Client(app, "uk");
         await staff.SignInAsync("night@lang.test", ShelterFactory.DemoPassword);
-        var invalid = Parse(await (await staff.PostFormAsync("/intake/new", "/intake/new", [new("Route", ""), new("Alias", "")])).Content.ReadAsStringAsync());
+        var invalid = Parse(await (await staff.PostFormAsync("/intake/new", "/intake/new", [new("Route", ""), new("Alias", "")]))
+            .Content.ReadAsStringAsync());
 
-        Assert.Contains("Эл. почта и пароль не подходят ни к одной учётной записи, или она заблокирована.", refused.Body!.TextContent);   // handler message
-        Assert.Contains("Введіть ім'я, яким вона просить її називати; псевдоніма достатньо.", invalid.Body!.TextContent);             // [Required] message
+        Assert.Contains("Эл. почта и пароль не подходят ни к одной учётной записи, или она заблокирована.",
+            refused.Body!.TextContent);   // handler message
+        Assert.Contains("Введіть ім'я, яким вона просить її називати; псевдоніма достатньо.",
+            invalid.Body!.TextContent);             // [Required] message
         Assert.DoesNotContain("Enter the name she wants to be called", invalid.Body!.TextContent);
     }
 
@@ -113,7 +119,8 @@ public partial class LocalizationWebTests(ITestOutputHelper output) : IClassFixt
         var browser = Client(app, null);
 
         var unknown = await browser.PostFormAsync("/Account/Login", "/language", [new("language", "xx"), new("returnUrl", "/")]);
-        var outside = await browser.PostFormAsync("/Account/Login", "/language", [new("language", "ru"), new("returnUrl", "https://evil.example/")]);
+        var outside = await browser.PostFormAsync("/Account/Login", "/language",
+            [new("language", "ru"), new("returnUrl", "https://evil.example/")]);
         var noToken = await browser.PostAsync("/language", new FormUrlEncodedContent([new("language", "ru")]));
 
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
@@ -137,7 +144,8 @@ public partial class LocalizationWebTests(ITestOutputHelper output) : IClassFixt
         }
         var staff = Client(app, "ru"); // the browser of whoever causes the email does not matter
         await staff.SignInAsync("en@lang.test", ShelterFactory.DemoPassword);
-        await staff.PostFormAsync("/intake/new", "/intake/new", [new("Route", "HelpLine"), new("Alias", "Waiting one"), new("ConsentToKeepData", "true")]);
+        await staff.PostFormAsync("/intake/new", "/intake/new",
+            [new("Route", "HelpLine"), new("Alias", "Waiting one"), new("ConsentToKeepData", "true")]);
         await app.AddSiteAsync("Language House", confidential: false, ("Room", RoomKind.Single, 1));
 
         await app.WithServicesAsync(async sp => { await sp.GetRequiredService<WaitingListNotifier>().NotifyIfBedsFitAsync(); return 0; });
@@ -161,7 +169,8 @@ public partial class LocalizationWebTests(ITestOutputHelper output) : IClassFixt
     private static partial Regex EnglishWord();
 
     /// <summary>Text that is the same in every language: the product's name, the screening's name, file formats.</summary>
-    private static readonly string[] Untranslated = ["Shelter", "HITS", "CSV", "QR", "FreeOTP", "Aegis", "Google Authenticator", "Microsoft Authenticator", "OK"];
+    private static readonly string[] Untranslated = ["Shelter", "HITS", "CSV", "QR", "FreeOTP", "Aegis", "Google Authenticator",
+        "Microsoft Authenticator", "OK"];
 
     [Theory]
     [InlineData(DemoAccounts.Staff, "ru")]
@@ -174,7 +183,8 @@ public partial class LocalizationWebTests(ITestOutputHelper output) : IClassFixt
     public async Task Localization_every_main_page_of_every_role_shows_no_English(string account, string language)
     {
         using var app = new ShelterFactory();
-        var english = Resources("").Where(e => Regex.IsMatch(e.Value, "[A-Za-z]{3}") && !Untranslated.Contains(e.Value)).Select(e => e.Value).ToHashSet();
+        var english = Resources("").Where(e => Regex.IsMatch(e.Value, "[A-Za-z]{3}") && !Untranslated.Contains(e.Value))
+            .Select(e => e.Value).ToHashSet();
         var data = await DataTextsAsync(app);
         var signedIn = await app.SignedInClientAsync(account);
         // Signed in through the helper (English), then her browser asks for the language under test.
@@ -192,9 +202,12 @@ public partial class LocalizationWebTests(ITestOutputHelper output) : IClassFixt
         string[] pages =
         [
             "/", "/beds", "/intake/new", "/intake/waiting", $"/intake/{ids.Intake}", "/stays/check-in", $"/stays/{ids.Stay}",
-            $"/stays/{ids.Stay}/check-out", $"/stays/{ids.Stay}/move", $"/stays/{ids.Stay}/terms", "/residents", $"/residents/{ids.Resident}",
-            "/tasks", $"/tasks/{ids.FollowUp}", "/medication", $"/medication/residents/{ids.Resident}", "/documents", "/children", $"/children/{ids.Child}",
-            "/partners", $"/partners/{ids.Partner}", "/partners/new", "/barriers", $"/employment/residents/{ids.Resident}", "/medication/closures/new", "/reports/occupancy", "/reports/outcomes", "/sites", $"/sites/{ids.Site}",
+            $"/stays/{ids.Stay}/check-out", $"/stays/{ids.Stay}/move", $"/stays/{ids.Stay}/terms", "/residents",
+                $"/residents/{ids.Resident}",
+            "/tasks", $"/tasks/{ids.FollowUp}", "/medication", $"/medication/residents/{ids.Resident}", "/documents", "/children",
+                $"/children/{ids.Child}",
+            "/partners", $"/partners/{ids.Partner}", "/partners/new", "/barriers", $"/employment/residents/{ids.Resident}",
+                "/medication/closures/new", "/reports/occupancy", "/reports/outcomes", "/sites", $"/sites/{ids.Site}",
             "/admin/users", "/admin/users/new", "/Account/TwoFactor", "/Account/ChangePassword",
         ];
 
@@ -227,9 +240,11 @@ public partial class LocalizationWebTests(ITestOutputHelper output) : IClassFixt
         var skip = new[] { "AuditEvent", "FormSubmission", "OutboxMessage", "SentNotice" };
         foreach (var type in db.Model.GetEntityTypes().Where(t => !t.IsOwned() && !t.HasSharedClrType && !skip.Contains(t.ClrType.Name)))
         {
-            var strings = type.GetProperties().Where(p => p.ClrType == typeof(string) && p.PropertyInfo is not null).Select(p => p.PropertyInfo!).ToList();
+            var strings = type.GetProperties().Where(p => p.ClrType == typeof(string) && p.PropertyInfo is not null)
+                .Select(p => p.PropertyInfo!).ToList();
             if (strings.Count == 0) continue;
-            var set = (IQueryable<object>)typeof(DbContext).GetMethod(nameof(DbContext.Set), Type.EmptyTypes)!.MakeGenericMethod(type.ClrType).Invoke(db, null)!;
+            var set = (IQueryable<object>)typeof(DbContext)
+                .GetMethod(nameof(DbContext.Set), Type.EmptyTypes)!.MakeGenericMethod(type.ClrType).Invoke(db, null)!;
             foreach (var row in await set.ToListAsync())
                 foreach (var property in strings)
                     if (property.GetValue(row) is string { Length: > 2 } value) texts.Add(value.Trim());

@@ -113,7 +113,8 @@ public class SignInTests(ShelterFactory app) : IClassFixture<ShelterFactory>
         Assert.Equal(HttpStatusCode.OK, homePage.StatusCode);
         var logout = new HttpRequestMessage(HttpMethod.Post, "/Account/Logout")
         {
-            Content = new FormUrlEncodedContent([new("__RequestVerificationToken", HttpClientForms.AntiforgeryToken(await homePage.Content.ReadAsStringAsync()))]),
+            Content = new FormUrlEncodedContent([new("__RequestVerificationToken",
+                HttpClientForms.AntiforgeryToken(await homePage.Content.ReadAsStringAsync()))]),
         };
         logout.Headers.Add("Cookie", $"{session}; {CookiePair(homePage, "Antiforgery", antiforgery)}");
         Assert.Equal(HttpStatusCode.Redirect, (await raw.SendAsync(logout)).StatusCode);
@@ -126,7 +127,8 @@ public class SignInTests(ShelterFactory app) : IClassFixture<ShelterFactory>
     }
 
     private static string CookiePair(HttpResponseMessage response, string nameContains, string? otherwise = null) =>
-        response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.FirstOrDefault(c => c.Split('=')[0].Contains(nameContains)) is { } cookie
+        response.Headers.TryGetValues("Set-Cookie", out var cookies)
+            && cookies.FirstOrDefault(c => c.Split('=')[0].Contains(nameContains)) is { } cookie
             ? cookie.Split(';')[0]
             : otherwise ?? throw new InvalidOperationException($"No {nameContains} cookie set");
 

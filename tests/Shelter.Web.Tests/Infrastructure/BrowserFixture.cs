@@ -13,7 +13,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     private IBrowser? _browser;
 
     // Chromium talks plain HTTP to Kestrel here, as ./run.sh does on 127.0.0.1.
-    public ShelterFactory App { get; } = new(ShelterFactory.NewDataFolder(), demo: true, new Dictionary<string, string?> { ["Security:AllowInsecureCookies"] = "true" });
+    public ShelterFactory App { get; } = new(ShelterFactory.NewDataFolder(), demo: true,
+        new Dictionary<string, string?> { ["Security:AllowInsecureCookies"] = "true" });
 
     public async Task InitializeAsync()
     {

@@ -54,7 +54,8 @@ public static class PostgresCluster
         Directory.CreateDirectory(folder);
         await RunAsync("chown", "postgres", folder);
         var port = NginxProxy.FreePort();
-        await RunAsync("runuser", "-u", "postgres", "--", Path.Combine(Bin, "initdb"), "-D", Path.Combine(folder, "db"), "-A", "trust", "-U", "postgres", "--locale=C.UTF-8", "-E", "UTF8");
+        await RunAsync("runuser", "-u", "postgres", "--", Path.Combine(Bin, "initdb"), "-D", Path.Combine(folder, "db"), "-A", "trust",
+            "-U", "postgres", "--locale=C.UTF-8", "-E", "UTF8");
         // Two nodes of 100 pooled connections each, Hangfire's, and the other test classes at once.
         await RunAsync("runuser", "-u", "postgres", "--", Path.Combine(Bin, "pg_ctl"), "-D", Path.Combine(folder, "db"),
             "-o", $"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c max_connections=600 -c fsync=off -c synchronous_commit=off -c full_page_writes=off",
@@ -65,7 +66,8 @@ public static class PostgresCluster
         PostgresTimestamps.UseUtcWallClock();
         await ExecuteAsync(cluster, "postgres", $"CREATE DATABASE {Template}");
         var options = new DbContextOptionsBuilder<ShelterDbContext>()
-            .UseNpgsql(cluster.ConnectionString(Template) + ";Pooling=false", o => o.MigrationsAssembly("Shelter.Migrations.Postgres")).Options;
+            .UseNpgsql(cluster.ConnectionString(Template) + ";Pooling=false", o => o.MigrationsAssembly("Shelter.Migrations.Postgres"))
+                .Options;
         await using (var db = new ShelterDbContext(options, new DesignTimeColumnProtector()))
             await db.Database.MigrateAsync();
         return cluster;
@@ -75,7 +77,9 @@ public static class PostgresCluster
     {
         try
         {
-            using var stop = Process.Start(new ProcessStartInfo("runuser", ["-u", "postgres", "--", Path.Combine(Bin, "pg_ctl"), "-D", Path.Combine(cluster.Folder, "db"), "-m", "immediate", "-w", "stop"])
+            using var stop = Process.Start(new ProcessStartInfo("runuser",
+                ["-u", "postgres", "--", Path.Combine(Bin, "pg_ctl"), "-D", Path.Combine(cluster.Folder, "db"), "-m", "immediate", "-w",
+                "stop"])
             { RedirectStandardOutput = true, RedirectStandardError = true });
             stop?.WaitForExit(30_000);
             Directory.Delete(cluster.Folder, recursive: true);
@@ -93,7 +97,11 @@ public static class PostgresCluster
 
     private static async Task RunAsync(string file, params string[] args)
     {
-        using var process = Process.Start(new ProcessStartInfo(file, args) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false })!;
+        using var process = Process.Start(new ProcessStartInfo(file, args)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true, UseShellExecute = false
+        })!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();

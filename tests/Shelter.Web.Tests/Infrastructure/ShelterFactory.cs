@@ -130,8 +130,10 @@ public class ShelterFactory : WebApplicationFactory<Program>
         var client = NewClient();
         var response = await client.SignInAsync(email, password ?? DemoPassword);
         if (response.Headers.Location?.OriginalString.StartsWith("/Account/LoginWith2fa", StringComparison.Ordinal) == true)
-            response = await client.PostFormAsync(response.Headers.Location.OriginalString, "/Account/LoginWith2fa", [new("Code", await AuthenticatorCodeAsync(email))]);
-        if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location?.OriginalString.StartsWith("/Account/", StringComparison.Ordinal) == true)
+            response = await client.PostFormAsync(response.Headers.Location.OriginalString, "/Account/LoginWith2fa",
+                [new("Code", await AuthenticatorCodeAsync(email))]);
+        if (response.StatusCode != HttpStatusCode.Redirect
+            || response.Headers.Location?.OriginalString.StartsWith("/Account/", StringComparison.Ordinal) == true)
             throw new InvalidOperationException($"Sign-in as {email} failed: {(int)response.StatusCode} {response.Headers.Location}");
         return client;
     }
@@ -156,7 +158,8 @@ public class ShelterFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>An account's id by its email, for tests that act on a user they created.</summary>
-    public Task<string> UserIdAsync(string email) => WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+    public Task<string> UserIdAsync(string email) =>
+        WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
 
     /// <summary>Waits until the views pages have queued for the audit trail are written (they are saved in batches, after the response).</summary>
     public Task ViewsAuditedAsync() => Services.GetRequiredService<Shelter.Web.Infrastructure.Audit.ViewsToAudit>().FlushAsync();
@@ -178,7 +181,11 @@ public class ShelterFactory : WebApplicationFactory<Program>
     {
         for (var waited = 0; ; waited += 100)
         {
-            await WithServicesAsync(async sp => { await sp.GetRequiredService<Shelter.Web.Infrastructure.Integrity.OutboxDelivery>().DeliverDueAsync(); return 0; });
+            await WithServicesAsync(async sp =>
+            {
+                await sp.GetRequiredService<Shelter.Web.Infrastructure.Integrity.OutboxDelivery>()
+                .DeliverDueAsync(); return 0;
+            });
             var now = Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
             if (!await WithDbAsync(db => db.Outbox.AnyAsync(m => m.DoneAt == null && m.NextAttemptAt <= now)) || waited >= 30_000) return;
             await Task.Delay(100);
@@ -230,7 +237,8 @@ public static partial class HttpClientForms
     /// one-time submission key, as a browser sends a form it has just loaded (unless the fields carry
     /// a key of their own, to send the same form twice).
     /// </summary>
-    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string formPage, string action, IEnumerable<KeyValuePair<string, string>> fields)
+    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string formPage, string action,
+        IEnumerable<KeyValuePair<string, string>> fields)
     {
         var page = await client.GetStringAsync(formPage);
         var all = fields.Append(new("__RequestVerificationToken", AntiforgeryToken(page))).ToList();

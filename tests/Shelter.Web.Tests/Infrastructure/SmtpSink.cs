@@ -59,6 +59,19 @@ public sealed class SmtpSink : IAsyncLifetime
         return Messages();
     }
 
+    /// <summary>Waits, up to a deadline, until the messages received so far satisfy <paramref name="condition"/>.</summary>
+    public async Task<IReadOnlyList<string>> WaitUntilAsync(Func<IReadOnlyList<string>, bool> condition, TimeSpan? timeout = null)
+    {
+        var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        var messages = Messages();
+        while (!condition(messages) && DateTime.UtcNow < until)
+        {
+            await Task.Delay(100);
+            messages = Messages();
+        }
+        return messages;
+    }
+
     public Task DisposeAsync()
     {
         if (_process is { HasExited: false }) _process.Kill(entireProcessTree: true);

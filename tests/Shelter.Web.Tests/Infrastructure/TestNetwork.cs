@@ -5,11 +5,13 @@ namespace Shelter.Web.Tests.Infrastructure;
 /// <summary>Sites, rooms and beds written straight to the database, for tests that start without demo data.</summary>
 public static class TestNetwork
 {
-    public static Task<Site> AddSiteAsync(this ShelterFactory app, string name, bool confidential, params (string Room, RoomKind Kind, int Beds)[] rooms) =>
+    public static Task<Site> AddSiteAsync(this ShelterFactory app, string name, bool confidential,
+        params (string Room, RoomKind Kind, int Beds)[] rooms) =>
         app.AddSiteInAsync(name, confidential, Site.DefaultTimeZoneId, rooms);
 
     /// <summary>A site in a time zone of its own (an IANA name such as Asia/Almaty).</summary>
-    public static async Task<Site> AddSiteInAsync(this ShelterFactory app, string name, bool confidential, string timeZoneId, params (string Room, RoomKind Kind, int Beds)[] rooms) =>
+    public static async Task<Site> AddSiteInAsync(this ShelterFactory app, string name, bool confidential, string timeZoneId,
+        params (string Room, RoomKind Kind, int Beds)[] rooms) =>
         await app.WithDbAsync(async db =>
         {
             var site = new Site

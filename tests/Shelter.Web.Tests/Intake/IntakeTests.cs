@@ -27,7 +27,8 @@ public class IntakeTests : IDisposable
         return await _app.SignedInClientAsync(email);
     }
 
-    private Task<Partner> AddPartnerAsync(string name, PartnerKind kind, Acceptance children = Acceptance.NotKnown) => _app.WithDbAsync(async db =>
+    private Task<Partner> AddPartnerAsync(string name, PartnerKind kind, Acceptance children = Acceptance.NotKnown) =>
+        _app.WithDbAsync(async db =>
     {
         var partner = new Partner { Name = name, Kind = kind, AcceptsChildren = children };
         db.Partners.Add(partner);
@@ -77,9 +78,11 @@ public class IntakeTests : IDisposable
         Assert.DoesNotContain(typeof(BarrierRecord).GetProperties(), p => p.Name.Contains("Resident"));
         // Nothing joins it back to her intake: a week (its Monday), no time, no audit row of its own.
         Assert.Equal(DayOfWeek.Monday, barrier.On.DayOfWeek);
-        Assert.DoesNotContain(typeof(BarrierRecord).GetProperties(), p => p.PropertyType == typeof(DateTime) || p.PropertyType == typeof(DateTime?));
+        Assert.DoesNotContain(typeof(BarrierRecord).GetProperties(),
+            p => p.PropertyType == typeof(DateTime) || p.PropertyType == typeof(DateTime?));
         Assert.False(await _app.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.EntityType == nameof(BarrierRecord))));
-        Assert.DoesNotContain("Oksana", string.Join("|", typeof(BarrierRecord).GetProperties().Select(p => p.GetValue(barrier)?.ToString())));
+        Assert.DoesNotContain("Oksana",
+            string.Join("|", typeof(BarrierRecord).GetProperties().Select(p => p.GetValue(barrier)?.ToString())));
         // Her passport does not gate anything: it starts a recovery.
         Assert.Equal(DocumentType.Passport, recovery.Document);
         Assert.Equal(recovery.Id, followUp.DocumentRecoveryId);
@@ -104,7 +107,8 @@ public class IntakeTests : IDisposable
         var intake = await _app.WithDbAsync(db => db.Intakes.SingleAsync(i => i.Id == intakeId));
         Assert.Equal(IntakeOutcome.SafeRoom, intake.Outcome);
         Assert.Equal(OutcomeReason.SafetyFirst, intake.Reason);
-        var stays = await _app.WithDbAsync(db => db.Stays.Include(s => s.Bed).ThenInclude(b => b.Room).Where(s => s.ResidentId == intake.ResidentId).ToListAsync());
+        var stays = await _app.WithDbAsync(db => db.Stays.Include(s => s.Bed).ThenInclude(b => b.Room)
+            .Where(s => s.ResidentId == intake.ResidentId).ToListAsync());
         Assert.Equal(2, stays.Count);
         Assert.All(stays, s => Assert.Equal(RoomKind.SafeRoom, s.Bed.Room.Kind));
         Assert.Single(stays.Select(s => s.Bed.RoomId).Distinct());
@@ -147,7 +151,8 @@ public class IntakeTests : IDisposable
         Assert.Equal(0, await _app.WithDbAsync(db => db.MedicationProgrammes.CountAsync()));
         Assert.Equal(0, await _app.WithDbAsync(db => db.DocumentRecoveries.CountAsync()));
         Assert.Equal(0, await _app.WithDbAsync(db => db.FollowUps.CountAsync(f => f.Kind != FollowUpKind.StayReview)));
-        var raw = await _app.WithDbAsync(db => db.Database.SqlQueryRaw<string>("SELECT group_concat(LegalName) AS Value FROM Residents").SingleAsync());
+        var raw = await _app.WithDbAsync(db => db.Database.SqlQueryRaw<string>("SELECT group_concat(LegalName) AS Value FROM Residents")
+            .SingleAsync());
         Assert.Null(raw);
     }
 
@@ -155,12 +160,14 @@ public class IntakeTests : IDisposable
     [InlineData("6", "1", "1", "1", "Hurt must be scored from 1 (never) to 5 (frequently); 6 is outside that.")]
     [InlineData("1", "0", "1", "1", "Insult must be scored from 1 (never) to 5 (frequently); 0 is outside that.")]
     [InlineData("3", "", "3", "3", "Score all four HITS questions")]
-    public async Task HITS_answers_out_of_range_or_incomplete_are_refused_with_a_clear_message_and_nothing_is_stored(string hurt, string insult, string threaten, string scream, string message)
+    public async Task HITS_answers_out_of_range_or_incomplete_are_refused_with_a_clear_message_and_nothing_is_stored(string hurt,
+        string insult, string threaten, string scream, string message)
     {
         await _app.AddSiteAsync("Shelter", false, ("Shared", RoomKind.Shared, 4));
         var staff = await SignedInAsync();
 
-        var response = await IntakeAsync(staff, ("Route", "Self"), ("Alias", "Iryna"), ("Hurt", hurt), ("Insult", insult), ("Threaten", threaten), ("Scream", scream), ("ConsentToKeepData", "true"));
+        var response = await IntakeAsync(staff, ("Route", "Self"), ("Alias", "Iryna"), ("Hurt", hurt), ("Insult", insult),
+            ("Threaten", threaten), ("Scream", scream), ("ConsentToKeepData", "true"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains(System.Net.WebUtility.HtmlEncode(message), await response.Content.ReadAsStringAsync());
@@ -185,14 +192,17 @@ public class IntakeTests : IDisposable
         await _app.AddSiteAsync("Shelter", false, ("Single", RoomKind.Single, 1));
         await AddPartnerAsync("Crisis Centre", PartnerKind.CrisisCentre, Acceptance.Yes);
         var staff = await SignedInAsync();
-        var firstIntake = IntakeIdFrom(await IntakeAsync(staff, ("Route", "Self"), ("Alias", "First Woman"), ("ConsentToKeepData", "true")));
-        var waitIntake = IntakeIdFrom(await IntakeAsync(staff, ("Route", "HelpLine"), ("Alias", "Waiting Canary"), ("Hurt", "5"), ("Insult", "5"), ("Threaten", "5"), ("Scream", "5"), ("ConsentToKeepData", "true")));
+        var firstIntake = IntakeIdFrom(await IntakeAsync(staff, ("Route", "Self"), ("Alias", "First Woman"),
+            ("ConsentToKeepData", "true")));
+        var waitIntake = IntakeIdFrom(await IntakeAsync(staff, ("Route", "HelpLine"), ("Alias", "Waiting Canary"), ("Hurt", "5"),
+            ("Insult", "5"), ("Threaten", "5"), ("Scream", "5"), ("ConsentToKeepData", "true")));
         Assert.Contains("On the waiting list", await staff.GetStringAsync($"/intake/{waitIntake}"));
         Assert.Contains("Crisis Centre", await staff.GetStringAsync($"/intake/{waitIntake}"));
         Assert.Contains("no fitting bed yet", await staff.GetStringAsync("/intake/waiting"));
 
         var stayId = await _app.WithDbAsync(db => db.Intakes.Where(i => i.Id == firstIntake).Select(i => i.StayId!.Value).SingleAsync());
-        var checkedOut = await staff.PostFormAsync($"/stays/{stayId}/check-out", $"/stays/{stayId}/check-out", [new("Reason", "HerChoice"), new("Destination", "OwnHousing")]);
+        var checkedOut = await staff.PostFormAsync($"/stays/{stayId}/check-out", $"/stays/{stayId}/check-out",
+            [new("Reason", "HerChoice"), new("Destination", "OwnHousing")]);
         Assert.Equal(HttpStatusCode.Redirect, checkedOut.StatusCode);
 
         Assert.Contains("A free bed fits a woman on the waiting list.", await staff.GetStringAsync("/"));

@@ -53,20 +53,26 @@ public class PartnerProposalIntakeTests : IDisposable
         Assert.Contains("44 000 1001", page);
         var proposals = await _app.WithDbAsync(db => db.IntakeProposals.Where(p => p.IntakeId == intakeId).ToListAsync());
         Assert.Equal([crisis.Id], proposals.Select(p => p.PartnerId));
-        Assert.Equal(crisis.Id, await _app.WithDbAsync(db => db.Intakes.Where(i => i.Id == intakeId).Select(i => i.ProposedPartnerId).SingleAsync()));
+        Assert.Equal(crisis.Id,
+            await _app.WithDbAsync(db => db.Intakes.Where(i => i.Id == intakeId).Select(i => i.ProposedPartnerId).SingleAsync()));
     }
 
     [Fact]
     public async Task PartnerProposal_another_staff_member_reading_the_outcome_does_not_learn_her_medication()
     {
         await _app.AddSiteAsync("Shelter", false, ("Single", RoomKind.Single, 0));
-        await AddAsync(new Partner { Name = "Open Crisis Centre", Kind = PartnerKind.CrisisCentre, AcceptsChildren = Acceptance.Yes, Phone = "+380 2" });
+        await AddAsync(new Partner
+        {
+            Name = "Open Crisis Centre", Kind = PartnerKind.CrisisCentre, AcceptsChildren = Acceptance.Yes,
+            Phone = "+380 2"
+        });
         await _app.CreateUserAsync("recorder@test.shelter", Roles.Staff);
         await _app.CreateUserAsync("night@test.shelter", Roles.Staff);
         await _app.CreateUserAsync("cm@test.shelter", Roles.CaseManager);
         var recorder = await _app.SignedInClientAsync("recorder@test.shelter");
         var response = await recorder.PostFormAsync("/intake/new", "/intake/new",
-            [new("Route", "Self"), new("Alias", "Need To Know"), new("TakesOst", "Yes"), new("TakesArt", "Yes"), new("ConsentToKeepData", "true")]);
+            [new("Route", "Self"), new("Alias", "Need To Know"), new("TakesOst", "Yes"), new("TakesArt", "Yes"),
+                new("ConsentToKeepData", "true")]);
         var url = response.Headers.Location!.ToString();
 
         var forRecorder = await recorder.GetStringAsync(url);
@@ -88,7 +94,11 @@ public class PartnerProposalIntakeTests : IDisposable
     {
         await _app.AddSiteAsync("Shelter", false, ("Single", RoomKind.Single, 0));
         await AddAsync(new Partner { Name = "No OST Shelter", Kind = PartnerKind.Shelter, AcceptsOst = Acceptance.No });
-        await AddAsync(new Partner { Name = "Street Outreach", Kind = PartnerKind.HarmReduction, AcceptsOst = Acceptance.Yes, AcceptsDrugUse = Acceptance.Yes, Phone = "+380 3" });
+        await AddAsync(new Partner
+        {
+            Name = "Street Outreach", Kind = PartnerKind.HarmReduction, AcceptsOst = Acceptance.Yes,
+            AcceptsDrugUse = Acceptance.Yes, Phone = "+380 3"
+        });
         await _app.CreateUserAsync("staff@test.shelter", Roles.Staff);
         var staff = await _app.SignedInClientAsync("staff@test.shelter");
 

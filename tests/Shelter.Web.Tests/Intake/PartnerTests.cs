@@ -20,7 +20,8 @@ public class PartnerTests : IDisposable
         var cm = await _app.SignedInClientAsync("cm@test.shelter");
 
         var added = await cm.PostFormAsync("/partners/new", "/partners/new",
-            [new("Name", "Harbour Crisis Centre"), new("Kind", "CrisisCentre"), new("Phone", "+380 44 000 0000"), new("AcceptsChildren", "Yes"), new("Active", "true")]);
+            [new("Name", "Harbour Crisis Centre"), new("Kind", "CrisisCentre"), new("Phone", "+380 44 000 0000"),
+                new("AcceptsChildren", "Yes"), new("Active", "true")]);
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
         var id = await _app.WithDbAsync(db => db.Partners.Where(p => p.Name == "Harbour Crisis Centre").Select(p => p.Id).SingleAsync());
 
@@ -35,7 +36,8 @@ public class PartnerTests : IDisposable
         Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
         var saved = await _app.WithDbAsync(db => db.Partners.SingleAsync(p => p.Id == id));
         Assert.Equal((Acceptance.Yes, Acceptance.Yes, Acceptance.No, Acceptance.NotKnown, 12, new DateOnly(2026, 1, 15)),
-            (saved.AcceptsChildren, saved.AcceptsDrugUse, saved.AcceptsOst, saved.AcceptsArt, saved.BoysUpToAge, saved.AcceptanceConfirmedOn));
+            (saved.AcceptsChildren, saved.AcceptsDrugUse, saved.AcceptsOst, saved.AcceptsArt, saved.BoysUpToAge,
+                saved.AcceptanceConfirmedOn));
         var form = await cm.GetStringAsync($"/partners/{id}");
         Assert.Matches("id=\"AcceptsOst\"[^>]*>(?:(?!</select>).)*<option value=\"No\" selected", form.ReplaceLineEndings(""));
     }

@@ -12,7 +12,8 @@ public class ResidentRecordTests(ShelterFactory app) : IClassFixture<ShelterFact
     private Task<(int ResidentId, int EmploymentId, int PoliceId)> OksanaAsync() => app.WithDbAsync(async db =>
     {
         // Kind is encrypted: it is compared in memory, never in a query.
-        var resident = (await db.MedicationProgrammes.OrderBy(m => m.Id).ToListAsync()).First(m => m.Kind == Core.Medication.MedicationKind.Ost).ResidentId;
+        var resident = (await db.MedicationProgrammes.OrderBy(m => m.Id).ToListAsync())
+            .First(m => m.Kind == Core.Medication.MedicationKind.Ost).ResidentId;
         var employment = await db.Partners.Where(p => p.Kind == Core.Partners.PartnerKind.EmploymentService).Select(p => p.Id).FirstAsync();
         var police = await db.Partners.Where(p => p.Kind == Core.Partners.PartnerKind.Police).Select(p => p.Id).FirstAsync();
         return (resident, employment, police);
@@ -22,7 +23,8 @@ public class ResidentRecordTests(ShelterFactory app) : IClassFixture<ShelterFact
     public async Task Staff_see_that_medication_needs_attention_but_not_which_medication()
     {
         // In the demo house a woman on ART arrived without enough of it.
-        var id = await app.WithDbAsync(async db => (await db.MedicationProgrammes.OrderBy(m => m.Id).ToListAsync()).First(m => m.Kind == Core.Medication.MedicationKind.Art).ResidentId);
+        var id = await app.WithDbAsync(async db => (await db.MedicationProgrammes.OrderBy(m => m.Id).ToListAsync())
+            .First(m => m.Kind == Core.Medication.MedicationKind.Art).ResidentId);
         var staff = await app.SignedInClientAsync(DemoAccounts.Staff);
 
         var html = await staff.GetStringAsync($"/residents/{id}");
@@ -61,7 +63,8 @@ public class ResidentRecordTests(ShelterFactory app) : IClassFixture<ShelterFact
         await staff.GetStringAsync($"/residents/{id}");
         await staff.GetStringAsync($"/residents/{id}");
 
-        var events = await app.WithDbAsync(db => db.AuditEvents.Where(e => e.EntityType == "Resident" && e.EntityId == id.ToString()).OrderBy(e => e.Id).ToListAsync());
+        var events = await app.WithDbAsync(db => db.AuditEvents.Where(e => e.EntityType == "Resident" && e.EntityId == id.ToString())
+            .OrderBy(e => e.Id).ToListAsync());
         Assert.True(before + 2 == events.Count, string.Join("\n", events.Select(e => $"{e.Id} {e.At:O} {e.Action} {e.Role} {e.Details}")));
         Assert.Equal("Viewed", events[^1].Action);
         Assert.Equal("Staff", events[^1].Role);
@@ -75,7 +78,8 @@ public class ResidentRecordTests(ShelterFactory app) : IClassFixture<ShelterFact
         var caseManager = await app.SignedInClientAsync(DemoAccounts.CaseManager);
         var before = await app.WithDbAsync(db => db.Referrals.CountAsync());
 
-        var refused = await caseManager.PostFormAsync($"/residents/{id}", $"/residents/{id}/referrals", [new("PartnerId", police.ToString()), new("Purpose", "Police")]);
+        var refused = await caseManager.PostFormAsync($"/residents/{id}", $"/residents/{id}/referrals",
+            [new("PartnerId", police.ToString()), new("Purpose", "Police")]);
 
         Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
         Assert.Contains("She has not consented to sharing with District Police", await caseManager.GetStringAsync($"/residents/{id}"));
@@ -88,15 +92,18 @@ public class ResidentRecordTests(ShelterFactory app) : IClassFixture<ShelterFact
         var (id, employment, _) = await OksanaAsync();
         var caseManager = await app.SignedInClientAsync(DemoAccounts.CaseManager);
 
-        var made = await caseManager.PostFormAsync($"/residents/{id}", $"/residents/{id}/referrals", [new("PartnerId", employment.ToString()), new("Purpose", "Referral")]);
+        var made = await caseManager.PostFormAsync($"/residents/{id}", $"/residents/{id}/referrals",
+            [new("PartnerId", employment.ToString()), new("Purpose", "Referral")]);
         Assert.Equal(HttpStatusCode.Redirect, made.StatusCode);
         Assert.Contains("The referral is recorded.", await caseManager.GetStringAsync($"/residents/{id}"));
-        var consentId = await app.WithDbAsync(db => db.Consents.Where(c => c.ResidentId == id && c.PartnerId == employment).Select(c => c.Id).SingleAsync());
+        var consentId = await app.WithDbAsync(db => db.Consents.Where(c => c.ResidentId == id && c.PartnerId == employment)
+            .Select(c => c.Id).SingleAsync());
         var referrals = await app.WithDbAsync(db => db.Referrals.CountAsync(r => r.ResidentId == id && r.ConsentId == consentId));
         Assert.Equal(1, referrals);
 
         await caseManager.PostFormAsync($"/residents/{id}", $"/residents/{id}/consents/{consentId}/revoke", [new("confirmed", "true")]);
-        await caseManager.PostFormAsync($"/residents/{id}", $"/residents/{id}/referrals", [new("PartnerId", employment.ToString()), new("Purpose", "Referral")]);
+        await caseManager.PostFormAsync($"/residents/{id}", $"/residents/{id}/referrals",
+            [new("PartnerId", employment.ToString()), new("Purpose", "Referral")]);
 
         Assert.Equal(1, await app.WithDbAsync(db => db.Referrals.CountAsync(r => r.ResidentId == id && r.PartnerId == employment)));
         Assert.Contains("withdrawn", await caseManager.GetStringAsync($"/residents/{id}"));
@@ -108,12 +115,17 @@ public class ResidentRecordTests(ShelterFactory app) : IClassFixture<ShelterFact
         var (id, _, police) = await OksanaAsync();
         await app.WithDbAsync(async db =>
         {
-            db.Consents.Add(new Consent { ResidentId = id, PartnerId = police, Purpose = ConsentPurpose.Police, GivenAt = DateTime.UtcNow.AddDays(-40), ExpiresOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1) });
+            db.Consents.Add(new Consent
+            {
+                ResidentId = id, PartnerId = police, Purpose = ConsentPurpose.Police,
+                GivenAt = DateTime.UtcNow.AddDays(-40), ExpiresOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1)
+            });
             return await db.SaveChangesAsync();
         });
         var caseManager = await app.SignedInClientAsync(DemoAccounts.CaseManager);
 
-        await caseManager.PostFormAsync($"/residents/{id}", $"/residents/{id}/referrals", [new("PartnerId", police.ToString()), new("Purpose", "Police")]);
+        await caseManager.PostFormAsync($"/residents/{id}", $"/residents/{id}/referrals",
+            [new("PartnerId", police.ToString()), new("Purpose", "Police")]);
 
         Assert.Equal(0, await app.WithDbAsync(db => db.Referrals.CountAsync(r => r.PartnerId == police)));
     }

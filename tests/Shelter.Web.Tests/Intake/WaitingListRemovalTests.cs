@@ -23,7 +23,8 @@ public class WaitingListRemovalTests : IDisposable
         await _app.AddSiteAsync("Full", false, ("Single", RoomKind.Single, 0));
         await _app.CreateUserAsync("staff@test.shelter", Roles.Staff);
         var staff = await _app.SignedInClientAsync("staff@test.shelter");
-        var response = await staff.PostFormAsync("/intake/new", "/intake/new", [new("Route", "Self"), new("Alias", alias), new("ConsentToKeepData", "true")]);
+        var response = await staff.PostFormAsync("/intake/new", "/intake/new",
+            [new("Route", "Self"), new("Alias", alias), new("ConsentToKeepData", "true")]);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var entry = await _app.WithDbAsync(db => db.WaitingList.Where(w => w.Resident.Alias == alias).Select(w => w.Id).SingleAsync());
         return (staff, entry);
@@ -39,14 +40,16 @@ public class WaitingListRemovalTests : IDisposable
         Assert.Contains("Record 3 tries to reach her first", await staff.GetStringAsync("/intake/waiting"));
 
         for (var i = 0; i < 3; i++)
-            Assert.Equal(HttpStatusCode.Redirect, (await staff.PostFormAsync("/intake/waiting", $"/intake/waiting/{entry}/contact", [new("Reached", "false")])).StatusCode);
+            Assert.Equal(HttpStatusCode.Redirect,
+                (await staff.PostFormAsync("/intake/waiting", $"/intake/waiting/{entry}/contact", [new("Reached", "false")])).StatusCode);
         await staff.PostFormAsync("/intake/waiting", $"/intake/waiting/{entry}/remove", [new("Reason", "NoContact")]);
 
         var closed = await _app.WithDbAsync(db => db.WaitingList.SingleAsync(w => w.Id == entry));
         Assert.NotNull(closed.ClosedAt);
         Assert.Equal(WaitingClosed.NoContact, closed.Closed);
         Assert.DoesNotContain("Waiting Woman", await staff.GetStringAsync("/intake/waiting"));
-        Assert.True(await _app.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.EntityType == nameof(WaitingEntry) && e.EntityId == entry.ToString())));
+        Assert.True(await _app.WithDbAsync(db =>
+            db.AuditEvents.AnyAsync(e => e.EntityType == nameof(WaitingEntry) && e.EntityId == entry.ToString())));
     }
 
     [Fact]
@@ -58,15 +61,18 @@ public class WaitingListRemovalTests : IDisposable
         Assert.Null(await _app.WithDbAsync(db => db.WaitingList.Where(w => w.Id == entry).Select(w => w.ClosedAt).SingleAsync()));
 
         await staff.PostFormAsync("/intake/waiting", $"/intake/waiting/{entry}/remove", [new("Reason", "HerChoice")]);
-        Assert.Equal(WaitingClosed.HerChoice, await _app.WithDbAsync(db => db.WaitingList.Where(w => w.Id == entry).Select(w => w.Closed).SingleAsync()));
+        Assert.Equal(WaitingClosed.HerChoice,
+            await _app.WithDbAsync(db => db.WaitingList.Where(w => w.Id == entry).Select(w => w.Closed).SingleAsync()));
     }
 
     [Fact]
     public async Task A_place_without_contact_raises_one_follow_up_before_it_lapses_and_reaching_her_closes_it()
     {
         var (staff, entry) = await WaitingWomanAsync();
-        async Task SweepAsync() => await _app.WithServicesAsync(async sp => { await sp.GetRequiredService<WaitingListWork>().SweepAsync(); return 0; });
-        Task<List<FollowUp>> FollowUpsAsync() => _app.WithDbAsync(db => db.FollowUps.Where(f => f.Kind == FollowUpKind.WaitingListContact).ToListAsync());
+        async Task SweepAsync() =>
+            await _app.WithServicesAsync(async sp => { await sp.GetRequiredService<WaitingListWork>().SweepAsync(); return 0; });
+        Task<List<FollowUp>> FollowUpsAsync() =>
+            _app.WithDbAsync(db => db.FollowUps.Where(f => f.Kind == FollowUpKind.WaitingListContact).ToListAsync());
 
         await SweepAsync();
         Assert.Empty(await FollowUpsAsync());
@@ -87,7 +93,8 @@ public class WaitingListRemovalTests : IDisposable
     public async Task A_bed_fits_notice_counts_beds_and_women_and_leaves_out_a_lapsed_place()
     {
         var (staff, _) = await WaitingWomanAsync("First");
-        await staff.PostFormAsync("/intake/new", "/intake/new", [new("Route", "Self"), new("Alias", "Second"), new("ConsentToKeepData", "true")]);
+        await staff.PostFormAsync("/intake/new", "/intake/new",
+            [new("Route", "Self"), new("Alias", "Second"), new("ConsentToKeepData", "true")]);
         _app.Clock.Advance(TimeSpan.FromDays(15)); // both places lapse without contact
         var fresh = await _app.SignedInClientAsync("staff@test.shelter");
         var second = await _app.WithDbAsync(db => db.WaitingList.Where(w => w.Resident.Alias == "Second").Select(w => w.Id).SingleAsync());

@@ -18,7 +18,8 @@ public class AuditByConstructionTests : IDisposable
 
     public void Dispose() => _app.Dispose();
 
-    private static readonly string[] RecordIdNames = ["id", "residentId", "stayId", "childId", "programmeId", "followUpId", "intakeId", "sessionId", "documentId"];
+    private static readonly string[] RecordIdNames = ["id", "residentId", "stayId", "childId", "programmeId", "followUpId", "intakeId",
+        "sessionId", "documentId"];
 
     private static IEnumerable<MethodInfo> Actions() =>
         typeof(Program).Assembly.GetTypes().Where(t => typeof(Controller).IsAssignableFrom(t) && !t.IsAbstract)
@@ -44,7 +45,8 @@ public class AuditByConstructionTests : IDisposable
             .Where(m => m.DeclaringType!.GetCustomAttribute<ShowsNoResidentDataAttribute>() is null)
             .SelectMany(m => m.GetParameters().Where(p => RecordIdNames.Contains(p.Name) && p.ParameterType == typeof(int))
                 .Where(p => !m.GetCustomAttributes<ReachesAttribute>().Any(r => r.Argument == p.Name)
-                    && !m.GetCustomAttributes<AuditsViewAttribute>().Any(v => v.Argument == p.Name)) // a record of the site's, audited as such
+                    && !m.GetCustomAttributes<AuditsViewAttribute>()
+                        .Any(v => v.Argument == p.Name)) // a record of the site's, audited as such
                 .Select(p => $"{m.DeclaringType!.Name}.{m.Name}({p.Name})"))
             .ToList();
         Assert.Empty(unchecked_);
@@ -56,14 +58,18 @@ public class AuditByConstructionTests : IDisposable
         await _app.AddSiteAsync("Shelter", false, ("Shared", RoomKind.Shared, 4));
         await _app.CreateUserAsync("cm@test.shelter", Roles.CaseManager);
         var caseManager = await _app.SignedInClientAsync("cm@test.shelter");
-        var checkIn = await caseManager.PostFormAsync("/stays/check-in", "/stays/check-in", [new("Alias", "Audited"), new("intent", "checkin")]);
+        var checkIn = await caseManager.PostFormAsync("/stays/check-in", "/stays/check-in",
+            [new("Alias", "Audited"), new("intent", "checkin")]);
         var stayId = checkIn.Headers.Location!.ToString().Split('/').Last();
-        var residentId = await _app.WithDbAsync(db => db.Stays.Where(s => s.Id == int.Parse(stayId)).Select(s => s.ResidentId).SingleAsync());
+        var residentId = await _app.WithDbAsync(db => db.Stays.Where(s => s.Id == int.Parse(stayId)).Select(s => s.ResidentId)
+            .SingleAsync());
 
-        foreach (var page in new[] { $"/stays/{stayId}/move", $"/stays/{stayId}/terms", $"/stays/{stayId}/check-out", "/tasks", "/intake/waiting", $"/tasks/new?residentId={residentId}" })
+        foreach (var page in new[] { $"/stays/{stayId}/move", $"/stays/{stayId}/terms", $"/stays/{stayId}/check-out", "/tasks",
+            "/intake/waiting", $"/tasks/new?residentId={residentId}" })
             Assert.Equal(HttpStatusCode.OK, (await caseManager.GetAsync(page)).StatusCode);
 
-        var viewed = await _app.WithDbAsync(db => db.AuditEvents.Where(e => e.Action == "Viewed").Select(e => e.EntityType + ":" + e.EntityId).ToListAsync());
+        var viewed = await _app.WithDbAsync(db => db.AuditEvents.Where(e => e.Action == "Viewed")
+            .Select(e => e.EntityType + ":" + e.EntityId).ToListAsync());
         Assert.Equal(3, viewed.Count(v => v == $"Stay:{stayId}"));
         Assert.Contains("Worklist:list", viewed);
         Assert.Contains("WaitingList:list", viewed);
@@ -76,19 +82,23 @@ public class AuditByConstructionTests : IDisposable
         await _app.AddSiteAsync("Shelter", false, ("Shared", RoomKind.Shared, 4));
         await _app.CreateUserAsync("cm@test.shelter", Roles.CaseManager);
         var caseManager = await _app.SignedInClientAsync("cm@test.shelter");
-        var checkIn = await caseManager.PostFormAsync("/stays/check-in", "/stays/check-in", [new("Alias", "Changed"), new("intent", "checkin")]);
+        var checkIn = await caseManager.PostFormAsync("/stays/check-in", "/stays/check-in",
+            [new("Alias", "Changed"), new("intent", "checkin")]);
         var stayId = int.Parse(checkIn.Headers.Location!.ToString().Split('/').Last());
         var residentId = await _app.WithDbAsync(db => db.Stays.Where(s => s.Id == stayId).Select(s => s.ResidentId).SingleAsync());
         await caseManager.PostFormAsync($"/medication/residents/{residentId}", $"/medication/residents/{residentId}",
             [new("Kind", "Ost"), new("Medicine", "Methadone"), new("Dose", "60 mg"), new("Schedule", "TakeHome")]);
-        var programmeId = await _app.WithDbAsync(db => db.MedicationProgrammes.Where(m => m.ResidentId == residentId).Select(m => m.Id).SingleAsync());
+        var programmeId = await _app.WithDbAsync(db => db.MedicationProgrammes.Where(m => m.ResidentId == residentId).Select(m => m.Id)
+            .SingleAsync());
 
         var edited = await caseManager.PostFormAsync($"/medication/{programmeId}", $"/medication/{programmeId}",
             [new("Kind", "Ost"), new("Medicine", "Methadone"), new("Dose", "Canary-dose 80 mg"), new("Schedule", "TakeHome")]);
 
         Assert.Equal(HttpStatusCode.Redirect, edited.StatusCode);
         var userId = await _app.UserIdAsync("cm@test.shelter");
-        var change = await _app.WithDbAsync(db => db.AuditEvents.Where(e => e.EntityType == "MedicationProgramme" && e.EntityId == programmeId.ToString() && e.Action == "Changed").SingleAsync());
+        var change = await _app.WithDbAsync(db =>
+            db.AuditEvents.Where(e => e.EntityType == "MedicationProgramme" && e.EntityId == programmeId.ToString()
+            && e.Action == "Changed").SingleAsync());
         Assert.Equal(userId, change.UserId);
         Assert.Contains("Dose", change.Details);
         Assert.DoesNotContain("Medicine", change.Details); // unchanged fields are not named
@@ -109,8 +119,10 @@ public class AuditByConstructionTests : IDisposable
             [new("DisplayName", "Worker"), new("Roles", Roles.Staff), new("Roles", Roles.CaseManager), new("Sites", site.Id.ToString())]);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var details = await _app.WithDbAsync(db => db.AuditEvents.Where(e => e.EntityType == "Account" && e.EntityId == workerId && e.Action == "Changed")
+        var details = await _app.WithDbAsync(db =>
+            db.AuditEvents.Where(e => e.EntityType == "Account" && e.EntityId == workerId && e.Action == "Changed")
             .Select(e => e.Details).ToListAsync());
-        Assert.Contains(details, d => d != null && d.Contains("roles: Staff → CaseManager, Staff") && d.Contains($"sites: (none) → {site.Id}"));
+        Assert.Contains(details,
+            d => d != null && d.Contains("roles: Staff → CaseManager, Staff") && d.Contains($"sites: (none) → {site.Id}"));
     }
 }

@@ -26,7 +26,8 @@ public class OutboxTests(SmtpSink smtp) : IClassFixture<SmtpSink>
 
     private static ShelterFactory App(string folder, int smtpPort) => new(folder, demo: false, new Dictionary<string, string?>
     {
-        ["Smtp:Host"] = "127.0.0.1", ["Smtp:Port"] = smtpPort.ToString(), ["Smtp:Security"] = "None", ["Smtp:From"] = "shelter@test.shelter",
+        ["Smtp:Host"] = "127.0.0.1", ["Smtp:Port"] = smtpPort.ToString(), ["Smtp:Security"] = "None",
+        ["Smtp:From"] = "shelter@test.shelter",
     });
 
     [Fact]
@@ -38,14 +39,25 @@ public class OutboxTests(SmtpSink smtp) : IClassFixture<SmtpSink>
         {
             down.DeleteDataOnDispose = false;
             down.Clock.SetTo(start.UtcDateTime);
-            await down.WithServicesAsync(async sp => await Notices.QueueOnceAsync(sp.GetRequiredService<Shelter.Core.Data.ShelterDbContext>(),
-                sp.GetRequiredService<Outbox>(), down.Clock, "test:refused-once", [new Shelter.Core.Accounts.ShelterUser { Email = "night@test.shelter" }], () => ("A test notice", "Counts and a link only.")));
+            await down.WithServicesAsync(async sp =>
+                await Notices.QueueOnceAsync(sp.GetRequiredService<Shelter.Core.Data.ShelterDbContext>(),
+                sp.GetRequiredService<Outbox>(), down.Clock, "test:refused-once",
+                    [new Shelter.Core.Accounts.ShelterUser { Email = "night@test.shelter" }],
+                    () => ("A test notice", "Counts and a link only.")));
 
             // Delivery fails, here or in the job the commit nudged (whichever claims the message first).
-            try { await down.WithServicesAsync(async sp => { await sp.GetRequiredService<OutboxDelivery>().DeliverDueAsync(); return 0; }); }
+            try
+            {
+                await down.WithServicesAsync(async sp =>
+                {
+                    await sp.GetRequiredService<OutboxDelivery>()
+                .DeliverDueAsync(); return 0;
+                });
+            }
             catch (OutboxDeliveryFailedException) { }
             var deadline = DateTime.UtcNow.AddSeconds(30);
-            while (await down.WithDbAsync(db => db.Outbox.Where(m => m.To == "night@test.shelter").Select(m => m.Attempts).SingleAsync()) == 0 && DateTime.UtcNow < deadline)
+            while (await down.WithDbAsync(db => db.Outbox.Where(m => m.To == "night@test.shelter").Select(m => m.Attempts)
+                .SingleAsync()) == 0 && DateTime.UtcNow < deadline)
                 await Task.Delay(100);
 
             var message = await down.WithDbAsync(db => db.Outbox.SingleAsync(m => m.To == "night@test.shelter"));
@@ -84,8 +96,16 @@ public class OutboxTests(SmtpSink smtp) : IClassFixture<SmtpSink>
             // Her programme (no supply recorded: at risk) and its check, as if the process died right after the commit.
             await before.WithDbAsync(async db =>
             {
-                db.MedicationProgrammes.Add(new Shelter.Core.Medication.MedicationProgramme { ResidentId = residentId, Kind = Shelter.Core.Medication.MedicationKind.Art, RecordedAt = DateTime.UtcNow });
-                db.Outbox.Add(new OutboxMessage { Kind = OutboxKind.ContinuityCheck, SubjectId = residentId, CreatedAt = DateTime.UtcNow, NextAttemptAt = DateTime.UtcNow.AddYears(-1) });
+                db.MedicationProgrammes.Add(new Shelter.Core.Medication.MedicationProgramme
+                {
+                    ResidentId = residentId,
+                    Kind = Shelter.Core.Medication.MedicationKind.Art, RecordedAt = DateTime.UtcNow
+                });
+                db.Outbox.Add(new OutboxMessage
+                {
+                    Kind = OutboxKind.ContinuityCheck, SubjectId = residentId,
+                    CreatedAt = DateTime.UtcNow, NextAttemptAt = DateTime.UtcNow.AddYears(-1)
+                });
                 return await db.SaveChangesAsync();
             });
         }
@@ -94,7 +114,9 @@ public class OutboxTests(SmtpSink smtp) : IClassFixture<SmtpSink>
         _ = after.Services;
 
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        bool Opened() => after.WithDbAsync(db => db.FollowUps.AnyAsync(f => f.ResidentId == residentId && f.Kind == FollowUpKind.MedicationContinuity)).GetAwaiter().GetResult();
+        bool Opened() =>
+            after.WithDbAsync(db =>
+            db.FollowUps.AnyAsync(f => f.ResidentId == residentId && f.Kind == FollowUpKind.MedicationContinuity)).GetAwaiter().GetResult();
         while (!Opened() && DateTime.UtcNow < deadline) await Task.Delay(100);
         Assert.True(Opened());
     }

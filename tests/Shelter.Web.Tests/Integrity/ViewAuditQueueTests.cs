@@ -18,7 +18,11 @@ public class ViewAuditQueueTests
         var queue = running.Services.GetRequiredService<ViewsToAudit>();
         // Five batches' worth queued at once, then the server stops without waiting for the writer.
         for (var i = 0; i < 5_000; i++)
-            await queue.EnqueueAsync(new AuditEvent { At = DateTime.UtcNow, Action = AuditActions.Viewed, EntityType = "Resident", EntityId = $"burst-{i}" });
+            await queue.EnqueueAsync(new AuditEvent
+            {
+                At = DateTime.UtcNow, Action = AuditActions.Viewed, EntityType = "Resident",
+                EntityId = $"burst-{i}"
+            });
         await running.DisposeAsync();
 
         using var restarted = new ShelterFactory(folder, demo: false);

@@ -25,7 +25,8 @@ public class WriteIntegrityBrowserTests(BrowserFixture browser) : IClassFixture<
     [Fact]
     public async Task WriteIntegrity_two_workers_check_out_the_same_woman_and_the_second_is_told_who_was_first()
     {
-        var stayId = await browser.App.WithDbAsync(db => db.Stays.Where(s => s.EndedAt == null && s.ChildId == null).OrderByDescending(s => s.Id).Select(s => s.Id).FirstAsync());
+        var stayId = await browser.App.WithDbAsync(db => db.Stays.Where(s => s.EndedAt == null && s.ChildId == null)
+            .OrderByDescending(s => s.Id).Select(s => s.Id).FirstAsync());
         var staff = await SignedInPageAsync(DemoAccounts.Staff);
         var caseManager = await SignedInPageAsync(DemoAccounts.CaseManager);
         foreach (var page in new[] { staff, caseManager })
@@ -39,9 +40,12 @@ public class WriteIntegrityBrowserTests(BrowserFixture browser) : IClassFixture<
         await staff.WaitForURLAsync("**/beds", SignedInWait);
         await caseManager.GetByRole(AriaRole.Button, new() { Name = "Check out" }).ClickAsync();
 
-        await Assertions.Expect(caseManager.GetByRole(AriaRole.Alert)).ToContainTextAsync("She was checked out at", new() { Timeout = 30_000 });
+        await Assertions.Expect(caseManager.GetByRole(AriaRole.Alert))
+            .ToContainTextAsync("She was checked out at", new() { Timeout = 30_000 });
         await browser.ScreenshotAsync(caseManager, "check-out-conflict");
-        Assert.Equal(1, await browser.App.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.EntityType == "Stay" && e.EntityId == stayId.ToString() && e.Action == "Changed")));
+        Assert.Equal(1,
+            await browser.App.WithDbAsync(db =>
+            db.AuditEvents.CountAsync(e => e.EntityType == "Stay" && e.EntityId == stayId.ToString() && e.Action == "Changed")));
     }
 
     [Fact]

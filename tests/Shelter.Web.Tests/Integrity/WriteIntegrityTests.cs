@@ -22,7 +22,8 @@ public class WriteIntegrityTests : IDisposable
     public WriteIntegrityTests() : this(null) { }
 
     /// <summary>On SQLite here; <see cref="Postgres.PostgresWriteIntegrityTests"/> gives the same tests a PostgreSQL database.</summary>
-    protected WriteIntegrityTests(IDictionary<string, string?>? settings) => _app = new(ShelterFactory.NewDataFolder(), demo: false, settings);
+    protected WriteIntegrityTests(IDictionary<string, string?>? settings) =>
+        _app = new(ShelterFactory.NewDataFolder(), demo: false, settings);
 
     public void Dispose() => _app.Dispose();
 
@@ -41,7 +42,8 @@ public class WriteIntegrityTests : IDisposable
     }
 
     /// <summary>The same form as one page load sends it: its token and one key, however often it is sent.</summary>
-    private static async Task<Func<Task<HttpResponseMessage>>> FormAsync(HttpClient client, string page, string action, params (string Key, string Value)[] fields)
+    private static async Task<Func<Task<HttpResponseMessage>>> FormAsync(HttpClient client, string page, string action,
+        params (string Key, string Value)[] fields)
     {
         var token = HttpClientForms.AntiforgeryToken(await client.GetStringAsync(page));
         var key = HttpClientForms.NewSubmissionKey();
@@ -50,11 +52,14 @@ public class WriteIntegrityTests : IDisposable
         return () => client.PostAsync(action, new FormUrlEncodedContent(all));
     }
 
-    private static async Task<string> TextAsync(HttpResponseMessage response) => WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+    private static async Task<string> TextAsync(HttpResponseMessage response) =>
+        WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
 
     /// <summary>What the page told her: the alert boxes, for a failure message that says what she saw.</summary>
     private static async Task<string> AlertsAsync(HttpResponseMessage response) =>
-        $"{(int)response.StatusCode}: " + string.Join(" | ", System.Text.RegularExpressions.Regex.Matches(await TextAsync(response), "class=\"alert[^>]*>(.*?)</div>", System.Text.RegularExpressions.RegexOptions.Singleline).Select(m => m.Groups[1].Value.Trim()));
+        $"{(int)response.StatusCode}: " + string.Join(" | ",
+            System.Text.RegularExpressions.Regex.Matches(await TextAsync(response), "class=\"alert[^>]*>(.*?)</div>",
+            System.Text.RegularExpressions.RegexOptions.Singleline).Select(m => m.Groups[1].Value.Trim()));
 
     [Fact]
     public async Task WriteIntegrity_twelve_check_outs_of_one_stay_at_once_end_it_once_and_the_others_hear_who_was_first()
@@ -77,7 +82,9 @@ public class WriteIntegrityTests : IDisposable
             Assert.True((await TextAsync(loser)).Contains("She was checked out at"), await AlertsAsync(loser));
         var stay = await _app.WithDbAsync(db => db.Stays.SingleAsync(s => s.Id == stayId));
         Assert.Equal(Enum.Parse<ExitReason>(reasons[winner.i % 3]), stay.ExitReason); // the first word stands, nobody overwrote it
-        Assert.Equal(1, await _app.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.EntityType == "Stay" && e.EntityId == stayId.ToString() && e.Action == "Changed")));
+        Assert.Equal(1,
+            await _app.WithDbAsync(db =>
+            db.AuditEvents.CountAsync(e => e.EntityType == "Stay" && e.EntityId == stayId.ToString() && e.Action == "Changed")));
     }
 
     [Fact]
@@ -90,14 +97,16 @@ public class WriteIntegrityTests : IDisposable
         {
             var stayId = await CheckInAsync(a, $"Woman {round}");
             var move = await FormAsync(a, $"/stays/{stayId}/move", $"/stays/{stayId}/move", ("BedId", freeBeds.Dequeue().ToString()));
-            var checkOut = await FormAsync(b, $"/stays/{stayId}/check-out", $"/stays/{stayId}/check-out", ("Reason", "HerChoice"), ("Destination", "OwnHousing"));
+            var checkOut = await FormAsync(b, $"/stays/{stayId}/check-out", $"/stays/{stayId}/check-out", ("Reason", "HerChoice"),
+                ("Destination", "OwnHousing"));
 
             var responses = await Task.WhenAll(Task.Run(move), Task.Run(checkOut));
 
             Assert.DoesNotContain(responses, r => (int)r.StatusCode >= 500);
             Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Redirect);
             var loser = responses.Single(r => r.StatusCode != HttpStatusCode.Redirect);
-            Assert.True(System.Text.RegularExpressions.Regex.IsMatch(await TextAsync(loser), "She was (checked out|moved to another bed) at"), await AlertsAsync(loser));
+            Assert.True(System.Text.RegularExpressions.Regex.IsMatch(await TextAsync(loser),
+                "She was (checked out|moved to another bed) at"), await AlertsAsync(loser));
             var residentId = await _app.WithDbAsync(db => db.Stays.Where(s => s.Id == stayId).Select(s => s.ResidentId).SingleAsync());
             var stays = await _app.WithDbAsync(db => db.Stays.Where(s => s.ResidentId == residentId).ToListAsync());
             if (responses[0].StatusCode == HttpStatusCode.Redirect)
@@ -112,7 +121,8 @@ public class WriteIntegrityTests : IDisposable
     {
         await _app.AddSiteAsync("Shelter", false, ("Shared", RoomKind.Shared, 4));
         var (a, _) = await TwoStaffAsync();
-        var checkIn = await FormAsync(a, "/stays/check-in", "/stays/check-in", ("Alias", "Twice Clicked"), ("ChildAges", "4"), ("intent", "checkin"));
+        var checkIn = await FormAsync(a, "/stays/check-in", "/stays/check-in", ("Alias", "Twice Clicked"), ("ChildAges", "4"),
+            ("intent", "checkin"));
 
         var responses = await Task.WhenAll(Task.Run(checkIn), Task.Run(checkIn));
         var again = await checkIn(); // and the back button and send once more
@@ -130,7 +140,8 @@ public class WriteIntegrityTests : IDisposable
     {
         await _app.AddSiteAsync("Shelter", false, ("Shared", RoomKind.Shared, 4));
         var (_, caseManager) = await TwoStaffAsync();
-        var intake = await FormAsync(caseManager, "/intake/new", "/intake/new", ("Route", "HelpLine"), ("Alias", "Resent"), ("ConsentToKeepData", "true"));
+        var intake = await FormAsync(caseManager, "/intake/new", "/intake/new", ("Route", "HelpLine"), ("Alias", "Resent"),
+            ("ConsentToKeepData", "true"));
         var first = await intake();
         var second = await intake();
         Assert.Equal(first.Headers.Location, second.Headers.Location);
@@ -143,9 +154,11 @@ public class WriteIntegrityTests : IDisposable
         Assert.Equal(1, await _app.WithDbAsync(db => db.MedicationProgrammes.CountAsync(m => m.ResidentId == residentId)));
 
         var followUp = await FormAsync(caseManager, $"/tasks/new?residentId={residentId}", $"/tasks/new?residentId={residentId}",
-            ("Kind", "Other"), ("What", "Call the legal clinic"), ("DueOn", DateOnly.FromDateTime(DateTime.UtcNow).AddDays(2).ToString("yyyy-MM-dd")));
+            ("Kind", "Other"), ("What", "Call the legal clinic"),
+                ("DueOn", DateOnly.FromDateTime(DateTime.UtcNow).AddDays(2).ToString("yyyy-MM-dd")));
         await Task.WhenAll(Task.Run(followUp), Task.Run(followUp));
-        Assert.Equal(1, await _app.WithDbAsync(db => db.FollowUps.CountAsync(f => f.ResidentId == residentId && f.Kind == FollowUpKind.Other)));
+        Assert.Equal(1,
+            await _app.WithDbAsync(db => db.FollowUps.CountAsync(f => f.ResidentId == residentId && f.Kind == FollowUpKind.Other)));
     }
 
     [Fact]
@@ -188,7 +201,8 @@ public class WriteIntegrityTests : IDisposable
     {
         await _app.AddSiteAsync("Shelter", false, ("Family", RoomKind.Family, 4));
         var (a, _) = await TwoStaffAsync();
-        await a.PostFormAsync("/stays/check-in", "/stays/check-in", [new("Alias", "Mother"), new("ChildAges", "6, 9"), new("intent", "checkin")]);
+        await a.PostFormAsync("/stays/check-in", "/stays/check-in",
+            [new("Alias", "Mother"), new("ChildAges", "6, 9"), new("intent", "checkin")]);
         var children = await _app.WithDbAsync(db => db.Children.OrderBy(c => c.Id).ToListAsync());
         var at = DateTime.UtcNow.Date.AddDays(3).AddHours(9);
         CounsellingSession Session(int childId, string room, string counsellor) => new()
@@ -196,12 +210,22 @@ public class WriteIntegrityTests : IDisposable
             ChildId = childId, ResidentId = children[0].ResidentId, CounsellorName = counsellor, Room = room,
             StartsAt = at, EndsAt = at.AddMinutes(50), CreatedAt = DateTime.UtcNow,
         };
-        await _app.WithDbAsync(async db => { db.CounsellingSessions.Add(Session(children[0].Id, "Blue room", "Dr. One")); return await db.SaveChangesAsync(); });
+        await _app.WithDbAsync(async db =>
+        {
+            db.CounsellingSessions.Add(Session(children[0].Id, "Blue room",
+            "Dr. One")); return await db.SaveChangesAsync();
+        });
 
         // Past every check in the code, straight to the database: same room, same counsellor, same child.
-        foreach (var clash in new[] { Session(children[1].Id, " blue ROOM ", "Dr. Two"), Session(children[1].Id, "Green room", "dr. one"), Session(children[0].Id, "Green room", "Dr. Two") })
-            await Assert.ThrowsAsync<DbUpdateException>(() => _app.WithDbAsync(async db => { db.CounsellingSessions.Add(clash); return await db.SaveChangesAsync(); }));
-        await _app.WithDbAsync(async db => { db.CounsellingSessions.Add(Session(children[1].Id, "Green room", "Dr. Two")); return await db.SaveChangesAsync(); });
+        foreach (var clash in new[] { Session(children[1].Id, " blue ROOM ", "Dr. Two"),
+            Session(children[1].Id, "Green room", "dr. one"), Session(children[0].Id, "Green room", "Dr. Two") })
+            await Assert.ThrowsAsync<DbUpdateException>(() =>
+                _app.WithDbAsync(async db => { db.CounsellingSessions.Add(clash); return await db.SaveChangesAsync(); }));
+        await _app.WithDbAsync(async db =>
+        {
+            db.CounsellingSessions.Add(Session(children[1].Id, "Green room",
+            "Dr. Two")); return await db.SaveChangesAsync();
+        });
         Assert.Equal(2, await _app.WithDbAsync(db => db.CounsellingSessions.CountAsync()));
     }
 }

@@ -18,7 +18,8 @@ public class ContinuityBeyondTheHouseWebTests : IDisposable
 
     public void Dispose() => _app.Dispose();
 
-    private Task SweepAsync() => _app.WithServicesAsync(async sp => { await sp.GetRequiredService<ContinuitySweep>().SweepAsync(); return 0; });
+    private Task SweepAsync() =>
+        _app.WithServicesAsync(async sp => { await sp.GetRequiredService<ContinuitySweep>().SweepAsync(); return 0; });
 
     [Fact]
     public async Task A_woman_on_the_waiting_list_running_out_of_ART_gets_a_follow_up_and_counts_on_the_dashboard()
@@ -57,8 +58,17 @@ public class ContinuityBeyondTheHouseWebTests : IDisposable
         var residentId = await _app.WithDbAsync(async db =>
         {
             var ostSite = new Partner { Name = "OST site", Kind = PartnerKind.HarmReduction };
-            var r = new Shelter.Core.Residents.Resident { Alias = "Daily Dosing", RegisteredAt = DateTime.UtcNow.AddDays(-3), ConsentToKeepData = true };
-            db.Stays.Add(new Shelter.Core.Stays.Stay { Resident = r, BedId = site.BedIds("Shared").First(), AdmittedAt = DateTime.UtcNow.AddDays(-3), StartedAt = DateTime.UtcNow.AddDays(-3), PlannedEndAt = DateTime.UtcNow.AddDays(60) });
+            var r = new Shelter.Core.Residents.Resident
+            {
+                Alias = "Daily Dosing", RegisteredAt = DateTime.UtcNow.AddDays(-3),
+                ConsentToKeepData = true
+            };
+            db.Stays.Add(new Shelter.Core.Stays.Stay
+            {
+                Resident = r, BedId = site.BedIds("Shared").First(),
+                AdmittedAt = DateTime.UtcNow.AddDays(-3), StartedAt = DateTime.UtcNow.AddDays(-3),
+                PlannedEndAt = DateTime.UtcNow.AddDays(60)
+            });
             await db.SaveChangesAsync();
             db.Partners.Add(ostSite);
             await db.SaveChangesAsync();
@@ -67,14 +77,20 @@ public class ContinuityBeyondTheHouseWebTests : IDisposable
                 ResidentId = r.Id, Kind = MedicationKind.Ost, Schedule = DispensingSchedule.SupervisedDaily, DispensingSiteId = ostSite.Id,
                 LastDispensedOn = today, NextPickupOn = today.AddDays(1), RecordedAt = DateTime.UtcNow,
             });
-            db.DispensingSiteClosures.Add(new DispensingSiteClosure { PartnerId = ostSite.Id, From = today.AddDays(5), To = today.AddDays(8), Reason = ClosureReason.Lockdown, RecordedAt = DateTime.UtcNow });
+            db.DispensingSiteClosures.Add(new DispensingSiteClosure
+            {
+                PartnerId = ostSite.Id, From = today.AddDays(5),
+                To = today.AddDays(8), Reason = ClosureReason.Lockdown, RecordedAt = DateTime.UtcNow
+            });
             await db.SaveChangesAsync();
             return r.Id;
         });
 
         await SweepAsync();
 
-        Assert.Equal(residentId, await _app.WithDbAsync(db => db.FollowUps.Where(f => f.Kind == FollowUpKind.MedicationContinuity).Select(f => f.ResidentId).SingleAsync()));
+        Assert.Equal(residentId,
+            await _app.WithDbAsync(db => db.FollowUps.Where(f => f.Kind == FollowUpKind.MedicationContinuity).Select(f => f.ResidentId)
+            .SingleAsync()));
         var cm = await _app.SignedInClientAsync("cm@test.shelter");
         var page = System.Net.WebUtility.HtmlDecode(await cm.GetStringAsync($"/medication/residents/{residentId}"));
         Assert.Contains("At risk", page);

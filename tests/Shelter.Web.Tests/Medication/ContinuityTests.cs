@@ -18,15 +18,18 @@ public class ContinuityTests : IDisposable
 
     public void Dispose() => _app.Dispose();
 
-    private Task RunSweepAsync() => _app.WithServicesAsync(async sp => { await sp.GetRequiredService<ContinuitySweep>().SweepAsync(); return 0; });
+    private Task RunSweepAsync() =>
+        _app.WithServicesAsync(async sp => { await sp.GetRequiredService<ContinuitySweep>().SweepAsync(); return 0; });
 
     private Task<int> OpenContinuityFollowUpsAsync() =>
-        _app.WithDbAsync(db => db.FollowUps.CountAsync(f => f.Kind == FollowUpKind.MedicationContinuity && f.Status == FollowUpStatus.Open));
+        _app.WithDbAsync(db =>
+            db.FollowUps.CountAsync(f => f.Kind == FollowUpKind.MedicationContinuity && f.Status == FollowUpStatus.Open));
 
     [Fact]
     public async Task The_sweep_run_twice_on_the_same_day_opens_each_follow_up_once_and_sends_one_digest()
     {
-        var expected = await _app.WithServicesAsync(async sp => (await sp.GetRequiredService<Continuity>().LoadAsync()).Count(s => s.Held && s.Result.NeedsAttention));
+        var expected = await _app.WithServicesAsync(async sp => (await sp.GetRequiredService<Continuity>().LoadAsync())
+            .Count(s => s.Held && s.Result.NeedsAttention));
         Assert.True(expected >= 3, "the demo house has residents at risk and one broken");
 
         await RunSweepAsync();
@@ -51,11 +54,13 @@ public class ContinuityTests : IDisposable
         var (hospital, dependants) = await _app.WithDbAsync(async db =>
         {
             var id = await db.Partners.Where(p => p.Name == "Regional Hospital No. 2").Select(p => p.Id).SingleAsync();
-            var residents = await db.MedicationProgrammes.Where(m => m.DispensingSiteId == id && m.EndedAt == null).Select(m => m.ResidentId).ToListAsync();
+            var residents = await db.MedicationProgrammes.Where(m => m.DispensingSiteId == id && m.EndedAt == null)
+                .Select(m => m.ResidentId).ToListAsync();
             return (id, residents);
         });
         var aliases = await _app.WithDbAsync(db => db.Residents.Where(r => dependants.Contains(r.Id)).Select(r => r.Alias).ToListAsync());
-        var others = await _app.WithDbAsync(db => db.MedicationProgrammes.Where(m => m.DispensingSiteId != hospital).Select(m => m.ResidentId).ToListAsync());
+        var others = await _app.WithDbAsync(db => db.MedicationProgrammes.Where(m => m.DispensingSiteId != hospital)
+            .Select(m => m.ResidentId).ToListAsync());
         var today = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd");
 
         var response = await caseManager.PostFormAsync("/medication/closures/new", "/medication/closures/new",
@@ -65,7 +70,9 @@ public class ContinuityTests : IDisposable
         var page = await caseManager.GetStringAsync(response.Headers.Location!.ToString());
         Assert.Contains($"Residents who depend on it ({dependants.Count})", page);
         Assert.All(aliases, a => Assert.Contains(a, page));
-        var flagged = await _app.WithDbAsync(db => db.FollowUps.Where(f => f.Kind == FollowUpKind.MedicationContinuity && f.Status == FollowUpStatus.Open).Select(f => f.ResidentId).ToListAsync());
+        var flagged = await _app.WithDbAsync(db =>
+            db.FollowUps.Where(f => f.Kind == FollowUpKind.MedicationContinuity && f.Status == FollowUpStatus.Open)
+            .Select(f => f.ResidentId).ToListAsync());
         Assert.Equal(dependants.Order(), flagged.Order());
         Assert.DoesNotContain(flagged, others.Contains);
     }
@@ -75,13 +82,16 @@ public class ContinuityTests : IDisposable
     {
         const string canary = "Canarycillin-7Q2";
         var caseManager = await _app.SignedInClientAsync(DemoAccounts.CaseManager);
-        var residentId = await _app.WithDbAsync(db => db.Residents.Where(r => db.Stays.Any(s => s.ResidentId == r.Id && s.EndedAt == null)).Select(r => r.Id).FirstAsync());
+        var residentId = await _app.WithDbAsync(db =>
+            db.Residents.Where(r => db.Stays.Any(s => s.ResidentId == r.Id && s.EndedAt == null)).Select(r => r.Id).FirstAsync());
 
         var saved = await caseManager.PostFormAsync($"/medication/residents/{residentId}", $"/medication/residents/{residentId}",
-            [new("Kind", "Other"), new("Medicine", canary), new("Dose", "Canary-dose 999"), new("PickupWindow", "Canary window"), new("Schedule", "TakeHome")]);
+            [new("Kind", "Other"), new("Medicine", canary), new("Dose", "Canary-dose 999"), new("PickupWindow", "Canary window"),
+                new("Schedule", "TakeHome")]);
 
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
-        Assert.Contains(canary, await caseManager.GetStringAsync($"/medication/residents/{residentId}")); // stored, and readable through the app
+        Assert.Contains(canary,
+            await caseManager.GetStringAsync($"/medication/residents/{residentId}")); // stored, and readable through the app
         await _app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);"));
         SqliteConnection.ClearAllPools();
         foreach (var file in Directory.GetFiles(_app.DataFolder, "shelter.db*"))
@@ -102,16 +112,21 @@ public class ContinuityTests : IDisposable
     {
         await RunSweepAsync();
         var caseManager = await _app.SignedInClientAsync(DemoAccounts.CaseManager);
-        var broken = await _app.WithServicesAsync(async sp => (await sp.GetRequiredService<Continuity>().LoadAsync()).First(s => s.Result.Status == ContinuityStatus.Broken));
+        var broken = await _app.WithServicesAsync(async sp => (await sp.GetRequiredService<Continuity>().LoadAsync())
+            .First(s => s.Result.Status == ContinuityStatus.Broken));
         var today = broken.Today;
 
-        var response = await caseManager.PostFormAsync($"/medication/residents/{broken.ResidentId}", $"/medication/{broken.Programme.Id}/dispensed",
-            [new("On", today.ToString("yyyy-MM-dd")), new("DaysSupplied", "14"), new("NextPickupOn", today.AddDays(13).ToString("yyyy-MM-dd"))]);
+        var response = await caseManager.PostFormAsync($"/medication/residents/{broken.ResidentId}",
+            $"/medication/{broken.Programme.Id}/dispensed",
+            [new("On", today.ToString("yyyy-MM-dd")), new("DaysSupplied", "14"),
+                new("NextPickupOn", today.AddDays(13).ToString("yyyy-MM-dd"))]);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var after = await _app.WithServicesAsync(async sp => (await sp.GetRequiredService<Continuity>().LoadAsync(broken.ResidentId)).Single(s => s.Programme.Id == broken.Programme.Id));
+        var after = await _app.WithServicesAsync(async sp => (await sp.GetRequiredService<Continuity>().LoadAsync(broken.ResidentId))
+            .Single(s => s.Programme.Id == broken.Programme.Id));
         Assert.Equal(ContinuityStatus.Covered, after.Result.Status);
-        Assert.False(await _app.WithDbAsync(db => db.FollowUps.AnyAsync(f => f.MedicationProgrammeId == broken.Programme.Id && f.Status == FollowUpStatus.Open)));
+        Assert.False(await _app.WithDbAsync(db =>
+            db.FollowUps.AnyAsync(f => f.MedicationProgrammeId == broken.Programme.Id && f.Status == FollowUpStatus.Open)));
     }
 
     [Fact]

@@ -20,12 +20,16 @@ public sealed class ReportComparisonData : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Sqlite = new(ShelterFactory.NewDataFolder(), demo: false) { Time = new FakeTimeProvider(Now) };
-        Postgres = new(ShelterFactory.NewDataFolder(), demo: false, await PostgresCluster.SettingsAsync()) { Time = new FakeTimeProvider(Now) };
+        Postgres = new(ShelterFactory.NewDataFolder(), demo: false,
+            await PostgresCluster.SettingsAsync())
+        { Time = new FakeTimeProvider(Now) };
         await Task.WhenAll(SeedAsync(Sqlite), SeedAsync(Postgres));
     }
 
     private static async Task SeedAsync(ShelterFactory app) =>
-        Assert.Equal(0, await app.WithServicesAsync(sp => sp.GetRequiredService<LargeSeeder>().SeedAsync(SeedSize.Large with { Years = 2 }, TextWriter.Null)));
+        Assert.Equal(0,
+            await app.WithServicesAsync(sp => sp.GetRequiredService<LargeSeeder>()
+            .SeedAsync(SeedSize.Large with { Years = 2 }, TextWriter.Null)));
 
     public Task DisposeAsync()
     {

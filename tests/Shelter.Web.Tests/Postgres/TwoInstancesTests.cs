@@ -65,7 +65,8 @@ public class TwoInstancesTests : IAsyncLifetime
     {
         var (a, b) = await StartTwoNodesAsync(demo: false);
         var site = await a.AddSiteAsync("Network House", confidential: false,
-            ("Dorm 1", RoomKind.Shared, 10), ("Dorm 2", RoomKind.Shared, 10), ("Dorm 3", RoomKind.Shared, 10), ("Dorm 4", RoomKind.Shared, 10), ("Dorm 5", RoomKind.Shared, 10));
+            ("Dorm 1", RoomKind.Shared, 10), ("Dorm 2", RoomKind.Shared, 10), ("Dorm 3", RoomKind.Shared, 10),
+                ("Dorm 4", RoomKind.Shared, 10), ("Dorm 5", RoomKind.Shared, 10));
         var beds = Enumerable.Range(1, 5).SelectMany(n => site.BedIds($"Dorm {n}")).ToList();
         await a.CreateUserAsync("night-a@test.shelter", Roles.Staff);
         await a.CreateUserAsync("night-b@test.shelter", Roles.Staff);
@@ -125,7 +126,12 @@ public class TwoInstancesTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
         Assert.StartsWith("/Account/Login", signOut.Headers.Location!.OriginalString);
 
-        using var replay = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = b.ServerAddress };
+        using var replay = new HttpClient(new HttpClientHandler
+        {
+            AllowAutoRedirect = false,
+            UseCookies = false
+        })
+        { BaseAddress = b.ServerAddress };
         var request = new HttpRequestMessage(HttpMethod.Get, "/");
         request.Headers.Add("Cookie", kept);
         var afterSignOut = await replay.SendAsync(request);
@@ -138,11 +144,13 @@ public class TwoInstancesTests : IAsyncLifetime
     {
         const string medicine = "Twonodecillin-4K";
         var (a, b) = await StartTwoNodesAsync(demo: true);
-        var residentId = await a.WithDbAsync(db => db.Residents.Where(r => db.Stays.Any(s => s.ResidentId == r.Id && s.EndedAt == null)).Select(r => r.Id).FirstAsync());
+        var residentId = await a.WithDbAsync(db => db.Residents.Where(r => db.Stays.Any(s => s.ResidentId == r.Id && s.EndedAt == null))
+            .Select(r => r.Id).FirstAsync());
 
         var atA = await SignedInAtAsync(a, DemoAccounts.CaseManager);
         var saved = await atA.PostFormAsync($"/medication/residents/{residentId}", $"/medication/residents/{residentId}",
-            [new("Kind", "Other"), new("Medicine", medicine), new("Dose", "Two-node dose 5 mg"), new("PickupWindow", "Mornings"), new("Schedule", "TakeHome")]);
+            [new("Kind", "Other"), new("Medicine", medicine), new("Dose", "Two-node dose 5 mg"), new("PickupWindow", "Mornings"),
+                new("Schedule", "TakeHome")]);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
 
         var atB = await SignedInAtAsync(b, DemoAccounts.CaseManager);
@@ -168,7 +176,8 @@ public class TwoInstancesTests : IAsyncLifetime
              WHERE p.name = 'RecurringJobId' AND p.value = '"{OutboxDelivery.JobId}"'
              GROUP BY date_trunc('minute', j.createdat)
             """;
-        await Until(async () => await QueryAsync<long?>($"SELECT count(*) FROM ({runs}) m") >= 2, "the outbox job's runs in two minutes", TimeSpan.FromSeconds(150));
+        await Until(async () => await QueryAsync<long?>($"SELECT count(*) FROM ({runs}) m") >= 2,
+            "the outbox job's runs in two minutes", TimeSpan.FromSeconds(150));
         Assert.Equal(1L, await QueryAsync<long?>($"SELECT max(count) FROM ({runs}) m"));
         Assert.Equal(2, servers.Servers().Count);
     }
@@ -181,7 +190,8 @@ public class TwoInstancesTests : IAsyncLifetime
         var bedId = site.BedIds("Single").Single();
         await a.CreateUserAsync("staff@test.shelter", Roles.Staff);
         var atA = await SignedInAtAsync(a, "staff@test.shelter");
-        Assert.Equal(HttpStatusCode.Redirect, (await atA.PostFormAsync("/beds", $"/beds/{bedId}/hold", [new("Hours", "1"), new("ComingThrough", "Police")])).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect,
+            (await atA.PostFormAsync("/beds", $"/beds/{bedId}/hold", [new("Hours", "1"), new("ComingThrough", "Police")])).StatusCode);
 
         a.Dispose(); // node A goes down with the release timer it scheduled
         _nodes.Remove(a);
@@ -190,7 +200,8 @@ public class TwoInstancesTests : IAsyncLifetime
         b.Clock.Advance(TimeSpan.FromHours(1) + TimeSpan.FromMinutes(1));
         await ExecuteAsync("UPDATE hangfire.set SET score = score - 3660 WHERE key = 'schedule'");
 
-        await Until(() => b.WithDbAsync(db => db.BedHolds.AnyAsync(h => h.ReleasedAt != null)), "node B released the hold", TimeSpan.FromSeconds(60));
+        await Until(() => b.WithDbAsync(db => db.BedHolds.AnyAsync(h => h.ReleasedAt != null)), "node B released the hold",
+            TimeSpan.FromSeconds(60));
         var hold = await b.WithDbAsync(db => db.BedHolds.SingleAsync());
         Assert.Equal(HoldRelease.Expired, hold.Release);
     }

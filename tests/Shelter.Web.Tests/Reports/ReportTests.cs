@@ -23,16 +23,29 @@ public class ReportTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        foreach (var (email, role) in new[] { ("manager@test.shelter", Roles.Manager), ("staff@test.shelter", Roles.Staff), ("cm@test.shelter", Roles.CaseManager), ("sw@test.shelter", Roles.SocialWorker), ("admin@test.shelter", Roles.Admin) })
+        foreach (var (email, role) in new[] { ("manager@test.shelter", Roles.Manager), ("staff@test.shelter", Roles.Staff),
+            ("cm@test.shelter", Roles.CaseManager), ("sw@test.shelter", Roles.SocialWorker), ("admin@test.shelter", Roles.Admin) })
             await _app.CreateUserAsync(email, role);
         var site = await _app.AddSiteAsync("North", false, ("Shared", RoomKind.Shared, 2), ("Safe", RoomKind.SafeRoom, 1));
         var (b1, b2) = (site.BedIds("Shared").First(), site.BedIds("Shared").Last());
         var s1 = site.BedIds("Safe").Single();
         await _app.WithDbAsync(async db =>
         {
-            Resident Woman(string alias) { var r = new Resident { Alias = alias, RegisteredAt = At(2, 1, 0), ConsentToKeepData = true }; db.Residents.Add(r); return r; }
-            Stay Stay(Resident r, int bed, DateTime start, DateTime? end, ExitReason? reason = ExitReason.PlannedEnd, ExitDestination? to = ExitDestination.OwnHousing) =>
-                new() { Resident = r, BedId = bed, AdmittedAt = start, StartedAt = start, PlannedEndAt = start.AddDays(90), EndedAt = end, ExitReason = end is null ? null : reason, ExitDestination = end is null ? null : to };
+            Resident Woman(string alias)
+            {
+                var r = new Resident
+                {
+                    Alias = alias, RegisteredAt = At(2, 1, 0),
+                    ConsentToKeepData = true
+                }; db.Residents.Add(r); return r;
+            }
+            Stay Stay(Resident r, int bed, DateTime start, DateTime? end, ExitReason? reason = ExitReason.PlannedEnd,
+                ExitDestination? to = ExitDestination.OwnHousing) =>
+                new()
+                {
+                    Resident = r, BedId = bed, AdmittedAt = start, StartedAt = start, PlannedEndAt = start.AddDays(90),
+                    EndedAt = end, ExitReason = end is null ? null : reason, ExitDestination = end is null ? null : to
+                };
             var x = Woman("X"); var y = Woman("Y"); var z = Woman("Z"); var w = Woman("W");
             db.Stays.Add(Stay(x, b1, At(2, 25, 12), At(3, 4, 10)));
             db.Stays.Add(Stay(y, b2, At(3, 3, 15), At(3, 6, 9)));
@@ -44,12 +57,24 @@ public class ReportTests : IAsyncLifetime
             z2.AdmittedAt = z1.AdmittedAt;
             db.Stays.Add(z2);
             db.Stays.Add(Stay(w, s1, At(3, 8, 20), At(3, 9, 18)));
-            db.BedsOutOfService.Add(new BedOutOfService { BedId = b2, From = new DateOnly(2026, 3, 1), To = new DateOnly(2026, 3, 2), Reason = OutOfServiceReason.Repair, RecordedAt = At(2, 20, 0) });
+            db.BedsOutOfService.Add(new BedOutOfService
+            {
+                BedId = b2, From = new DateOnly(2026, 3, 1), To = new DateOnly(2026, 3, 2),
+                Reason = OutOfServiceReason.Repair, RecordedAt = At(2, 20, 0)
+            });
             // Intakes for the suppression rule: five admitted to a bed, two wait-listed.
             foreach (var r in new[] { x, y, z, w, Woman("V") })
-                db.Intakes.Add(new Shelter.Core.Intake.Intake { Resident = r, ReceivedAt = At(3, 2, 10), Outcome = IntakeOutcome.Bed, ConsentToKeepData = true });
+                db.Intakes.Add(new Shelter.Core.Intake.Intake
+                {
+                    Resident = r, ReceivedAt = At(3, 2, 10), Outcome = IntakeOutcome.Bed,
+                    ConsentToKeepData = true
+                });
             foreach (var r in new[] { Woman("U"), Woman("T") })
-                db.Intakes.Add(new Shelter.Core.Intake.Intake { Resident = r, ReceivedAt = At(3, 2, 11), Outcome = IntakeOutcome.WaitingList, Reason = OutcomeReason.NoFittingCapacity, ConsentToKeepData = true });
+                db.Intakes.Add(new Shelter.Core.Intake.Intake
+                {
+                    Resident = r, ReceivedAt = At(3, 2, 11),
+                    Outcome = IntakeOutcome.WaitingList, Reason = OutcomeReason.NoFittingCapacity, ConsentToKeepData = true
+                });
             return await db.SaveChangesAsync();
         });
         _manager = await _app.SignedInClientAsync("manager@test.shelter");
@@ -66,7 +91,8 @@ public class ReportTests : IAsyncLifetime
         var response = await _manager.GetAsync(url);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.StartsWith("text/csv", response.Content.Headers.ContentType!.ToString());
-        return (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r').Split(',')).ToList();
+        return (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => l.TrimEnd('\r').Split(',')).ToList();
     }
 
     [Fact]
@@ -75,7 +101,8 @@ public class ReportTests : IAsyncLifetime
         var rows = await CsvAsync($"/reports/occupancy.csv?{Period}");
 
         Assert.Equal("date,site,room_type,beds,occupied,utilisation", string.Join(",", rows[0]));
-        var shared = rows.Skip(1).Where(r => r[2] == "shared").ToDictionary(r => r[0], r => (Beds: int.Parse(r[3]), Occupied: int.Parse(r[4]), Utilisation: r[5]));
+        var shared = rows.Skip(1).Where(r => r[2] == "shared")
+            .ToDictionary(r => r[0], r => (Beds: int.Parse(r[3]), Occupied: int.Parse(r[4]), Utilisation: r[5]));
         var safe = rows.Skip(1).Where(r => r[2] == "safe_room").ToDictionary(r => r[0], r => int.Parse(r[4]));
         int[] expectedBeds = [1, 1, 2, 2, 2, 2, 2, 2, 2, 2];
         int[] expectedOccupied = [1, 1, 2, 1, 2, 1, 1, 1, 1, 1];
@@ -133,7 +160,34 @@ public class ReportTests : IAsyncLifetime
         await CsvAsync($"/reports/occupancy.csv?{Period}");
         await CsvAsync($"/reports/outcomes/barriers.csv?{Period}");
 
-        Assert.Equal(before + 2, await _app.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.Action == "Exported" && e.EntityType == "Report")));
+        Assert.Equal(before + 2,
+            await _app.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.Action == "Exported" && e.EntityType == "Report")));
+    }
+
+    [Fact]
+    public async Task A_check_out_shows_in_the_next_Report_request_page_CSV_and_outcomes()
+    {
+        _app.Clock.SetTo(At(3, 10, 12));
+        var beforeCsv = await CsvAsync($"/reports/occupancy.csv?{Period}");
+        var beforePage = await _manager.GetStringAsync($"/reports/occupancy?{Period}");
+        var beforeExits = await CsvAsync($"/reports/outcomes/exits.csv?{Period}");
+        Assert.Contains(beforeCsv, r => r[0] == "2026-03-10" && r[2] == "shared" && r[4] == "1"); // Z, moved to bed 2
+        Assert.Contains("13 bed-nights of 28 available", beforePage);
+
+        // Z leaves on the 10th: her stay, begun on the 7th, gets an end (an old row changes, nothing is added).
+        var staff = await _app.SignedInClientAsync("staff@test.shelter");
+        var stayId = await _app.WithDbAsync(db => db.Stays.Where(s => s.EndedAt == null && s.ChildId == null).Select(s => s.Id)
+            .SingleAsync());
+        var checkOut = await staff.PostFormAsync($"/stays/{stayId}/check-out", $"/stays/{stayId}/check-out",
+            [new("Reason", "HerChoice"), new("Destination", "FamilyOrFriends")]);
+        Assert.Equal(HttpStatusCode.Redirect, checkOut.StatusCode);
+
+        var afterCsv = await CsvAsync($"/reports/occupancy.csv?{Period}");
+        var afterPage = await _manager.GetStringAsync($"/reports/occupancy?{Period}");
+        var afterExits = await CsvAsync($"/reports/outcomes/exits.csv?{Period}");
+        Assert.Contains(afterCsv, r => r[0] == "2026-03-10" && r[2] == "shared" && r[4] == "0");
+        Assert.Contains("12 bed-nights of 28 available", afterPage);
+        Assert.Equal(beforeExits.Count + 1, afterExits.Count); // a new destination: family or friends
     }
 
     [Fact]
@@ -155,7 +209,8 @@ public class ReportTests : IAsyncLifetime
     {
         var client = await _app.SignedInClientAsync(email);
 
-        foreach (var url in new[] { "/reports/occupancy", $"/reports/occupancy.csv?{Period}", "/reports/outcomes", $"/reports/outcomes/exits.csv?{Period}" })
+        foreach (var url in new[] { "/reports/occupancy", $"/reports/occupancy.csv?{Period}", "/reports/outcomes",
+            $"/reports/outcomes/exits.csv?{Period}" })
             Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync(url)).StatusCode);
     }
 }
@@ -173,11 +228,18 @@ public class SuppressionReportTests : IDisposable
         var site = await _app.AddSiteAsync("North", false, ("Shared", RoomKind.Shared, 2));
         await _app.WithDbAsync(async db =>
         {
-            var r = new Resident { Alias = "Only One", RegisteredAt = new DateTime(2026, 2, 1, 0, 0, 0, DateTimeKind.Utc), ConsentToKeepData = true };
+            var r = new Resident
+            {
+                Alias = "Only One", RegisteredAt = new DateTime(2026, 2, 1, 0, 0, 0, DateTimeKind.Utc),
+                ConsentToKeepData = true
+            };
             db.Stays.Add(new Stay
             {
-                Resident = r, BedId = site.BedIds("Shared").First(), AdmittedAt = new DateTime(2026, 3, 1, 12, 0, 0, DateTimeKind.Utc), StartedAt = new DateTime(2026, 3, 1, 12, 0, 0, DateTimeKind.Utc),
-                PlannedEndAt = new DateTime(2026, 5, 30, 12, 0, 0, DateTimeKind.Utc), EndedAt = new DateTime(2026, 3, 18, 12, 0, 0, DateTimeKind.Utc),
+                Resident = r, BedId = site.BedIds("Shared")
+                    .First(), AdmittedAt = new DateTime(2026, 3, 1, 12, 0, 0, DateTimeKind.Utc), StartedAt = new DateTime(2026, 3, 1,
+                    12, 0, 0, DateTimeKind.Utc),
+                PlannedEndAt = new DateTime(2026, 5, 30, 12, 0, 0, DateTimeKind.Utc), EndedAt = new DateTime(2026, 3, 18, 12, 0, 0,
+                    DateTimeKind.Utc),
                 ExitReason = ExitReason.PlannedEnd, ExitDestination = ExitDestination.OwnHousing,
             });
             return await db.SaveChangesAsync();
@@ -207,9 +269,17 @@ public class SuppressionReportTests : IDisposable
         await _app.WithDbAsync(async db =>
         {
             var beds = site.BedIds("Shared").ToList();
-            db.BedsOutOfService.Add(new BedOutOfService { BedId = beds[3], From = today.AddDays(-3), To = today.AddDays(3), Reason = OutOfServiceReason.Repair, RecordedAt = DateTime.UtcNow });
+            db.BedsOutOfService.Add(new BedOutOfService
+            {
+                BedId = beds[3], From = today.AddDays(-3), To = today.AddDays(3),
+                Reason = OutOfServiceReason.Repair, RecordedAt = DateTime.UtcNow
+            });
             var r = new Resident { Alias = "Sleeper", RegisteredAt = DateTime.UtcNow.AddDays(-10), ConsentToKeepData = true };
-            db.Stays.Add(new Stay { Resident = r, BedId = beds[0], AdmittedAt = DateTime.UtcNow.AddDays(-10), StartedAt = DateTime.UtcNow.AddDays(-10), PlannedEndAt = DateTime.UtcNow.AddDays(80) });
+            db.Stays.Add(new Stay
+            {
+                Resident = r, BedId = beds[0], AdmittedAt = DateTime.UtcNow.AddDays(-10),
+                StartedAt = DateTime.UtcNow.AddDays(-10), PlannedEndAt = DateTime.UtcNow.AddDays(80)
+            });
             return await db.SaveChangesAsync();
         });
         await _app.CreateUserAsync("manager@test.shelter", Roles.Manager);
@@ -223,7 +293,8 @@ public class SuppressionReportTests : IDisposable
         Assert.Matches("data-testid=\"occupancy\">33 %", dashboard);
         Assert.Contains($"{today:yyyy-MM-dd},North,shared,3,1,33.3", csv);
         Assert.Contains("data-testid=\"women\">&lt;5", dashboard);
-        Assert.Contains("Occupancy (out-of-service beds excluded)", await manager.GetStringAsync($"/reports/occupancy?from={today:yyyy-MM-dd}&to={today:yyyy-MM-dd}"));
+        Assert.Contains("Occupancy (out-of-service beds excluded)",
+            await manager.GetStringAsync($"/reports/occupancy?from={today:yyyy-MM-dd}&to={today:yyyy-MM-dd}"));
     }
 
     [Fact]

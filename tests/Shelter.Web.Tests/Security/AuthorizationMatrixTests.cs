@@ -31,18 +31,24 @@ public class AuthorizationMatrixTests(ShelterFactory app) : IClassFixture<Shelte
         ["Users.Index"] = [A], ["Users.Create"] = [A], ["Users.Edit"] = [A], ["Users.ResetPassword"] = [A], ["Users.ResetTwoFactor"] = [A],
         ["Beds.Index"] = [S, C, W, M], ["Beds.Hold"] = [S, C], ["Beds.ReleaseHold"] = [S, C],
         ["Stays.CheckIn"] = [S, C], ["Stays.Show"] = [S, C], ["Stays.Move"] = [S, C], ["Stays.CheckOut"] = [S, C], ["Stays.Terms"] = [S, C],
-        ["Sites.Index"] = [M], ["Sites.Create"] = [M], ["Sites.Show"] = [M], ["Sites.Edit"] = [M], ["Sites.AddRoom"] = [M], ["Sites.AddBeds"] = [M], ["Sites.AddCounsellingRoom"] = [M],
+        ["Sites.Index"] = [M], ["Sites.Create"] = [M], ["Sites.Show"] = [M], ["Sites.Edit"] = [M], ["Sites.AddRoom"] = [M],
+        ["Sites.AddBeds"] = [M], ["Sites.AddCounsellingRoom"] = [M],
         ["Sites.OutOfService"] = [M], ["Sites.BackInService"] = [M],
-        ["Intake.New"] = [S, C], ["Intake.Show"] = [S, C], ["Intake.Waiting"] = [S, C], ["Intake.Contact"] = [S, C], ["Intake.Remove"] = [S, C],
+        ["Intake.New"] = [S, C], ["Intake.Show"] = [S, C], ["Intake.Waiting"] = [S, C], ["Intake.Contact"] = [S, C],
+        ["Intake.Remove"] = [S, C],
         ["Residents.Index"] = [S, C, W], ["Residents.Show"] = [S, C, W],
         ["Residents.Consent"] = [S, C], ["Residents.Revoke"] = [S, C], ["Residents.Referral"] = [S, C],
         ["Partners.Index"] = [S, C, W, M], ["Partners.Create"] = [C, M], ["Partners.Edit"] = [C, M],
         ["Partners.Barriers"] = [S, C, W, M], ["Partners.Barriers:POST"] = [S, C],
-        ["Medication.Index"] = [C], ["Medication.Resident"] = [C], ["Medication.Add"] = [C], ["Medication.Edit"] = [C], ["Medication.Dispensed"] = [C],
+        ["Medication.Index"] = [C], ["Medication.Resident"] = [C], ["Medication.Add"] = [C], ["Medication.Edit"] = [C],
+        ["Medication.Dispensed"] = [C],
         ["Medication.End"] = [C], ["Medication.NewClosure"] = [C], ["Medication.Closure"] = [C],
-        ["Documents.Index"] = [C], ["Documents.Show"] = [C], ["Documents.Start"] = [C], ["Documents.Step"] = [C], ["Documents.Declined"] = [C],
-        ["Tasks.Index"] = [S, C, W], ["Tasks.Show"] = [S, C, W], ["Tasks.New"] = [S, C, W], ["Tasks.Step"] = [S, C, W], ["Tasks.Close"] = [S, C, W], ["Tasks.Assign"] = [S, C, W],
-        ["Children.Index"] = [C, W], ["Children.Show"] = [C, W], ["Children.Save"] = [C, W], ["Children.Schedule"] = [W], ["Children.Attendance"] = [W],
+        ["Documents.Index"] = [C], ["Documents.Show"] = [C], ["Documents.Start"] = [C], ["Documents.Step"] = [C],
+        ["Documents.Declined"] = [C],
+        ["Tasks.Index"] = [S, C, W], ["Tasks.Show"] = [S, C, W], ["Tasks.New"] = [S, C, W], ["Tasks.Step"] = [S, C, W],
+        ["Tasks.Close"] = [S, C, W], ["Tasks.Assign"] = [S, C, W],
+        ["Children.Index"] = [C, W], ["Children.Show"] = [C, W], ["Children.Save"] = [C, W], ["Children.Schedule"] = [W],
+        ["Children.Attendance"] = [W],
         ["Employment.Show"] = [C, W], ["Employment.Start"] = [C, W], ["Employment.Step"] = [C, W], ["Employment.Declined"] = [C, W],
         ["Reports.Occupancy"] = [M], ["Reports.OccupancyCsv"] = [M], ["Reports.Outcomes"] = [M], ["Reports.OutcomesCsv"] = [M],
     };
@@ -52,14 +58,16 @@ public class AuthorizationMatrixTests(ShelterFactory app) : IClassFixture<Shelte
     /// <summary>A POST with its own row ("Controller.Action:POST") when it differs from the GET of the same name.</summary>
     private static string[]? ExpectedFor(ControllerActionDescriptor a)
     {
-        var isPost = a.ActionConstraints?.OfType<Microsoft.AspNetCore.Mvc.ActionConstraints.HttpMethodActionConstraint>().Any(c => c.HttpMethods.Contains("POST")) == true;
+        var isPost = a.ActionConstraints?.OfType<Microsoft.AspNetCore.Mvc.ActionConstraints.HttpMethodActionConstraint>()
+            .Any(c => c.HttpMethods.Contains("POST")) == true;
         return isPost && Expected.TryGetValue(Key(a) + ":POST", out var post) ? post : Expected[Key(a)];
     }
 
     [Fact]
     public async Task Every_action_allows_exactly_the_roles_in_the_table()
     {
-        var actions = app.Services.GetRequiredService<IActionDescriptorCollectionProvider>().ActionDescriptors.Items.OfType<ControllerActionDescriptor>().ToList();
+        var actions = app.Services.GetRequiredService<IActionDescriptorCollectionProvider>()
+            .ActionDescriptors.Items.OfType<ControllerActionDescriptor>().ToList();
         var authorization = app.Services.GetRequiredService<IAuthorizationService>();
         var policies = app.Services.GetRequiredService<IAuthorizationPolicyProvider>();
         var missing = actions.Select(Key).Distinct().Where(k => !Expected.ContainsKey(k)).ToList();
@@ -71,18 +79,21 @@ public class AuthorizationMatrixTests(ShelterFactory app) : IClassFixture<Shelte
         foreach (var action in actions)
         {
             var expected = ExpectedFor(action);
-            var anonymous = action.MethodInfo.GetCustomAttribute<AllowAnonymousAttribute>() is not null || action.ControllerTypeInfo.GetCustomAttribute<AllowAnonymousAttribute>() is not null;
+            var anonymous = action.MethodInfo.GetCustomAttribute<AllowAnonymousAttribute>() is not null
+                || action.ControllerTypeInfo.GetCustomAttribute<AllowAnonymousAttribute>() is not null;
             if (expected is null)
             {
                 if (!anonymous) wrong.Add($"{Key(action)} should be open to strangers");
                 continue;
             }
             if (anonymous) { wrong.Add($"{Key(action)} is anonymous but should not be"); continue; }
-            var names = action.MethodInfo.GetCustomAttributes<AuthorizeAttribute>().Concat(action.ControllerTypeInfo.GetCustomAttributes<AuthorizeAttribute>())
+            var names = action.MethodInfo.GetCustomAttributes<AuthorizeAttribute>()
+                .Concat(action.ControllerTypeInfo.GetCustomAttributes<AuthorizeAttribute>())
                 .Select(a => a.Policy).Where(p => p is not null).Distinct().ToList();
             foreach (var role in Everyone)
             {
-                var user = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, "u"), new Claim(ClaimTypes.Role, role)], "test"));
+                var user = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, "u"),
+                    new Claim(ClaimTypes.Role, role)], "test"));
                 var allowed = true;
                 foreach (var name in names)
                     allowed &= (await authorization.AuthorizeAsync(user, (await policies.GetPolicyAsync(name!))!)).Succeeded;
@@ -120,17 +131,22 @@ public class AuthorizationMatrixTests(ShelterFactory app) : IClassFixture<Shelte
     [Fact]
     public void Every_id_an_action_takes_is_checked_against_the_readers_sites()
     {
-        var actions = app.Services.GetRequiredService<IActionDescriptorCollectionProvider>().ActionDescriptors.Items.OfType<ControllerActionDescriptor>().ToList();
+        var actions = app.Services.GetRequiredService<IActionDescriptorCollectionProvider>()
+            .ActionDescriptors.Items.OfType<ControllerActionDescriptor>().ToList();
         var notChecked = new List<string>();
         foreach (var action in actions)
         {
             if (NotResidentIds.ContainsKey(action.ControllerName + ".*")) continue;
-            var checkedArgs = action.MethodInfo.GetCustomAttributes<Shelter.Web.Infrastructure.Auth.ReachesAttribute>().Select(r => r.Argument).ToHashSet();
+            var checkedArgs = action.MethodInfo.GetCustomAttributes<Shelter.Web.Infrastructure.Auth.ReachesAttribute>()
+                .Select(r => r.Argument).ToHashSet();
             foreach (var p in action.MethodInfo.GetParameters())
             {
                 var ids = IsId(p.ParameterType) && p.Name!.EndsWith("id", StringComparison.OrdinalIgnoreCase) ? [p.Name!]
-                    : p.ParameterType.IsClass && p.ParameterType != typeof(string) && p.ParameterType.Namespace?.StartsWith("Shelter.Web.Features", StringComparison.Ordinal) == true
-                        ? p.ParameterType.GetProperties().Where(q => IsId(q.PropertyType) && q.Name.EndsWith("Id", StringComparison.Ordinal)).Select(q => $"{p.Name}.{q.Name}")
+                    : p.ParameterType.IsClass && p.ParameterType != typeof(string)
+                        && p.ParameterType.Namespace?.StartsWith("Shelter.Web.Features", StringComparison.Ordinal) == true
+                        ? p.ParameterType.GetProperties()
+                            .Where(q => IsId(q.PropertyType) && q.Name.EndsWith("Id", StringComparison.Ordinal))
+                            .Select(q => $"{p.Name}.{q.Name}")
                         : [];
                 foreach (var id in ids)
                     if (!checkedArgs.Contains(id) && !NotResidentIds.ContainsKey($"{Key(action)}:{id}"))
@@ -145,10 +161,12 @@ public class AuthorizationMatrixTests(ShelterFactory app) : IClassFixture<Shelte
     [Fact]
     public async Task The_jobs_dashboard_is_for_managers_and_admins_only()
     {
-        foreach (var (email, allowed) in new[] { (DemoAccounts.Staff, false), (DemoAccounts.CaseManager, false), (DemoAccounts.SocialWorker, false), (DemoAccounts.Manager, true), (DemoAccounts.Admin, true) })
+        foreach (var (email, allowed) in new[] { (DemoAccounts.Staff, false), (DemoAccounts.CaseManager, false),
+            (DemoAccounts.SocialWorker, false), (DemoAccounts.Manager, true), (DemoAccounts.Admin, true) })
         {
             var client = await app.SignedInClientAsync(email);
-            Assert.Equal(allowed ? System.Net.HttpStatusCode.OK : System.Net.HttpStatusCode.Forbidden, (await client.GetAsync("/jobs")).StatusCode);
+            Assert.Equal(allowed ? System.Net.HttpStatusCode.OK : System.Net.HttpStatusCode.Forbidden,
+                (await client.GetAsync("/jobs")).StatusCode);
         }
     }
 }

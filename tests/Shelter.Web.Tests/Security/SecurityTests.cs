@@ -38,7 +38,8 @@ public class HeaderAndSessionTests(ShelterFactory app) : IClassFixture<ShelterFa
         Assert.True(board.Headers.CacheControl!.NoStore);
         // HSTS is sent over HTTPS to a real host name (browsers ignore it for localhost, and so does the middleware).
         var overTls = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://shelter.example"), AllowAutoRedirect = false });
-        Assert.Contains("max-age=31536000", (await overTls.GetAsync("/Account/Login")).Headers.GetValues("Strict-Transport-Security").Single());
+        Assert.Contains("max-age=31536000",
+            (await overTls.GetAsync("/Account/Login")).Headers.GetValues("Strict-Transport-Security").Single());
     }
 
     [Fact]
@@ -48,7 +49,8 @@ public class HeaderAndSessionTests(ShelterFactory app) : IClassFixture<ShelterFa
 
         var response = await client.SignInAsync(DemoAccounts.SocialWorker, ShelterFactory.DemoPassword);
 
-        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("__Host-Shelter.Session=", StringComparison.Ordinal));
+        var cookie = response.Headers.GetValues("Set-Cookie")
+            .Single(c => c.StartsWith("__Host-Shelter.Session=", StringComparison.Ordinal));
         Assert.Contains("secure", cookie);
         Assert.Contains("httponly", cookie);
         Assert.Contains("samesite=strict", cookie);
@@ -66,11 +68,13 @@ public class HeaderAndSessionTests(ShelterFactory app) : IClassFixture<ShelterFa
         Keep(await client.GetAsync("/Account/Login"));
         var password = await client.SignInAsync(DemoAccounts.Manager, ShelterFactory.DemoPassword); // the two-factor step's cookie
         Keep(password);
-        Keep(await client.PostFormAsync("/Account/LoginWith2fa", "/Account/LoginWith2fa", [new("Code", await app.AuthenticatorCodeAsync(DemoAccounts.Manager))]));
+        Keep(await client.PostFormAsync("/Account/LoginWith2fa", "/Account/LoginWith2fa",
+            [new("Code", await app.AuthenticatorCodeAsync(DemoAccounts.Manager))]));
         var bed = await app.WithDbAsync(db => db.Beds.Select(b => b.Id).FirstAsync());
         var staff = app.NewClient();
         await staff.SignInAsync(DemoAccounts.Staff, ShelterFactory.DemoPassword);
-        Keep(await staff.PostFormAsync("/beds", $"/beds/{bed}/hold", [new("ComingThrough", "Police"), new("Hours", "0")])); // a notice after the redirect
+        Keep(await staff.PostFormAsync("/beds", $"/beds/{bed}/hold",
+            [new("ComingThrough", "Police"), new("Hours", "0")])); // a notice after the redirect
 
         var names = cookies.Select(c => c.Split('=')[0]).Distinct().ToList();
         Assert.Contains("__Host-Shelter.TwoFactor", names);
@@ -95,7 +99,8 @@ public class HeaderAndSessionTests(ShelterFactory app) : IClassFixture<ShelterFa
         var admin = await app.SignedInClientAsync(DemoAccounts.Admin);
         var id = await app.UserIdAsync("leaving.now@test.shelter");
 
-        await admin.PostFormAsync($"/admin/users/{id}", $"/admin/users/{id}", [new("DisplayName", "Leaving"), new("Roles", "Staff"), new("Disabled", "true")]);
+        await admin.PostFormAsync($"/admin/users/{id}", $"/admin/users/{id}",
+            [new("DisplayName", "Leaving"), new("Roles", "Staff"), new("Disabled", "true")]);
         var next = await worker.GetAsync("/beds");
 
         Assert.Equal(HttpStatusCode.Redirect, next.StatusCode);
@@ -111,7 +116,8 @@ public class HeaderAndSessionTests(ShelterFactory app) : IClassFixture<ShelterFa
         var admin = await app.SignedInClientAsync(DemoAccounts.Admin);
         var id = await app.UserIdAsync("changing.role@test.shelter");
 
-        await admin.PostFormAsync($"/admin/users/{id}", $"/admin/users/{id}", [new("DisplayName", "Now social work"), new("Roles", "SocialWorker")]);
+        await admin.PostFormAsync($"/admin/users/{id}", $"/admin/users/{id}",
+            [new("DisplayName", "Now social work"), new("Roles", "SocialWorker")]);
 
         // The old session ends at once (its security stamp is stale); signed in again, she has the new role only.
         var next = await worker.GetAsync("/stays/check-in");
@@ -158,13 +164,15 @@ public class SessionLimitTests
     [Fact]
     public async Task Sign_in_attempts_from_one_address_are_rate_limited()
     {
-        using var app = new ShelterFactory(ShelterFactory.NewDataFolder(), demo: true, new Dictionary<string, string?> { ["RateLimits:SignInPerMinute"] = "3" });
+        using var app = new ShelterFactory(ShelterFactory.NewDataFolder(), demo: true,
+            new Dictionary<string, string?> { ["RateLimits:SignInPerMinute"] = "3" });
         var client = app.NewClient();
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 5; i++)
             statuses.Add((await client.SignInAsync("nobody@demo.shelter", "wrong password here")).StatusCode);
 
-        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests,
+            HttpStatusCode.TooManyRequests], statuses);
     }
 }
 
@@ -184,7 +192,8 @@ public class ErrorPageTests
         public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
         {
             next(app);
-            app.Map("/boom", b => b.Run(_ => throw new InvalidOperationException("Secret detail: Canary-Stacktrace at Shelter.Core.Secret")));
+            app.Map("/boom",
+                b => b.Run(_ => throw new InvalidOperationException("Secret detail: Canary-Stacktrace at Shelter.Core.Secret")));
         };
     }
 
@@ -246,23 +255,41 @@ public class CanaryTests
         var caseManager = await app.SignedInClientAsync(DemoAccounts.CaseManager);
 
         // A confidential site, an intake of a woman with a child, her medication, a move and a check-out.
-        var site = await manager.PostFormAsync("/sites/new", "/sites/new", [new("Name", "Canary Safe Flat"), new("IsAddressConfidential", "true"), new("Address", Address), new("MaxStayDays", "90"), new("MaxSafeRoomStayHours", "72"), new("TimeZoneId", "Europe/Kyiv")]);
+        var site = await manager.PostFormAsync("/sites/new", "/sites/new",
+            [new("Name", "Canary Safe Flat"), new("IsAddressConfidential", "true"), new("Address", Address), new("MaxStayDays", "90"),
+            new("MaxSafeRoomStayHours", "72"), new("TimeZoneId", "Europe/Kyiv")]);
         urls.Add(site.Headers.Location!.ToString());
-        await manager.PostFormAsync(site.Headers.Location!.ToString(), site.Headers.Location + "/rooms", [new("Name", "Canary room"), new("Kind", "Family"), new("Beds", "3")]);
-        var intake = await staff.PostFormAsync("/intake/new", "/intake/new", [new("Route", "Police"), new("Alias", Name), new("LegalName", Name + " Legal"), new("ChildAges", "8"), new("TakesOst", "Yes"), new("HasEnoughMedication", "No"), new("MissingDocuments", "Passport"), new("ConsentToKeepData", "true")]);
+        await manager.PostFormAsync(site.Headers.Location!.ToString(), site.Headers.Location + "/rooms",
+            [new("Name", "Canary room"), new("Kind", "Family"), new("Beds", "3")]);
+        var intake = await staff.PostFormAsync("/intake/new", "/intake/new",
+            [new("Route", "Police"), new("Alias", Name), new("LegalName", Name + " Legal"), new("ChildAges", "8"),
+            new("TakesOst", "Yes"), new("HasEnoughMedication", "No"), new("MissingDocuments", "Passport"),
+            new("ConsentToKeepData", "true")]);
         urls.Add(intake.Headers.Location!.ToString());
         var residentId = await app.WithDbAsync(db => db.Residents.Where(r => r.Alias == Name).Select(r => r.Id).SingleAsync());
-        await app.WithDbAsync(async db => { foreach (var c in db.Children.Where(c => c.ResidentId == residentId)) c.Alias = ChildName; return await db.SaveChangesAsync(); });
-        var programme = await caseManager.PostFormAsync($"/medication/residents/{residentId}", $"/medication/residents/{residentId}", [new("Kind", "Ost"), new("Medicine", Medicine), new("Dose", "60 mg"), new("Schedule", "TakeHome")]);
+        await app.WithDbAsync(async db =>
+        {
+            foreach (var c in db.Children.Where(c =>
+            c.ResidentId == residentId)) c.Alias = ChildName; return await db.SaveChangesAsync();
+        });
+        var programme = await caseManager.PostFormAsync($"/medication/residents/{residentId}", $"/medication/residents/{residentId}",
+            [new("Kind", "Ost"), new("Medicine", Medicine), new("Dose", "60 mg"), new("Schedule", "TakeHome")]);
         urls.Add(programme.Headers.Location!.ToString());
-        foreach (var page in new[] { $"/residents/{residentId}", "/beds", "/residents?q=Canaryna", "/medication", $"/medication/residents/{residentId}" })
+        foreach (var page in new[] { $"/residents/{residentId}", "/beds", "/residents?q=Canaryna", "/medication",
+            $"/medication/residents/{residentId}" })
         {
             var client = page.StartsWith("/medication", StringComparison.Ordinal) ? caseManager : staff;
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(page)).StatusCode);
         }
-        await app.WithServicesAsync(async sp => { await sp.GetRequiredService<Shelter.Web.Features.Medication.ContinuitySweep>().SweepAsync(); return 0; });
-        var stayId = await app.WithDbAsync(db => db.Stays.Where(s => s.ResidentId == residentId && s.ChildId == null && s.EndedAt == null).Select(s => s.Id).SingleAsync());
-        var checkout = await staff.PostFormAsync($"/stays/{stayId}/check-out", $"/stays/{stayId}/check-out", [new("Reason", "HerChoice"), new("Destination", "FamilyOrFriends")]);
+        await app.WithServicesAsync(async sp =>
+        {
+            await sp.GetRequiredService<Shelter.Web.Features.Medication.ContinuitySweep>()
+            .SweepAsync(); return 0;
+        });
+        var stayId = await app.WithDbAsync(db =>
+            db.Stays.Where(s => s.ResidentId == residentId && s.ChildId == null && s.EndedAt == null).Select(s => s.Id).SingleAsync());
+        var checkout = await staff.PostFormAsync($"/stays/{stayId}/check-out", $"/stays/{stayId}/check-out",
+            [new("Reason", "HerChoice"), new("Destination", "FamilyOrFriends")]);
         urls.Add(checkout.Headers.Location!.ToString());
         await app.DeliverOutboxAsync(); // what the check-out queued (notices, her continuity check) has run
 
@@ -273,7 +300,8 @@ public class CanaryTests
 
         var storage = app.Services.GetRequiredService<JobStorage>();
         var monitor = storage.GetMonitoringApi();
-        var jobArgs = monitor.SucceededJobs(0, 500).Select(j => j.Value.Job).Concat(monitor.EnqueuedJobs("default", 0, 500).Select(j => j.Value.Job))
+        var jobArgs = monitor.SucceededJobs(0, 500).Select(j => j.Value.Job)
+            .Concat(monitor.EnqueuedJobs("default", 0, 500).Select(j => j.Value.Job))
             .Concat(monitor.ScheduledJobs(0, 500).Select(j => j.Value.Job))
             .Where(j => j is not null).SelectMany(j => j!.Args.Select(a => a?.ToString() ?? "")).ToList();
         Assert.NotEmpty(monitor.SucceededJobs(0, 500));
@@ -297,12 +325,32 @@ public class PurgeTests
         const string canary = "Purgeable Canaryname";
         await app.WithDbAsync(async db =>
         {
-            var old = new Core.Residents.Resident { Alias = canary, LegalName = canary + " Legal", RegisteredAt = DateTime.UtcNow.AddYears(-5), ConsentToKeepData = true, Languages = "Canarian" };
+            var old = new Core.Residents.Resident
+            {
+                Alias = canary, LegalName = canary + " Legal",
+                RegisteredAt = DateTime.UtcNow.AddYears(-5), ConsentToKeepData = true, Languages = "Canarian"
+            };
             db.Residents.Add(old);
-            db.Stays.Add(new Core.Stays.Stay { Resident = old, BedId = site.BedIds("Shared").First(), AdmittedAt = DateTime.UtcNow.AddYears(-5), StartedAt = DateTime.UtcNow.AddYears(-5), PlannedEndAt = DateTime.UtcNow.AddYears(-5).AddDays(90), EndedAt = DateTime.UtcNow.AddYears(-4), ExitReason = Core.Stays.ExitReason.PlannedEnd, ExitDestination = Core.Stays.ExitDestination.OwnHousing, Conditions = canary + " conditions" });
-            var recent = new Core.Residents.Resident { Alias = "Recent Woman", RegisteredAt = DateTime.UtcNow.AddYears(-1), ConsentToKeepData = true };
+            db.Stays.Add(new Core.Stays.Stay
+            {
+                Resident = old, BedId = site.BedIds("Shared").First(),
+                AdmittedAt = DateTime.UtcNow.AddYears(-5), StartedAt = DateTime.UtcNow.AddYears(-5),
+                PlannedEndAt = DateTime.UtcNow.AddYears(-5).AddDays(90), EndedAt = DateTime.UtcNow.AddYears(-4),
+                ExitReason = Core.Stays.ExitReason.PlannedEnd, ExitDestination = Core.Stays.ExitDestination.OwnHousing,
+                Conditions = canary + " conditions"
+            });
+            var recent = new Core.Residents.Resident
+            {
+                Alias = "Recent Woman", RegisteredAt = DateTime.UtcNow.AddYears(-1),
+                ConsentToKeepData = true
+            };
             db.Residents.Add(recent);
-            db.Stays.Add(new Core.Stays.Stay { Resident = recent, BedId = site.BedIds("Shared").Last(), AdmittedAt = DateTime.UtcNow.AddYears(-1), StartedAt = DateTime.UtcNow.AddYears(-1), PlannedEndAt = DateTime.UtcNow, EndedAt = DateTime.UtcNow.AddMonths(-6), ExitReason = Core.Stays.ExitReason.PlannedEnd });
+            db.Stays.Add(new Core.Stays.Stay
+            {
+                Resident = recent, BedId = site.BedIds("Shared").Last(),
+                AdmittedAt = DateTime.UtcNow.AddYears(-1), StartedAt = DateTime.UtcNow.AddYears(-1), PlannedEndAt = DateTime.UtcNow,
+                EndedAt = DateTime.UtcNow.AddMonths(-6), ExitReason = Core.Stays.ExitReason.PlannedEnd
+            });
             return await db.SaveChangesAsync();
         });
 

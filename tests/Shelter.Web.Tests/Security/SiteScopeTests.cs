@@ -26,7 +26,8 @@ public class SiteScopeTests : IAsyncLifetime
     private Household _north = null!;
     private Household _centre = null!;
 
-    private sealed record Household(int ResidentId, string Alias, int StayId, int ChildId, int ProgrammeId, int FollowUpId, int DocumentId, int SessionId, int IntakeId, int FreeBedId, int HoldId);
+    private sealed record Household(int ResidentId, string Alias, int StayId, int ChildId, int ProgrammeId, int FollowUpId,
+        int DocumentId, int SessionId, int IntakeId, int FreeBedId, int HoldId);
 
     public async Task InitializeAsync()
     {
@@ -45,7 +46,8 @@ public class SiteScopeTests : IAsyncLifetime
 
     private static IEnumerable<string> CaseManagerPages(Household h) =>
     [
-        $"/residents/{h.ResidentId}", $"/stays/{h.StayId}", $"/stays/{h.StayId}/move", $"/stays/{h.StayId}/check-out", $"/stays/{h.StayId}/terms",
+        $"/residents/{h.ResidentId}", $"/stays/{h.StayId}", $"/stays/{h.StayId}/move", $"/stays/{h.StayId}/check-out",
+            $"/stays/{h.StayId}/terms",
         $"/stays/check-in?residentId={h.ResidentId}", $"/stays/check-in?bedId={h.FreeBedId}",
         $"/medication/residents/{h.ResidentId}", $"/medication/{h.ProgrammeId}", $"/documents/{h.DocumentId}",
         $"/tasks/{h.FollowUpId}", $"/tasks/new?residentId={h.ResidentId}", $"/intake/{h.IntakeId}",
@@ -53,7 +55,8 @@ public class SiteScopeTests : IAsyncLifetime
     ];
 
     private static IEnumerable<string> SocialWorkerPages(Household h) =>
-        [$"/residents/{h.ResidentId}", $"/children/{h.ChildId}", $"/employment/residents/{h.ResidentId}", $"/tasks/new?residentId={h.ResidentId}"];
+        [$"/residents/{h.ResidentId}", $"/children/{h.ChildId}", $"/employment/residents/{h.ResidentId}",
+            $"/tasks/new?residentId={h.ResidentId}"];
 
     [Fact]
     public async Task A_case_manager_reaches_every_record_of_her_sites_residents_and_gets_404_for_another_sites()
@@ -92,21 +95,26 @@ public class SiteScopeTests : IAsyncLifetime
             (cm, "/documents", $"/documents/{c.DocumentId}/declined", []),
             (cm, "/documents", $"/documents/residents/{c.ResidentId}", [new("Document", "Passport")]),
             (cm, "/tasks", $"/tasks/{c.FollowUpId}/close?status=Done", []),
-            (cm, "/tasks", $"/tasks/new?residentId={c.ResidentId}", [new("Kind", "Other"), new("What", "Canary task"), new("DueOn", "2026-12-01")]),
+            (cm, "/tasks", $"/tasks/new?residentId={c.ResidentId}",
+                [new("Kind", "Other"), new("What", "Canary task"), new("DueOn", "2026-12-01")]),
             (cm, "/beds", $"/stays/{c.StayId}/check-out", [new("Reason", "HerChoice"), new("Destination", "OwnHousing")]),
             (cm, "/beds", $"/stays/{c.StayId}/terms", [new("EndOn", "2027-01-31"), new("Conditions", "Canary")]),
             (cm, "/beds", $"/beds/{c.FreeBedId}/hold", [new("ComingThrough", "Police"), new("Hours", "4")]),
             (cm, "/beds", $"/beds/holds/{c.HoldId}/release", []),
-            (cm, "/beds", "/stays/check-in", [new("ResidentId", $"{_north.ResidentId}"), new("BedId", $"{c.FreeBedId}"), new("Alias", "x")]),
-            (cm, $"/residents/{_north.ResidentId}", $"/residents/{c.ResidentId}/consents", [new("PartnerId", "1"), new("Purpose", "Referral")]),
+            (cm, "/beds", "/stays/check-in",
+                [new("ResidentId", $"{_north.ResidentId}"), new("BedId", $"{c.FreeBedId}"), new("Alias", "x")]),
+            (cm, $"/residents/{_north.ResidentId}", $"/residents/{c.ResidentId}/consents",
+                [new("PartnerId", "1"), new("Purpose", "Referral")]),
             (sw, "/children", $"/children/{c.ChildId}", [new("School", "Canary school")]),
-            (sw, "/children", $"/children/{c.ChildId}/sessions", [new("CounsellingRoomId", "1"), new("On", "2026-12-01"), new("At", "10:00")]),
+            (sw, "/children", $"/children/{c.ChildId}/sessions",
+                [new("CounsellingRoomId", "1"), new("On", "2026-12-01"), new("At", "10:00")]),
             (sw, "/children", $"/children/sessions/{c.SessionId}?cancel=true", []),
             (sw, $"/residents/{_north.ResidentId}", $"/employment/residents/{c.ResidentId}/start", []),
         };
         var before = await SnapshotAsync();
         foreach (var (client, page, action, fields) in posts)
-            Assert.True((await client.PostFormAsync(page, action, fields)).StatusCode == HttpStatusCode.NotFound, $"POST {action} should be 404 for another site");
+            Assert.True((await client.PostFormAsync(page, action, fields)).StatusCode == HttpStatusCode.NotFound,
+                $"POST {action} should be 404 for another site");
         Assert.Equal(before, await SnapshotAsync());
     }
 
@@ -117,7 +125,8 @@ public class SiteScopeTests : IAsyncLifetime
         var sw = await _app.SignedInClientAsync(SocialWorker);
         var staff = await _app.SignedInClientAsync(DemoAccounts.Staff);
 
-        foreach (var url in new[] { "/residents", "/residents?q=Canary", "/medication", "/documents", "/tasks", "/children", "/beds", "/stays/check-in" })
+        foreach (var url in new[] { "/residents", "/residents?q=Canary", "/medication", "/documents", "/tasks", "/children", "/beds",
+            "/stays/check-in" })
         {
             var html = await cm.GetStringAsync(url);
             Assert.True(!html.Contains(_centre.Alias), $"{url} names a woman from another site");
@@ -145,7 +154,8 @@ public class SiteScopeTests : IAsyncLifetime
         var id = await _app.UserIdAsync(CaseManager);
         var sites = await _app.WithDbAsync(db => db.Sites.Select(s => s.Id).ToListAsync());
         var saved = await admin.PostFormAsync($"/admin/users/{id}", $"/admin/users/{id}",
-            [new("DisplayName", "CM North"), new("Roles", Roles.CaseManager), .. sites.Select(s => new KeyValuePair<string, string>("Sites", $"{s}"))]);
+            [new("DisplayName", "CM North"), new("Roles", Roles.CaseManager),
+                .. sites.Select(s => new KeyValuePair<string, string>("Sites", $"{s}"))]);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Contains("Harm Reduction Centre", await admin.GetStringAsync("/admin/users"));
 
@@ -185,7 +195,8 @@ public class SiteScopeTests : IAsyncLifetime
         Assert.DoesNotContain($"href=\"/stays/{_centre.StayId}", page);
     }
 
-    private Task<int> SiteIdAsync(string name) => _app.WithDbAsync(db => db.Sites.Where(s => s.Name == name).Select(s => s.Id).SingleAsync());
+    private Task<int> SiteIdAsync(string name) =>
+        _app.WithDbAsync(db => db.Sites.Where(s => s.Name == name).Select(s => s.Id).SingleAsync());
 
     /// <summary>A woman in a free bed of the site, with a child, medication, a follow-up, a document, a session, an intake and a hold nearby.</summary>
     private Task<Household> HouseholdAtAsync(string site, string alias) => _app.WithDbAsync(async db =>
@@ -193,24 +204,46 @@ public class SiteScopeTests : IAsyncLifetime
         var now = _app.Clock.GetUtcNow().UtcDateTime;
         var occupied = await db.Stays.Where(s => s.EndedAt == null).Select(s => s.BedId).ToListAsync();
         var held = await db.BedHolds.Where(h => h.ReleasedAt == null).Select(h => h.BedId).ToListAsync();
-        var free = await db.Beds.Where(b => b.Room.Site.Name == site && b.Room.Kind != RoomKind.SafeRoom && !occupied.Contains(b.Id) && !held.Contains(b.Id))
+        var free = await db.Beds.Where(b => b.Room.Site.Name == site && b.Room.Kind != RoomKind.SafeRoom && !occupied.Contains(b.Id)
+            && !held.Contains(b.Id))
             .OrderBy(b => b.Id).Select(b => b.Id).Take(3).ToListAsync();
         var resident = new Resident { Alias = alias, ConsentToKeepData = true, RegisteredAt = now };
         var child = new Child { Alias = alias + " Junior", AgeAtArrival = 8, ArrivedOn = DateOnly.FromDateTime(now), Resident = resident };
         db.Children.Add(child);
-        var stay = new Stay { Resident = resident, BedId = free[0], AdmittedAt = now.AddDays(-3), StartedAt = now.AddDays(-3), PlannedEndAt = now.AddDays(60) };
+        var stay = new Stay
+        {
+            Resident = resident, BedId = free[0], AdmittedAt = now.AddDays(-3), StartedAt = now.AddDays(-3),
+            PlannedEndAt = now.AddDays(60)
+        };
         db.Stays.Add(stay);
-        var intake = new Core.Intake.Intake { Resident = resident, ReceivedAt = now.AddDays(-3), ConsentToKeepData = true, Outcome = Core.Intake.IntakeOutcome.Bed };
+        var intake = new Core.Intake.Intake
+        {
+            Resident = resident, ReceivedAt = now.AddDays(-3), ConsentToKeepData = true,
+            Outcome = Core.Intake.IntakeOutcome.Bed
+        };
         db.Intakes.Add(intake);
         await db.SaveChangesAsync();
-        var programme = new MedicationProgramme { ResidentId = resident.Id, Kind = MedicationKind.Art, Medicine = "Dolutegravir", SupplyDays = 10, SupplyAsOf = DateOnly.FromDateTime(now) };
-        var followUp = new FollowUp { Kind = FollowUpKind.Other, ResidentId = resident.Id, What = "Call", DueAt = now.AddDays(1), CreatedAt = now };
+        var programme = new MedicationProgramme
+        {
+            ResidentId = resident.Id, Kind = MedicationKind.Art, Medicine = "Dolutegravir",
+            SupplyDays = 10, SupplyAsOf = DateOnly.FromDateTime(now)
+        };
+        var followUp = new FollowUp
+        {
+            Kind = FollowUpKind.Other, ResidentId = resident.Id, What = "Call", DueAt = now.AddDays(1),
+            CreatedAt = now
+        };
         var document = new DocumentRecovery { ResidentId = resident.Id, Document = DocumentType.Passport, StartedAt = now };
-        var session = new CounsellingSession { ChildId = child.Id, ResidentId = resident.Id, Room = "Play room at " + site, CounsellorName = "Counsellor of " + alias, StartsAt = now.AddDays(2), EndsAt = now.AddDays(2).AddMinutes(50), CreatedAt = now };
+        var session = new CounsellingSession
+        {
+            ChildId = child.Id, ResidentId = resident.Id, Room = "Play room at " + site,
+            CounsellorName = "Counsellor of " + alias, StartsAt = now.AddDays(2), EndsAt = now.AddDays(2).AddMinutes(50), CreatedAt = now
+        };
         var hold = new BedHold { BedId = free[2], ComingThrough = ArrivalRoute.Police, HeldAt = now, HeldUntil = now.AddHours(6) };
         db.AddRange(programme, followUp, document, session, hold);
         await db.SaveChangesAsync();
-        return new Household(resident.Id, alias, stay.Id, child.Id, programme.Id, followUp.Id, document.Id, session.Id, intake.Id, free[1], hold.Id);
+        return new Household(resident.Id, alias, stay.Id, child.Id, programme.Id, followUp.Id, document.Id, session.Id, intake.Id,
+            free[1], hold.Id);
     });
 
     /// <summary>Everything the refused requests could have touched.</summary>
@@ -218,7 +251,8 @@ public class SiteScopeTests : IAsyncLifetime
         await db.MedicationProgrammes.CountAsync(), await db.MedicationProgrammes.CountAsync(m => m.EndedAt != null),
         await db.DocumentRecoveries.CountAsync(), await db.DocumentRecoveries.CountAsync(d => d.Status != RecoveryStatus.Open),
         await db.FollowUps.CountAsync(), await db.FollowUps.CountAsync(f => f.Status != FollowUpStatus.Open),
-        await db.Stays.CountAsync(), await db.Stays.CountAsync(s => s.EndedAt != null), await db.Stays.CountAsync(s => s.Conditions != null),
+        await db.Stays.CountAsync(), await db.Stays.CountAsync(s => s.EndedAt != null),
+            await db.Stays.CountAsync(s => s.Conditions != null),
         await db.BedHolds.CountAsync(), await db.BedHolds.CountAsync(h => h.ReleasedAt != null),
         await db.Consents.CountAsync(), await db.Children.CountAsync(c => c.School != null),
         await db.CounsellingSessions.CountAsync(), await db.CounsellingSessions.CountAsync(s => s.CancelledAt != null),

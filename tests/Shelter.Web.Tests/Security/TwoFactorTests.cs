@@ -24,7 +24,8 @@ public partial class TwoFactorTests : IDisposable
         var first = _app.NewClient();
         var password = await first.SignInAsync("manager@test.shelter", ShelterFactory.DemoPassword);
         Assert.StartsWith("/Account/LoginWith2fa", password.Headers.Location!.OriginalString);
-        Assert.Contains("/Account/Login", (await first.GetAsync("/reports/occupancy")).Headers.Location!.OriginalString); // the password alone opens nothing
+        Assert.Contains("/Account/Login",
+            (await first.GetAsync("/reports/occupancy")).Headers.Location!.OriginalString); // the password alone opens nothing
 
         var wrong = await first.PostFormAsync("/Account/LoginWith2fa", "/Account/LoginWith2fa", [new("Code", "000000")]);
         Assert.Contains(WebUtility.HtmlEncode("That code is not right"), await wrong.Content.ReadAsStringAsync());
@@ -71,7 +72,8 @@ public partial class TwoFactorTests : IDisposable
 
         var lost = _app.NewClient();
         await lost.SignInAsync("staff@test.shelter", ShelterFactory.DemoPassword);
-        var byRecovery = await lost.PostFormAsync("/Account/LoginWith2fa", "/Account/LoginWith2fa", [new("Code", codes[3].ToLowerInvariant())]);
+        var byRecovery = await lost.PostFormAsync("/Account/LoginWith2fa", "/Account/LoginWith2fa",
+            [new("Code", codes[3].ToLowerInvariant())]);
         Assert.Equal("/", byRecovery.Headers.Location!.OriginalString);
         Assert.Contains("Recovery codes left: 9.", await lost.GetStringAsync("/Account/TwoFactor"));
 
@@ -82,7 +84,8 @@ public partial class TwoFactorTests : IDisposable
 
         var off = await lost.PostFormAsync("/Account/TwoFactor", "/Account/TwoFactor/Off", []);
         Assert.Equal(HttpStatusCode.Redirect, off.StatusCode);
-        Assert.False(await _app.WithDbAsync(db => db.Users.Where(u => u.Email == "staff@test.shelter").Select(u => u.TwoFactorEnabled).SingleAsync()));
+        Assert.False(await _app.WithDbAsync(db => db.Users.Where(u => u.Email == "staff@test.shelter").Select(u => u.TwoFactorEnabled)
+            .SingleAsync()));
     }
 
     [Fact]
@@ -95,7 +98,8 @@ public partial class TwoFactorTests : IDisposable
             return await users.SetTwoFactorEnabledAsync((await users.FindByEmailAsync("new.manager@test.shelter"))!, false);
         });
         var manager = _app.NewClient();
-        Assert.Equal("/", (await manager.SignInAsync("new.manager@test.shelter", ShelterFactory.DemoPassword)).Headers.Location!.OriginalString);
+        Assert.Equal("/",
+            (await manager.SignInAsync("new.manager@test.shelter", ShelterFactory.DemoPassword)).Headers.Location!.OriginalString);
 
         // The jobs dashboard is refused by its policy; the refusal page, like every page, sends her to set up.
         foreach (var url in new[] { "/", "/reports/occupancy", "/sites", "/admin/users", "/jobs" })
@@ -109,11 +113,13 @@ public partial class TwoFactorTests : IDisposable
 
         var key = KeyPattern().Match(await manager.GetStringAsync("/Account/TwoFactor")).Groups[1].Value.Replace(" ", "");
         var code = new Totp(Base32Encoding.ToBytes(key)).ComputeTotp(_app.Clock.GetUtcNow().UtcDateTime);
-        Assert.Equal(HttpStatusCode.OK, (await manager.PostFormAsync("/Account/TwoFactor", "/Account/TwoFactor", [new("Code", code)])).StatusCode);
+        Assert.Equal(HttpStatusCode.OK,
+            (await manager.PostFormAsync("/Account/TwoFactor", "/Account/TwoFactor", [new("Code", code)])).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await manager.GetAsync("/reports/occupancy")).StatusCode);
 
         await manager.PostFormAsync("/Account/TwoFactor", "/Account/TwoFactor/Off", []);
-        Assert.True(await _app.WithDbAsync(db => db.Users.Where(u => u.Email == "new.manager@test.shelter").Select(u => u.TwoFactorEnabled).SingleAsync()));
+        Assert.True(await _app.WithDbAsync(db => db.Users.Where(u => u.Email == "new.manager@test.shelter")
+            .Select(u => u.TwoFactorEnabled).SingleAsync()));
     }
 
     [Fact]
@@ -128,12 +134,15 @@ public partial class TwoFactorTests : IDisposable
             // The right password again does not wipe the count of wrong codes (it would let a thief guess forever).
             if (i == 1) await guesser.SignInAsync("admin@test.shelter", ShelterFactory.DemoPassword);
         }
-        await guesser.PostFormAsync("/Account/LoginWith2fa", "/Account/LoginWith2fa", [new("Code", "WRONG-CODES")]); // a wrong recovery code counts too
+        await guesser.PostFormAsync("/Account/LoginWith2fa", "/Account/LoginWith2fa",
+            [new("Code", "WRONG-CODES")]); // a wrong recovery code counts too
 
-        var right = await guesser.PostFormAsync("/Account/LoginWith2fa", "/Account/LoginWith2fa", [new("Code", await _app.AuthenticatorCodeAsync("admin@test.shelter"))]);
+        var right = await guesser.PostFormAsync("/Account/LoginWith2fa", "/Account/LoginWith2fa",
+            [new("Code", await _app.AuthenticatorCodeAsync("admin@test.shelter"))]);
         Assert.Equal(HttpStatusCode.OK, right.StatusCode);
         Assert.Contains("/Account/Login", (await guesser.GetAsync("/admin/users")).Headers.Location!.OriginalString);
-        Assert.True(await _app.WithDbAsync(db => db.Users.Where(u => u.Email == "admin@test.shelter").Select(u => u.LockoutEnd != null).SingleAsync()));
+        Assert.True(await _app.WithDbAsync(db => db.Users.Where(u => u.Email == "admin@test.shelter").Select(u => u.LockoutEnd != null)
+            .SingleAsync()));
     }
 
     [Fact]
@@ -155,7 +164,8 @@ public partial class TwoFactorTests : IDisposable
 
         Assert.Contains("/Account/Login", (await manager.GetAsync("/")).Headers.Location!.OriginalString);
         var again = _app.NewClient();
-        Assert.Equal("/", (await again.SignInAsync("lost.phone@test.shelter", ShelterFactory.DemoPassword)).Headers.Location!.OriginalString);
+        Assert.Equal("/",
+            (await again.SignInAsync("lost.phone@test.shelter", ShelterFactory.DemoPassword)).Headers.Location!.OriginalString);
         Assert.Equal("/Account/TwoFactor", (await again.GetAsync("/")).Headers.Location?.OriginalString);
         var newKey = KeyPattern().Match(await again.GetStringAsync("/Account/TwoFactor")).Groups[1].Value.Replace(" ", "");
         Assert.NotEqual(oldKey, newKey);

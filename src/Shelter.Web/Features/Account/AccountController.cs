@@ -74,7 +74,8 @@ public sealed class AccountController : Controller
 
     [HttpPost("TwoFactor")]
     [Authorize(Policy = Policies.SignedIn)]
-    public async Task<IActionResult> TwoFactor(EnableTwoFactorForm form, [FromServices] TwoFactorSetup setup, [FromServices] ShelterDbContext db)
+    public async Task<IActionResult> TwoFactor(EnableTwoFactorForm form, [FromServices] TwoFactorSetup setup,
+        [FromServices] ShelterDbContext db)
     {
         var (codes, error) = ModelState.IsValid ? await setup.EnableAsync(User, form) : (null, ModelState.FirstError());
         if (codes is null)
@@ -126,7 +127,8 @@ public sealed class AccountController : Controller
 
     [HttpPost("ChangePassword")]
     [Authorize(Policy = Policies.SignedIn)]
-    public async Task<IActionResult> ChangePassword(ChangePasswordForm form, [FromServices] ChangePassword change, [FromServices] ShelterDbContext db)
+    public async Task<IActionResult> ChangePassword(ChangePasswordForm form, [FromServices] ChangePassword change,
+        [FromServices] ShelterDbContext db)
     {
         if (!ModelState.IsValid) return View(form);
         var errors = await change.HandleAsync(User, form);

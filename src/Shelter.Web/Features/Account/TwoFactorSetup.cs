@@ -43,7 +43,8 @@ public sealed class TwoFactorSetup(UserManager<ShelterUser> users, SignInManager
             await signIn.RefreshSignInAsync(user); // a new key renews the security stamp
         }
         var png = PngByteQRCodeHelper.GetQRCode(TwoFactorCodes.AppAddress(user.Email ?? "", key), QRCodeGenerator.ECCLevel.M, 6);
-        return new TwoFactorPage(user.Email ?? "", false, required, TwoFactorCodes.Grouped(key), "data:image/png;base64," + Convert.ToBase64String(png), 0);
+        return new TwoFactorPage(user.Email ?? "", false, required, TwoFactorCodes.Grouped(key),
+            "data:image/png;base64," + Convert.ToBase64String(png), 0);
     }
 
     /// <summary>Turns it on when the code proves the app has the key; the recovery codes, or an error.</summary>
@@ -52,7 +53,8 @@ public sealed class TwoFactorSetup(UserManager<ShelterUser> users, SignInManager
         var user = await users.GetUserAsync(principal);
         if (user is null) return (null, "Your account could not be found. Sign in again.");
         if (user.TwoFactorEnabled) return (null, "Two-factor sign-in is already on.");
-        if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, TwoFactorCodes.Normalise(form.Code)))
+        if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider,
+            TwoFactorCodes.Normalise(form.Code)))
             return (null, "That code does not match. Check the phone's time is set automatically and try the next code.");
         await users.SetTwoFactorEnabledAsync(user, true);
         var codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount))!.ToList();

@@ -21,7 +21,8 @@ public sealed class ErrorsController : Controller
     {
         // The code comes from the route alone: binding a parameter would read the original POST's
         // form, and a form the server refused (a null character, say) turned a 400 into a 500.
-        var status = RouteData.Values["code"] is string code && int.TryParse(code, out var c) ? c : StatusCodes.Status500InternalServerError;
+        var status = RouteData.Values["code"] is string code && int.TryParse(code, out var c)
+            ? c : StatusCodes.Status500InternalServerError;
         Response.StatusCode = status;
         return View("Error", new ErrorModel(status, Activity.Current?.Id ?? HttpContext.TraceIdentifier));
     }

@@ -10,7 +10,8 @@ using Shelter.Web.Housing;
 
 namespace Shelter.Web.Features.Home;
 
-public sealed record SiteTonight(string Site, bool Confidential, int Beds, int Free, int Occupied, int Women, int Children, int SafeRoomBeds, int SafeRoomsOccupied, int BedsInService)
+public sealed record SiteTonight(string Site, bool Confidential, int Beds, int Free, int Occupied, int Women, int Children,
+    int SafeRoomBeds, int SafeRoomsOccupied, int BedsInService)
 {
     /// <summary>The reports' definition (<see cref="Core.Reports.OccupancyRate"/>): out-of-service beds are not available.</summary>
     public double? OccupancyPercent => Core.Reports.OccupancyRate.Percent(Occupied, BedsInService);
@@ -39,7 +40,8 @@ public sealed class DashboardModel
 /// What each role needs first thing on a shift. Counts only: names are one click further,
 /// behind the pages that audit-log the view.
 /// </summary>
-public sealed class Dashboard(ShelterDbContext db, UserManager<ShelterUser> users, WaitingList waitingList, Continuity continuity, BedStates bedStates, Infrastructure.Auth.SiteScope scope, TimeProvider clock)
+public sealed class Dashboard(ShelterDbContext db, UserManager<ShelterUser> users, WaitingList waitingList, Continuity continuity,
+    BedStates bedStates, Infrastructure.Auth.SiteScope scope, TimeProvider clock)
 {
     public async Task<DashboardModel> HandleAsync(ClaimsPrincipal user, CancellationToken ct)
     {
@@ -50,7 +52,8 @@ public sealed class Dashboard(ShelterDbContext db, UserManager<ShelterUser> user
         var seesWaiting = roles.Any(r => r is Core.Accounts.Roles.Staff or Core.Accounts.Roles.CaseManager);
         var (waiting, fit) = seesWaiting ? await waitingList.LoadAsync(ct) : ([], new Core.Intake.BedsThatFit(0, 0));
         // Staff and case managers learn how many need attention; which medication stays on the case manager's page.
-        var medication = seesWaiting ? await scope.KeepReachableAsync((await continuity.LoadAsync(ct: ct)).Where(m => m.Held).ToList(), m => m.ResidentId, ct) : [];
+        var medication = seesWaiting
+            ? await scope.KeepReachableAsync((await continuity.LoadAsync(ct: ct)).Where(m => m.Held).ToList(), m => m.ResidentId, ct) : [];
 
         return new DashboardModel
         {
@@ -59,8 +62,10 @@ public sealed class Dashboard(ShelterDbContext db, UserManager<ShelterUser> user
             Tonight = seesHouse ? await TonightAsync(ct) : [],
             Children = seesChildren ? await ChildrenAsync(ct) : [],
             Waiting = seesWaiting ? waiting.Count : null,
-            MedicationNeedsAttention = seesWaiting ? medication.Where(m => m.Result.NeedsAttention).Select(m => m.ResidentId).Distinct().Count() : null,
-            MedicationBroken = roles.Contains(Core.Accounts.Roles.CaseManager) ? medication.Count(m => m.Result.Status == Core.Medication.ContinuityStatus.Broken) : null,
+            MedicationNeedsAttention = seesWaiting ? medication.Where(m => m.Result.NeedsAttention).Select(m => m.ResidentId).Distinct()
+                .Count() : null,
+            MedicationBroken = roles.Contains(Core.Accounts.Roles.CaseManager)
+                ? medication.Count(m => m.Result.Status == Core.Medication.ContinuityStatus.Broken) : null,
             WaitingWithFittingBed = fit.Women,
             FreeBedsThatFit = fit.Beds,
             Accounts = isAdmin ? await users.Users.CountAsync(ct) : null,

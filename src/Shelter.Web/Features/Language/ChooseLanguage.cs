@@ -17,7 +17,11 @@ public sealed class ChooseLanguage(UserManager<ShelterUser> users, SignInManager
         if (!Languages.IsSupported(language)) return false;
         response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(language!)),
-            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), HttpOnly = true, Secure = https, SameSite = SameSiteMode.Lax, IsEssential = true });
+            new CookieOptions
+            {
+                Expires = DateTimeOffset.UtcNow.AddYears(1), HttpOnly = true, Secure = https,
+                SameSite = SameSiteMode.Lax, IsEssential = true
+            });
         if (who.Identity?.IsAuthenticated == true && await users.GetUserAsync(who) is { } user && user.Language != language)
         {
             user.Language = language;

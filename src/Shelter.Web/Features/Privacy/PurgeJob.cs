@@ -18,7 +18,8 @@ public sealed class PurgeOptions
 /// What stays is what reports count: stays, intake outcomes, dates, kinds. Then VACUUM, so
 /// the removed text is gone from the database file too, not just unlinked.
 /// </summary>
-public sealed class PurgeJob(ShelterDbContext db, TimeProvider clock, Microsoft.Extensions.Options.IOptions<PurgeOptions> options, ILogger<PurgeJob> log) : IScheduleSource
+public sealed class PurgeJob(ShelterDbContext db, TimeProvider clock, Microsoft.Extensions.Options.IOptions<PurgeOptions> options,
+    ILogger<PurgeJob> log) : IScheduleSource
 {
     public const string JobId = "privacy:purge";
     public const string PurgedAlias = "(removed)";
@@ -42,20 +43,32 @@ public sealed class PurgeJob(ShelterDbContext db, TimeProvider clock, Microsoft.
         {
             var ids = batch.ToList();
             await db.Residents.Where(r => ids.Contains(r.Id)).ExecuteUpdateAsync(u => u
-                .SetProperty(r => r.Alias, PurgedAlias).SetProperty(r => r.LegalName, (string?)null).SetProperty(r => r.DateOfBirth, (DateOnly?)null)
+                .SetProperty(r => r.Alias, PurgedAlias).SetProperty(r => r.LegalName, (string?)null)
+                    .SetProperty(r => r.DateOfBirth, (DateOnly?)null)
                 .SetProperty(r => r.GenderIdentity, (string?)null).SetProperty(r => r.Languages, (string?)null));
             await db.Children.Where(c => ids.Contains(c.ResidentId)).ExecuteUpdateAsync(u => u
-                .SetProperty(c => c.Alias, PurgedAlias).SetProperty(c => c.School, (string?)null).SetProperty(c => c.ChildcareNeeds, (string?)null));
+                .SetProperty(c => c.Alias, PurgedAlias).SetProperty(c => c.School, (string?)null)
+                    .SetProperty(c => c.ChildcareNeeds, (string?)null));
             await db.MedicationProgrammes.Where(m => ids.Contains(m.ResidentId)).ExecuteDeleteAsync();
-            await db.FollowUpSteps.Where(s => db.FollowUps.Any(f => f.Id == s.FollowUpId && ids.Contains(f.ResidentId))).ExecuteDeleteAsync();
+            await db.FollowUpSteps.Where(s => db.FollowUps.Any(f => f.Id == s.FollowUpId && ids.Contains(f.ResidentId)))
+                .ExecuteDeleteAsync();
             await db.FollowUps.Where(f => ids.Contains(f.ResidentId)).ExecuteUpdateAsync(u => u.SetProperty(f => f.What, (string?)null));
-            await db.RecoverySteps.Where(s => db.DocumentRecoveries.Any(d => d.Id == s.DocumentRecoveryId && ids.Contains(d.ResidentId))).ExecuteUpdateAsync(u => u.SetProperty(s => s.Note, (string?)null));
-            await db.DocumentRecoveries.Where(d => ids.Contains(d.ResidentId)).ExecuteUpdateAsync(u => u.SetProperty(d => d.IssuingOffice, (string?)null));
-            await db.JobSearchSteps.Where(s => db.JobSearches.Any(j => j.Id == s.JobSearchId && ids.Contains(j.ResidentId))).ExecuteUpdateAsync(u => u.SetProperty(s => s.Employer, (string?)null).SetProperty(s => s.Note, (string?)null));
-            await db.Stays.Where(s => ids.Contains(s.ResidentId)).ExecuteUpdateAsync(u => u.SetProperty(s => s.Conditions, (string?)null).SetProperty(s => s.OverrideReason, (string?)null));
+            await db.RecoverySteps.Where(s =>
+                db.DocumentRecoveries.Any(d => d.Id == s.DocumentRecoveryId && ids.Contains(d.ResidentId)))
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.Note, (string?)null));
+            await db.DocumentRecoveries.Where(d => ids.Contains(d.ResidentId))
+                .ExecuteUpdateAsync(u => u.SetProperty(d => d.IssuingOffice, (string?)null));
+            await db.JobSearchSteps.Where(s => db.JobSearches.Any(j => j.Id == s.JobSearchId && ids.Contains(j.ResidentId)))
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.Employer, (string?)null).SetProperty(s => s.Note, (string?)null));
+            await db.Stays.Where(s => ids.Contains(s.ResidentId))
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.Conditions, (string?)null).SetProperty(s => s.OverrideReason, (string?)null));
             await db.Consents.Where(c => ids.Contains(c.ResidentId)).ExecuteDeleteAsync();
             foreach (var id in ids)
-                db.AuditEvents.Add(new AuditEvent { At = clock.GetUtcNow().UtcDateTime, Action = "Purged", EntityType = "Resident", EntityId = id.ToString(), Role = "system" });
+                db.AuditEvents.Add(new AuditEvent
+                {
+                    At = clock.GetUtcNow().UtcDateTime, Action = "Purged", EntityType = "Resident",
+                    EntityId = id.ToString(), Role = "system"
+                });
             await db.SaveChangesAsync();
         }
         if (due.Count > 0 && db.Database.IsSqlite()) // PostgreSQL's autovacuum reclaims the rows; there is no file to rewrite

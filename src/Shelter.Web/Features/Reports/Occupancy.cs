@@ -1,9 +1,14 @@
 using System.Data.Common;
+using System.Globalization;
+using System.Runtime.CompilerServices;
 using Shelter.Core.Data;
 using Shelter.Core.Reports;
 using Shelter.Core.Sites;
 
 namespace Shelter.Web.Features.Reports;
+
+/// <summary>One row of the occupancy CSV: a day (YYYY-MM-DD), a site, a room type and its beds and occupied beds.</summary>
+public readonly record struct OccupancyRow(string Day, string Site, RoomKind Kind, long Beds, long Occupied);
 
 public sealed record OccupancyDay(DateOnly Day, long Beds, long Occupied);
 
@@ -75,7 +80,9 @@ public sealed class Occupancy(ShelterDbContext db)
         ),
         daily AS (SELECT d, SUM(delta) AS delta FROM events GROUP BY d),
         out_of_service AS (
-            SELECT days.d, COUNT(*) AS n FROM days JOIN BedsOutOfService o ON o."From" <= days.d AND (o."To" IS NULL OR o."To" >= days.d) GROUP BY days.d
+            SELECT days.d, COUNT(*) AS n
+              FROM days JOIN BedsOutOfService o ON o."From" <= days.d AND (o."To" IS NULL OR o."To" >= days.d)
+             GROUP BY days.d
         )
         SELECT days.d, (SELECT COUNT(*) FROM Beds) - COALESCE(x.n, 0),
                SUM(COALESCE(e.delta, 0)) OVER (ORDER BY days.d ROWS UNBOUNDED PRECEDING)
@@ -86,7 +93,8 @@ public sealed class Occupancy(ShelterDbContext db)
     /// <summary>Bed-nights per site and room type: each stay's nights inside the period, summed by SQLite.</summary>
     private const string NightsSql = """
         SELECT r.SiteId, r.Kind,
-               SUM(MAX(0, julianday(MIN(COALESCE(date(s.EndedAt), date($to, '+1 day')), date($to, '+1 day'))) - julianday(MAX(date(s.StartedAt), $from))))
+               SUM(MAX(0, julianday(MIN(COALESCE(date(s.EndedAt), date($to, '+1 day')), date($to, '+1 day')))
+                          - julianday(MAX(date(s.StartedAt), $from))))
           FROM Stays s JOIN Beds b ON b.Id = s.BedId JOIN Rooms r ON r.Id = b.RoomId
          WHERE s.StartedAt < date($to, '+1 day') AND (s.EndedAt IS NULL OR s.EndedAt >= $from)
          GROUP BY r.SiteId, r.Kind
@@ -109,7 +117,8 @@ public sealed class Occupancy(ShelterDbContext db)
             SELECT generate_series(@from::date, @to::date, interval '1 day')::date
         ),
         groups AS (
-            SELECT r."SiteId", r."Kind", COUNT(b."Id") AS beds FROM "Rooms" r JOIN "Beds" b ON b."RoomId" = r."Id" GROUP BY r."SiteId", r."Kind"
+            SELECT r."SiteId", r."Kind", COUNT(b."Id") AS beds
+              FROM "Rooms" r JOIN "Beds" b ON b."RoomId" = r."Id" GROUP BY r."SiteId", r."Kind"
         ),
         deltas AS (
             SELECT s."StartedAt"::date AS d, r."SiteId", r."Kind", 1 AS delta
@@ -121,7 +130,8 @@ public sealed class Occupancy(ShelterDbContext db)
              WHERE s."EndedAt" IS NOT NULL AND s."EndedAt" >= @from::date AND s."StartedAt" < @to::date + 1
         ),
         daily AS (
-            SELECT GREATEST(d, @from::date) AS d, "SiteId", "Kind", SUM(delta) AS delta FROM deltas GROUP BY GREATEST(d, @from::date), "SiteId", "Kind"
+            SELECT GREATEST(d, @from::date) AS d, "SiteId", "Kind", SUM(delta) AS delta
+              FROM deltas GROUP BY GREATEST(d, @from::date), "SiteId", "Kind"
         ),
         out_of_service AS (
             SELECT days.d, r."SiteId", r."Kind", COUNT(*) AS n
@@ -131,7 +141,8 @@ public sealed class Occupancy(ShelterDbContext db)
         ),
         grid AS (
             SELECT days.d AS day, g."SiteId" AS site_id, g."Kind" AS kind, (g.beds - COALESCE(x.n, 0))::bigint AS beds,
-                   (SUM(COALESCE(e.delta, 0)) OVER (PARTITION BY g."SiteId", g."Kind" ORDER BY days.d ROWS UNBOUNDED PRECEDING))::bigint AS occupied
+                   (SUM(COALESCE(e.delta, 0))
+                        OVER (PARTITION BY g."SiteId", g."Kind" ORDER BY days.d ROWS UNBOUNDED PRECEDING))::bigint AS occupied
               FROM days CROSS JOIN groups g
               LEFT JOIN daily e ON e.d = days.d AND e."SiteId" = g."SiteId" AND e."Kind" = g."Kind"
               LEFT JOIN out_of_service x ON x.d = days.d AND x."SiteId" = g."SiteId" AND x."Kind" = g."Kind"
@@ -153,7 +164,9 @@ public sealed class Occupancy(ShelterDbContext db)
         ),
         daily AS (SELECT d, SUM(delta) AS delta FROM events GROUP BY d),
         out_of_service AS (
-            SELECT days.d, COUNT(*) AS n FROM days JOIN "BedsOutOfService" o ON o."From" <= days.d AND (o."To" IS NULL OR o."To" >= days.d) GROUP BY days.d
+            SELECT days.d, COUNT(*) AS n
+              FROM days JOIN "BedsOutOfService" o ON o."From" <= days.d AND (o."To" IS NULL OR o."To" >= days.d)
+             GROUP BY days.d
         )
         SELECT to_char(days.d, 'YYYY-MM-DD'), ((SELECT COUNT(*) FROM "Beds") - COALESCE(x.n, 0))::bigint,
                (SUM(COALESCE(e.delta, 0)) OVER (ORDER BY days.d ROWS UNBOUNDED PRECEDING))::bigint
@@ -163,7 +176,8 @@ public sealed class Occupancy(ShelterDbContext db)
 
     private const string PgNightsSql = """
         SELECT r."SiteId"::bigint, r."Kind"::bigint,
-               SUM(GREATEST(0, LEAST(COALESCE(s."EndedAt"::date, @to::date + 1), @to::date + 1) - GREATEST(s."StartedAt"::date, @from::date)))::float8
+               SUM(GREATEST(0, LEAST(COALESCE(s."EndedAt"::date, @to::date + 1), @to::date + 1)
+                               - GREATEST(s."StartedAt"::date, @from::date)))::float8
           FROM "Stays" s JOIN "Beds" b ON b."Id" = s."BedId" JOIN "Rooms" r ON r."Id" = b."RoomId"
          WHERE s."StartedAt" < @to::date + 1 AND (s."EndedAt" IS NULL OR s."EndedAt" >= @from::date)
          GROUP BY r."SiteId", r."Kind"
@@ -174,7 +188,8 @@ public sealed class Occupancy(ShelterDbContext db)
                COALESCE(SUM(o.nights), 0)::float8,
                s."Name"
           FROM "Rooms" r JOIN "Beds" b ON b."RoomId" = r."Id" JOIN "Sites" s ON s."Id" = r."SiteId"
-          LEFT JOIN LATERAL (SELECT SUM(GREATEST(0, LEAST(COALESCE(o."To", @to::date), @to::date) - GREATEST(o."From", @from::date) + 1)) AS nights
+          LEFT JOIN LATERAL (SELECT SUM(GREATEST(0, LEAST(COALESCE(o."To", @to::date), @to::date)
+                                                - GREATEST(o."From", @from::date) + 1)) AS nights
                                FROM "BedsOutOfService" o WHERE o."BedId" = b."Id") o ON TRUE
          GROUP BY r."SiteId", r."Kind", s."Name"
          ORDER BY s."Name" COLLATE "C", r."Kind"
@@ -194,25 +209,37 @@ public sealed class Occupancy(ShelterDbContext db)
         {
             var kind = (RoomKind)r.GetInt32(1);
             var bedNights = nights.GetValueOrDefault((r.GetInt64(0), r.GetInt64(1)));
-            totals.Add(new OccupancyTotal(r.GetString(4), kind, r.GetInt64(2) * days - (long)Math.Round(r.GetDouble(3)), bedNights, kind == RoomKind.SafeRoom ? bedNights : 0));
+            totals.Add(new OccupancyTotal(r.GetString(4), kind, r.GetInt64(2) * days - (long)Math.Round(r.GetDouble(3)), bedNights,
+                kind == RoomKind.SafeRoom ? bedNights : 0));
         }
         return new OccupancyReport(from, to, daily, totals);
     }
 
-    /// <summary>Writes one CSV row per day, site and room type as SQLite produces them: memory stays flat however long the period.</summary>
+    /// <summary>
+    /// Writes one CSV row per day, site and room type as the database produces them: memory stays
+    /// flat however long the period.
+    /// </summary>
     public async Task WriteCsvAsync(DateOnly from, DateOnly to, TextWriter output, CancellationToken ct)
     {
         await output.WriteLineAsync(CsvHeader);
+        await foreach (var row in GridAsync(from, to, ct)) await WriteCsvRowAsync(output, row);
+    }
+
+    /// <summary>The CSV's rows (day × site × room type) in its order, as the database produces them.</summary>
+    public async IAsyncEnumerable<OccupancyRow> GridAsync(DateOnly from, DateOnly to, [EnumeratorCancellation] CancellationToken ct)
+    {
         await foreach (var r in QueryAsync(ReportSql.For(db, Grid + """
             SELECT grid.Day, s.Name, grid.Kind, grid.Beds, grid.Occupied
               FROM grid JOIN Sites s ON s.Id = grid.SiteId ORDER BY grid.Day, s.Name, grid.Kind
             """, PgGrid), from, to, ct))
-        {
-            var beds = r.GetInt64(3);
-            var occupied = r.GetInt64(4);
-            var utilisation = OccupancyRate.Percent(occupied, beds)?.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) ?? "";
-            await output.WriteLineAsync($"{r.GetString(0)},{Csv.Field(r.GetString(1))},{RoomTypeCode((RoomKind)r.GetInt32(2))},{beds},{occupied},{utilisation}");
-        }
+            yield return new OccupancyRow(r.GetString(0), r.GetString(1), (RoomKind)r.GetInt32(2), r.GetInt64(3), r.GetInt64(4));
+    }
+
+    public static Task WriteCsvRowAsync(TextWriter output, OccupancyRow row)
+    {
+        var utilisation = OccupancyRate.Percent(row.Occupied, row.Beds)?.ToString("0.0", CultureInfo.InvariantCulture) ?? "";
+        return output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"{row.Day},{Csv.Field(row.Site)},{RoomTypeCode(row.Kind)},{row.Beds},{row.Occupied},{utilisation}"));
     }
 
     public static string RoomTypeCode(RoomKind kind) => kind switch

@@ -2,162 +2,63 @@ using System.Data.Common;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Shelter.Core.Data;
-using Shelter.Core.Documents;
 using Shelter.Core.Reports;
 using Shelter.Core.Stays;
-using Shelter.Web.Features.Shared;
 
 namespace Shelter.Web.Features.Reports;
 
 /// <summary>One table of a report: its rows are already text, with small counts suppressed where they describe the women.</summary>
-public sealed record ReportTable(string Key, string Title, IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<string>> Rows, string? Note = null);
+public sealed record ReportTable(
+    string Key, string Title, IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<string>> Rows, string? Note = null);
 
 /// <summary>
 /// The outcomes a manager reports to funders and uses for advocacy (guide, Table 4). Every
-/// figure is an aggregate computed by SQLite; any breakdown by something about the women shows
-/// counts from 1 to 4 as "&lt;5". No names, ever.
+/// figure is an aggregate computed by the database; any breakdown by something about the women
+/// shows counts from 1 to 4 as "&lt;5". No names, ever. One short method per table.
 /// </summary>
-public sealed class Outcomes(ShelterDbContext db)
+public sealed partial class Outcomes(ShelterDbContext db)
 {
-    public static readonly IReadOnlyList<string> Keys =
-        ["admissions", "exits", "length-of-stay", "intake-outcomes", "arrival-routes", "outcome-reasons", "waiting", "barriers", "continuity", "documents", "job-search", "counselling"];
+    /// <summary>The period as days (for dates) and as UTC instants (for times): [Start, End).</summary>
+    private readonly record struct Window(DateOnly From, DateOnly To)
+    {
+        public DateTime Start => From.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        public DateTime End => To.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+    }
+
+    private delegate Task<ReportTable> Table(Outcomes outcomes, string key, Window period, CancellationToken ct);
+
+    /// <summary>The tables in the order the page shows them.</summary>
+    private static readonly (string Key, Table Build)[] Tables =
+    [
+        ("admissions", (o, k, p, ct) => o.AdmissionsAsync(k, p, ct)),
+        ("exits", (o, k, p, ct) => o.ExitsAsync(k, p, ct)),
+        ("length-of-stay", (o, k, p, ct) => o.LengthOfStayAsync(k, p, ct)),
+        ("intake-outcomes", (o, k, p, ct) => o.IntakeOutcomesAsync(k, p, ct)),
+        ("arrival-routes", (o, k, p, ct) => o.ArrivalRoutesAsync(k, p, ct)),
+        ("outcome-reasons", (o, k, p, ct) => o.OutcomeReasonsAsync(k, p, ct)),
+        ("waiting", (o, k, p, ct) => o.WaitingAsync(k, p, ct)),
+        ("barriers", (o, k, p, ct) => o.BarriersAsync(k, p, ct)),
+        ("continuity", (o, k, p, ct) => o.ContinuityAsync(k, p, ct)),
+        ("documents", (o, k, p, ct) => o.DocumentsAsync(k, p, ct)),
+        ("job-search", (o, k, p, ct) => o.JobSearchAsync(k, p, ct)),
+        ("counselling", (o, k, p, ct) => o.CounsellingAsync(k, p, ct)),
+    ];
+
+    public static readonly IReadOnlyList<string> Keys = [.. Tables.Select(t => t.Key)];
 
     public async Task<IReadOnlyList<ReportTable>> HandleAsync(DateOnly from, DateOnly to, CancellationToken ct)
     {
         var tables = new List<ReportTable>();
-        foreach (var key in Keys) tables.Add((await TableAsync(key, from, to, ct))!);
+        foreach (var (key, build) in Tables) tables.Add(await build(this, key, new Window(from, to), ct));
         return tables;
     }
 
+    /// <summary>One table by its key, or null for a key no table has.</summary>
     public async Task<ReportTable?> TableAsync(string key, DateOnly from, DateOnly to, CancellationToken ct)
     {
-        var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        // Her own stays: not her children's beds, not the second half of a move.
-        var hers = db.Stays.AsNoTracking().Where(s => s.ChildId == null);
-        switch (key)
-        {
-            case "admissions":
-            {
-                var admitted = await hers.CountAsync(s => s.MovedFromStayId == null && s.StartedAt >= start && s.StartedAt < end, ct);
-                var children = await db.Stays.CountAsync(s => s.ChildId != null && s.MovedFromStayId == null && s.StartedAt >= start && s.StartedAt < end, ct);
-                var exits = await hers.CountAsync(s => s.EndedAt >= start && s.EndedAt < end && s.ExitReason != ExitReason.MovedWithinNetwork, ct);
-                return new(key, "Admissions and exits", ["measure", "count"],
-                    [["Women admitted", C(admitted)], ["Children admitted with them", C(children)], ["Women who left", C(exits)]]);
-            }
-            case "exits":
-            {
-                var rows = await hers.Where(s => s.EndedAt >= start && s.EndedAt < end && s.ExitReason != ExitReason.MovedWithinNetwork)
-                    .GroupBy(s => s.ExitDestination).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-                return new(key, "Exits by destination", ["destination", "women"],
-                    rows.OrderByDescending(r => r.Count).Select(r => Row(r.Key is { } d ? Labels.Of(d) : "Not recorded", SmallCells.Count(r.Count))).ToList());
-            }
-            case "length-of-stay":
-            {
-                var days = new List<double>();
-                await foreach (var r in QueryAsync(ReportSql.For(db, """
-                    SELECT julianday(EndedAt) - julianday(AdmittedAt) AS los FROM Stays
-                     WHERE ChildId IS NULL AND EndedAt >= $start AND EndedAt < $end AND ExitReason <> 3 ORDER BY los
-                    """, """
-                    SELECT EXTRACT(EPOCH FROM "EndedAt" - "AdmittedAt")::float8 / 86400 AS los FROM "Stays"
-                     WHERE "ChildId" IS NULL AND "EndedAt" >= @start::timestamp AND "EndedAt" < @end::timestamp AND "ExitReason" <> 3 ORDER BY los
-                    """), start, end, ct))
-                    days.Add(r.GetDouble(0));
-                string D(double? v) => SmallCells.Statistic(v, days.Count);
-                return new(key, "Length of stay of women who left (days, whole stay across moves)", ["measure", "days"],
-                    [["Women", C(days.Count)], ["Median", D(Percentile.Of(days, 0.5))], ["Mean", D(days.Count == 0 ? null : days.Average())], ["90th percentile", D(Percentile.Of(days, 0.9))]],
-                    "Computed over the sorted lengths SQLite returns; nothing else about the stays is read. Over fewer than five women the figures show as —.");
-            }
-            case "intake-outcomes":
-            {
-                var rows = await db.Intakes.AsNoTracking().Where(i => i.ReceivedAt >= start && i.ReceivedAt < end)
-                    .GroupBy(i => i.Outcome).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-                return new(key, "Intake outcomes", ["outcome", "intakes"], rows.OrderBy(r => r.Key).Select(r => Row(Labels.Of(r.Key), SmallCells.Count(r.Count))).ToList());
-            }
-            case "arrival-routes":
-            {
-                var rows = await db.Intakes.AsNoTracking().Where(i => i.ReceivedAt >= start && i.ReceivedAt < end)
-                    .GroupBy(i => new { i.Route, i.Outcome }).Select(g => new { g.Key.Route, g.Key.Outcome, Count = g.Count() }).ToListAsync(ct);
-                return new(key, "Intake outcomes by how she arrived", ["route", "outcome", "intakes"],
-                    rows.OrderBy(r => r.Route).ThenBy(r => r.Outcome).Select(r => Row(r.Route is { } route ? Labels.Of(route) : "Not recorded (no consent)", Labels.Of(r.Outcome), SmallCells.Count(r.Count))).ToList());
-            }
-            case "outcome-reasons":
-            {
-                var rows = await db.Intakes.AsNoTracking().Where(i => i.ReceivedAt >= start && i.ReceivedAt < end && i.Reason != null)
-                    .GroupBy(i => i.Reason).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-                return new(key, "Why an intake did not end in a bed", ["reason", "intakes"],
-                    rows.OrderByDescending(r => r.Count).Select(r => Row(Labels.Of(r.Key!.Value), SmallCells.Count(r.Count))).ToList());
-            }
-            case "waiting":
-            {
-                var hours = new List<double>();
-                await foreach (var r in QueryAsync(ReportSql.For(db, """
-                    SELECT (julianday(ClosedAt) - julianday(Since)) * 24 AS h FROM WaitingList WHERE ClosedAt >= $start AND ClosedAt < $end ORDER BY h
-                    """, """
-                    SELECT EXTRACT(EPOCH FROM "ClosedAt" - "Since")::float8 / 3600 AS h FROM "WaitingList" WHERE "ClosedAt" >= @start::timestamp AND "ClosedAt" < @end::timestamp ORDER BY h
-                    """), start, end, ct))
-                    hours.Add(r.GetDouble(0));
-                var open = await db.WaitingList.CountAsync(w => w.ClosedAt == null, ct);
-                string H(double? v) => SmallCells.Statistic(v, hours.Count);
-                return new(key, "Waiting-list times (hours, places closed in the period)", ["measure", "value"],
-                    [["Places closed", C(hours.Count)], ["Median wait", H(Percentile.Of(hours, 0.5))], ["90th percentile wait", H(Percentile.Of(hours, 0.9))], ["Waiting now", C(open)]]);
-            }
-            case "barriers":
-            {
-                var rows = await db.Barriers.AsNoTracking().Where(b => b.On >= from && b.On <= to)
-                    .GroupBy(b => new { Service = b.Partner != null ? b.Partner.Name : b.OtherServiceName, b.Reason })
-                    .Select(g => new { g.Key.Service, g.Key.Reason, Count = g.Count() }).ToListAsync(ct);
-                return new(key, "Barriers: refusals by other services", ["service", "their reason", "refusals"],
-                    rows.OrderByDescending(r => r.Count).Select(r => Row(r.Service ?? "", Labels.Of(r.Reason), SmallCells.Count(r.Count))).ToList());
-            }
-            case "continuity":
-            {
-                var totals = await db.ContinuitySnapshots.AsNoTracking().Where(s => s.Day >= from && s.Day <= to)
-                    .GroupBy(s => 1).Select(g => new { Days = g.Count(), Programmes = g.Sum(s => s.Programmes), Covered = g.Sum(s => s.Covered), Broken = g.Sum(s => s.Broken), MostOnOneDay = g.Max(s => s.Programmes) })
-                    .FirstOrDefaultAsync(ct);
-                // The sweep keeps counts, not women: the most programmes on one day is the fewest women the share can rest on.
-                var women = totals?.MostOnOneDay ?? 0;
-                var share = SmallCells.Statistic(totals is null || totals.Programmes == 0 ? null : 100.0 * totals.Covered / totals.Programmes, women);
-                string Days(long n) => n > 0 && SmallCells.Hides(women) ? SmallCells.Withheld : C(n);
-                return new(key, "Medication continuity (from the daily sweep)", ["measure", "value"],
-                    [["Days swept", N(totals?.Days ?? 0)], ["Resident-days on medication", Days(totals?.Programmes ?? 0)],
-                     ["Share of resident-days covered (%)", share], ["Resident-days broken", Days(totals?.Broken ?? 0)]]);
-            }
-            case "documents":
-            {
-                var days = new List<double>();
-                await foreach (var r in QueryAsync(ReportSql.For(db, """
-                    SELECT julianday(MIN(s."On")) - julianday(date(d.StartedAt)) AS days
-                      FROM DocumentRecoveries d JOIN RecoverySteps s ON s.DocumentRecoveryId = d.Id AND s.Kind = 4
-                     GROUP BY d.Id HAVING MIN(s."On") >= $startDay AND MIN(s."On") <= $endDay ORDER BY days
-                    """, """
-                    SELECT (MIN(s."On") - d."StartedAt"::date)::float8 AS days
-                      FROM "DocumentRecoveries" d JOIN "RecoverySteps" s ON s."DocumentRecoveryId" = d."Id" AND s."Kind" = 4
-                     GROUP BY d."Id", d."StartedAt" HAVING MIN(s."On") >= @startDay::date AND MIN(s."On") <= @endDay::date ORDER BY days
-                    """), start, end, ct, ("$startDay", from.ToString("yyyy-MM-dd")), ("$endDay", to.ToString("yyyy-MM-dd"))))
-                    days.Add(r.GetDouble(0));
-                var open = await db.DocumentRecoveries.CountAsync(d => d.Status == RecoveryStatus.Open, ct);
-                return new(key, "Document recovery", ["measure", "value"],
-                    [["Documents issued in the period", C(days.Count)], ["Median days to issued", SmallCells.Statistic(Percentile.Of(days, 0.5), days.Count, "0")], ["Recoveries open now", C(open)]]);
-            }
-            case "job-search":
-            {
-                var rows = await db.JobSearches.AsNoTracking().Where(j => j.StartedAt >= start && j.StartedAt < end)
-                    .GroupBy(j => j.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-                return new(key, "Job searches started in the period, by outcome", ["outcome", "women"],
-                    rows.OrderBy(r => r.Key).Select(r => Row(r.Key.ToString(), SmallCells.Count(r.Count))).ToList());
-            }
-            case "counselling":
-            {
-                var rows = await db.CounsellingSessions.AsNoTracking().Where(s => s.StartsAt >= start && s.StartsAt < end)
-                    .GroupBy(s => s.CancelledAt != null ? "Cancelled" : s.Attended == true ? "Held" : s.Attended == false ? "Missed" : "Booked")
-                    .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-                return new(key, "Children's counselling sessions", ["sessions", "count"],
-                    rows.OrderBy(r => r.Key).Select(r => Row(r.Key, SmallCells.Count(r.Count))).ToList());
-            }
-            default:
-                return null;
-        }
+        foreach (var (k, build) in Tables)
+            if (k == key) return await build(this, key, new Window(from, to), ct);
+        return null;
     }
 
     public static async Task WriteCsvAsync(ReportTable table, TextWriter output)
@@ -166,12 +67,34 @@ public sealed class Outcomes(ShelterDbContext db)
         foreach (var row in table.Rows) await output.WriteLineAsync(string.Join(",", row.Select(Csv.Field)));
     }
 
+    /// <summary>Her own stays: not her children's beds, not the second half of a move.</summary>
+    private IQueryable<Stay> Hers => db.Stays.AsNoTracking().Where(s => s.ChildId == null);
+
     /// <summary>Not about the women (days swept): shown as it is.</summary>
     private static string N(long n) => n.ToString(CultureInfo.InvariantCulture);
     /// <summary>Every count about the women goes through the one rule.</summary>
     private static string C(long n) => SmallCells.Count(n);
     private static IReadOnlyList<string> Row(params string[] cells) => cells;
 
-    private IAsyncEnumerable<DbDataReader> QueryAsync(string sql, DateTime start, DateTime end, CancellationToken ct, params (string Name, object Value)[] extra) =>
-        ReportSql.QueryAsync(db, sql, ct, extra.Prepend(("$end", end.ToString("yyyy-MM-dd HH:mm:ss"))).Prepend(("$start", start.ToString("yyyy-MM-dd HH:mm:ss"))).ToArray());
+    /// <summary>
+    /// Runs one of the report's SQL texts with the period (<c>$start</c>, <c>$end</c>) and any enum values
+    /// it compares with, passed as parameters from the C# enums rather than written into the SQL as numbers.
+    /// </summary>
+    private IAsyncEnumerable<DbDataReader> QueryAsync(
+        string sql, Window period, CancellationToken ct, params (string Name, object Value)[] extra) =>
+        ReportSql.QueryAsync(db, sql, ct,
+        [
+            ("$start", period.Start.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)),
+            ("$end", period.End.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)),
+            .. extra,
+        ]);
+
+    /// <summary>Sorted values of the first column of a report query (lengths, waits).</summary>
+    private async Task<List<double>> ValuesAsync(
+        string sql, Window period, CancellationToken ct, params (string Name, object Value)[] extra)
+    {
+        var values = new List<double>();
+        await foreach (var r in QueryAsync(sql, period, ct, extra)) values.Add(r.GetDouble(0));
+        return values;
+    }
 }

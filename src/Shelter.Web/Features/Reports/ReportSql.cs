@@ -14,7 +14,8 @@ public static class ReportSql
     /// </summary>
     public static string For(ShelterDbContext db, string sqlite, string postgres) => db.Database.IsNpgsql() ? postgres : sqlite;
 
-    public static async IAsyncEnumerable<DbDataReader> QueryAsync(ShelterDbContext db, string sql, [EnumeratorCancellation] CancellationToken ct, params (string Name, object Value)[] parameters)
+    public static async IAsyncEnumerable<DbDataReader> QueryAsync(ShelterDbContext db, string sql,
+        [EnumeratorCancellation] CancellationToken ct, params (string Name, object Value)[] parameters)
     {
         if (db.Database.IsNpgsql()) parameters = parameters.Select(p => (p.Name.TrimStart('$'), p.Value)).ToArray();
         var connection = db.Database.GetDbConnection();

@@ -34,38 +34,39 @@ public sealed class ReportsController(AuditLog audit, TimeProvider clock) : Cont
     public const int MaxDays = 3660;
 
     [HttpGet("occupancy")]
-    public async Task<IActionResult> Occupancy(string? from, string? to, [FromServices] Occupancy occupancy, CancellationToken ct)
+    public async Task<IActionResult> Occupancy(string? from, string? to, [FromServices] ReportAnswers reports, CancellationToken ct)
     {
         var period = Period(from, to);
         ViewData["Period"] = period;
         if (period.Error is not null) return View((OccupancyReport?)null);
-        return View(await occupancy.HandleAsync(period.From, period.To, ct));
+        return View(await reports.OccupancyAsync(period.From, period.To, ct));
     }
 
     [HttpGet("occupancy.csv")]
-    public async Task<IActionResult> OccupancyCsv(string? from, string? to, [FromServices] Occupancy occupancy, CancellationToken ct)
+    public async Task<IActionResult> OccupancyCsv(string? from, string? to, [FromServices] ReportAnswers reports, CancellationToken ct)
     {
         var period = Period(from, to);
         if (period.Error is not null) return BadRequest(period.Error);
         return await CsvAsync($"occupancy-{period.From:yyyyMMdd}-{period.To:yyyyMMdd}.csv", "OccupancyReport",
-            writer => occupancy.WriteCsvAsync(period.From, period.To, writer, ct), ct);
+            writer => reports.WriteOccupancyCsvAsync(period.From, period.To, writer, ct), ct);
     }
 
     [HttpGet("outcomes")]
-    public async Task<IActionResult> Outcomes(string? from, string? to, [FromServices] Outcomes outcomes, CancellationToken ct)
+    public async Task<IActionResult> Outcomes(string? from, string? to, [FromServices] ReportAnswers reports, CancellationToken ct)
     {
         var period = Period(from, to);
         ViewData["Period"] = period;
         if (period.Error is not null) return View(Array.Empty<ReportTable>());
-        return View(await outcomes.HandleAsync(period.From, period.To, ct));
+        return View(await reports.OutcomesAsync(period.From, period.To, ct));
     }
 
     [HttpGet("outcomes/{table}.csv")]
-    public async Task<IActionResult> OutcomesCsv(string table, string? from, string? to, [FromServices] Outcomes outcomes, CancellationToken ct)
+    public async Task<IActionResult> OutcomesCsv(
+        string table, string? from, string? to, [FromServices] ReportAnswers reports, CancellationToken ct)
     {
         var period = Period(from, to);
         if (period.Error is not null) return BadRequest(period.Error);
-        var result = await outcomes.TableAsync(table, period.From, period.To, ct);
+        var result = await reports.OutcomesTableAsync(table, period.From, period.To, ct);
         if (result is null) return NotFound();
         return await CsvAsync($"{table}-{period.From:yyyyMMdd}-{period.To:yyyyMMdd}.csv", "OutcomesReport:" + table,
             writer => Features.Reports.Outcomes.WriteCsvAsync(result, writer), ct);
@@ -88,7 +89,8 @@ public sealed class ReportsController(AuditLog audit, TimeProvider clock) : Cont
     private ReportPeriod Period(string? from, string? to)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        DateOnly? Parse(string? s) => DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+        DateOnly? Parse(string? s)
+            => DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
         var f = string.IsNullOrEmpty(from) ? today.AddDays(-29) : Parse(from);
         var t = string.IsNullOrEmpty(to) ? today : Parse(to);
         if (f is null || t is null) return new(today.AddDays(-29), today, "Give the dates as YYYY-MM-DD.", today);

@@ -39,7 +39,8 @@ public sealed class SiteClock(ShelterDbContext db)
 
     public async Task<WorkingHours> OfWorkerAsync(string userId, CancellationToken ct = default)
     {
-        var first = await db.StaffSites.AsNoTracking().Where(s => s.UserId == userId).OrderBy(s => s.SiteId).Select(s => (int?)s.SiteId).FirstOrDefaultAsync(ct);
+        var first = await db.StaffSites.AsNoTracking().Where(s => s.UserId == userId).OrderBy(s => s.SiteId).Select(s => (int?)s.SiteId)
+            .FirstOrDefaultAsync(ct);
         return first is int site && (await HoursBySiteAsync(ct)).TryGetValue(site, out var h) ? h : await NetworkHoursAsync(ct);
     }
 }

@@ -36,7 +36,8 @@ public sealed class AuditReadsFilter : IAsyncActionFilter
         var arguments = new Dictionary<string, object?>(context.ActionArguments);
         var executed = await next();
         var http = context.HttpContext;
-        if (!HttpMethods.IsGet(http.Request.Method) || executed.Exception is not null && !executed.ExceptionHandled || !Shown(executed)) return;
+        if (!HttpMethods.IsGet(http.Request.Method) || executed.Exception is not null && !executed.ExceptionHandled
+            || !Shown(executed)) return;
 
         var metadata = context.ActionDescriptor.EndpointMetadata;
         var views = metadata.OfType<ReachesAttribute>()

@@ -33,7 +33,8 @@ public sealed class ChangeAudit(IHttpContextAccessor http, TimeProvider clock) :
     private IDbContextTransaction? _ownTransaction;
     private bool _writingAudit;
 
-    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken ct = default)
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData,
+        InterceptionResult<int> result, CancellationToken ct = default)
     {
         if (eventData.Context is not { } db || _writingAudit || Off) return result;
         var pending = new List<(EntityEntry, string, string?)>();
@@ -47,7 +48,8 @@ public sealed class ChangeAudit(IHttpContextAccessor http, TimeProvider clock) :
                 case EntityState.Added: pending.Add((entry, AuditActions.Created, null)); break;
                 case EntityState.Deleted: pending.Add((entry, AuditActions.Deleted, null)); break;
                 case EntityState.Modified:
-                    var fields = entry.Properties.Where(p => p.IsModified && p.Metadata.Name != nameof(IVersioned.Version)).Select(p => p.Metadata.Name).ToList();
+                    var fields = entry.Properties.Where(p => p.IsModified && p.Metadata.Name != nameof(IVersioned.Version))
+                        .Select(p => p.Metadata.Name).ToList();
                     if (fields.Count > 0) pending.Add((entry, AuditActions.Changed, string.Join(",", fields)));
                     break;
             }
@@ -59,7 +61,8 @@ public sealed class ChangeAudit(IHttpContextAccessor http, TimeProvider clock) :
         return result;
     }
 
-    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken ct = default)
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result,
+        CancellationToken ct = default)
     {
         if (eventData.Context is not { } db || _pending is not { } pending) return result;
         _pending = null;
@@ -72,7 +75,8 @@ public sealed class ChangeAudit(IHttpContextAccessor http, TimeProvider clock) :
             {
                 At = now,
                 UserId = user?.FindFirstValue(ClaimTypes.NameIdentifier),
-                Role = user?.Identity?.IsAuthenticated == true ? string.Join(",", user.FindAll(ClaimTypes.Role).Select(c => c.Value)) : "system",
+                Role = user?.Identity?.IsAuthenticated == true
+                    ? string.Join(",", user.FindAll(ClaimTypes.Role).Select(c => c.Value)) : "system",
                 Action = action,
                 EntityType = entry.Metadata.ClrType.Name,
                 EntityId = KeyOf(entry),
@@ -111,7 +115,8 @@ public sealed class ChangeAudit(IHttpContextAccessor http, TimeProvider clock) :
     }
 
     // Identity's own rows (roles, claims, tokens) live in Microsoft.* namespaces: account changes are recorded as account events.
-    private static bool Audited(Type type) => !NotAudited.Contains(type) && type.Namespace?.StartsWith("Microsoft.", StringComparison.Ordinal) != true;
+    private static bool Audited(Type type) => !NotAudited.Contains(type)
+        && type.Namespace?.StartsWith("Microsoft.", StringComparison.Ordinal) != true;
 
     private static string? KeyOf(EntityEntry entry)
     {

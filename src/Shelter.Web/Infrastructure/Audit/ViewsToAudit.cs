@@ -111,7 +111,8 @@ public sealed class ViewAuditWriter(ViewsToAudit queue, Integrity.WriteGate gate
             catch (Exception e) when (e is not OperationCanceledException and not ObjectDisposedException)
             {
                 // Kept and tried again: a view is never dropped because the database was busy or away.
-                log.LogError(e, "Writing {Count} queued views to the audit trail failed (attempt {Attempt}); trying again", batch.Count, attempt);
+                log.LogError(e, "Writing {Count} queued views to the audit trail failed (attempt {Attempt}); trying again", batch.Count,
+                    attempt);
                 if (retryUntil.IsCancellationRequested && attempt >= 5) throw;
                 await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(5_000, 100 * attempt)), CancellationToken.None);
             }
@@ -121,7 +122,8 @@ public sealed class ViewAuditWriter(ViewsToAudit queue, Integrity.WriteGate gate
     // A failed SaveChanges may have set ids on the tracked rows; each attempt adds fresh ones.
     private static AuditEvent Copy(AuditEvent e) => new()
     {
-        At = e.At, UserId = e.UserId, Role = e.Role, Action = e.Action, EntityType = e.EntityType, EntityId = e.EntityId, Ip = e.Ip, Details = e.Details,
+        At = e.At, UserId = e.UserId, Role = e.Role, Action = e.Action, EntityType = e.EntityType, EntityId = e.EntityId, Ip = e.Ip,
+        Details = e.Details,
     };
 
     public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -43,7 +43,8 @@ public sealed class SiteScopeFilter : IAsyncActionFilter
         await next();
     }
 
-    private static async Task<bool> ReachesAsync(ActionExecutingContext context, ShelterDbContext db, SiteScope scope, Record record, int id, CancellationToken ct)
+    private static async Task<bool> ReachesAsync(ActionExecutingContext context, ShelterDbContext db, SiteScope scope, Record record,
+        int id, CancellationToken ct)
     {
         if (record is Record.Bed or Record.Hold)
         {
@@ -54,7 +55,8 @@ public sealed class SiteScopeFilter : IAsyncActionFilter
         }
         if (record == Record.Intake)
         {
-            var intake = await db.Intakes.Where(i => i.Id == id).Select(i => new { i.ResidentId, i.RecordedByUserId }).FirstOrDefaultAsync(ct);
+            var intake = await db.Intakes.Where(i => i.Id == id).Select(i => new { i.ResidentId, i.RecordedByUserId })
+                .FirstOrDefaultAsync(ct);
             // The intake she recorded herself stays open to her, wherever the woman was placed.
             return intake is not null && (intake.RecordedByUserId == context.HttpContext.User.FindFirstValue(ClaimTypes.NameIdentifier)
                 || await scope.ReachesResidentAsync(intake.ResidentId, ct));
@@ -63,7 +65,8 @@ public sealed class SiteScopeFilter : IAsyncActionFilter
         {
             Record.Resident => id,
             Record.Stay => await db.Stays.Where(s => s.Id == id).Select(s => (int?)s.ResidentId).FirstOrDefaultAsync(ct),
-            Record.Programme => await db.MedicationProgrammes.Where(m => m.Id == id).Select(m => (int?)m.ResidentId).FirstOrDefaultAsync(ct),
+            Record.Programme => await db.MedicationProgrammes.Where(m => m.Id == id).Select(m => (int?)m.ResidentId)
+                .FirstOrDefaultAsync(ct),
             Record.FollowUp => await db.FollowUps.Where(f => f.Id == id).Select(f => (int?)f.ResidentId).FirstOrDefaultAsync(ct),
             Record.Child => await db.Children.Where(c => c.Id == id).Select(c => (int?)c.ResidentId).FirstOrDefaultAsync(ct),
             Record.Session => await db.CounsellingSessions.Where(s => s.Id == id).Select(s => (int?)s.ResidentId).FirstOrDefaultAsync(ct),

@@ -19,6 +19,7 @@ public static class StaffSites
         var existing = await db.Sites.Where(s => wanted.Contains(s.Id)).Select(s => s.Id).ToListAsync();
         var current = await db.StaffSites.Where(s => s.UserId == userId).ToListAsync();
         db.StaffSites.RemoveRange(current.Where(s => !existing.Contains(s.SiteId)));
-        db.StaffSites.AddRange(existing.Where(id => current.All(s => s.SiteId != id)).Select(id => new StaffSite { UserId = userId, SiteId = id }));
+        db.StaffSites.AddRange(existing.Where(id => current.All(s => s.SiteId != id))
+            .Select(id => new StaffSite { UserId = userId, SiteId = id }));
     }
 }

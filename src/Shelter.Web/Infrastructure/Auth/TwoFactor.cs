@@ -31,7 +31,8 @@ public sealed class OnceOnlyAuthenticatorTokenProvider(TimeProvider clock) : IUs
         var code = TwoFactorCodes.Normalise(token);
         if (string.IsNullOrEmpty(key) || code.Length != 6 || !code.All(char.IsAsciiDigit)) return false;
         var totp = new Totp(Base32Encoding.ToBytes(key));
-        if (!totp.VerifyTotp(clock.GetUtcNow().UtcDateTime, code, out var step, new VerificationWindow(previous: 1, future: 1))) return false;
+        if (!totp.VerifyTotp(clock.GetUtcNow().UtcDateTime, code, out var step,
+            new VerificationWindow(previous: 1, future: 1))) return false;
         if (user.LastAuthenticatorStep is { } last && step <= last) return false; // replayed
         user.LastAuthenticatorStep = step;
         // The concurrency stamp makes two requests racing with one code save only once.

@@ -20,7 +20,8 @@ public sealed class BackupOptions
 public sealed record BackupFile(string Path, long Bytes, string Sha256);
 
 /// <summary>What a backup holds, written beside it as manifest.json and checked before a restore.</summary>
-public sealed record BackupManifest(int Format, DateTime TakenAtUtc, string? LastMigration, bool KeyRingEncrypted, IReadOnlyList<BackupFile> Files)
+public sealed record BackupManifest(int Format, DateTime TakenAtUtc, string? LastMigration, bool KeyRingEncrypted,
+    IReadOnlyList<BackupFile> Files)
 {
     public const string FileName = "manifest.json";
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
@@ -37,7 +38,8 @@ public sealed record BackupManifest(int Format, DateTime TakenAtUtc, string? Las
 /// keeps writing), the key ring as it is on disk (encrypted with the certificate, which is never
 /// copied), and a manifest with checksums. Restore goes only into an empty data folder.
 /// </summary>
-public sealed class Backup(ShelterPaths paths, IConfiguration config, TimeProvider clock, IOptions<BackupOptions> options, ILogger<Backup> log) : IScheduleSource
+public sealed class Backup(ShelterPaths paths, IConfiguration config, TimeProvider clock, IOptions<BackupOptions> options,
+    ILogger<Backup> log) : IScheduleSource
 {
     public const string JobId = "backup:nightly";
     private const string DatabaseName = "shelter.db";
@@ -90,7 +92,8 @@ public sealed class Backup(ShelterPaths paths, IConfiguration config, TimeProvid
     {
         RefuseOnPostgres();
         source = Path.GetFullPath(source);
-        if (!File.Exists(Path.Combine(source, BackupManifest.FileName))) throw new BackupException($"{source} has no {BackupManifest.FileName}: it is not a Shelter backup.");
+        if (!File.Exists(Path.Combine(source,
+            BackupManifest.FileName))) throw new BackupException($"{source} has no {BackupManifest.FileName}: it is not a Shelter backup.");
         var manifest = BackupManifest.Read(source);
         foreach (var file in manifest.Files)
         {

@@ -16,7 +16,8 @@ public static class ShelterCommands
         return args[0] switch
         {
             "create-admin" => await CreateAdminAsync(scope.ServiceProvider, args),
-            "seed" when args.Length == 3 && args[1] == "--size" && Demo.SeedSize.Named(args[2]) is { } size => await SeedLargeAsync(scope.ServiceProvider, size),
+            "seed" when args.Length == 3 && args[1] == "--size" && Demo.SeedSize.Named(args[2]) is { } size =>
+                await SeedLargeAsync(scope.ServiceProvider, size),
             "seed" => Usage("usage: ./run.sh seed --size large|national"),
             "backup" when args.Length == 2 => await BackupAsync(scope.ServiceProvider, args[1]),
             "backup" => Usage("usage: ./run.sh backup DEST   (DEST: a new or empty folder)"),
@@ -106,7 +107,11 @@ public static class ShelterCommands
             return 1;
         }
         var password = OneTimePassword.Create();
-        var user = new ShelterUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Administrator", MustChangePassword = true, CreatedAt = sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime };
+        var user = new ShelterUser
+        {
+            UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Administrator",
+            MustChangePassword = true, CreatedAt = sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime
+        };
         var result = await users.CreateAsync(user, password);
         if (!result.Succeeded)
         {
@@ -129,7 +134,8 @@ public static class OneTimePassword
     public static string Create()
     {
         var groups = Enumerable.Range(0, 4)
-            .Select(_ => new string(Enumerable.Range(0, 4).Select(_ => Alphabet[RandomNumberGenerator.GetInt32(Alphabet.Length)]).ToArray()));
+            .Select(_ =>
+                new string(Enumerable.Range(0, 4).Select(_ => Alphabet[RandomNumberGenerator.GetInt32(Alphabet.Length)]).ToArray()));
         return string.Join("-", groups);
     }
 }

@@ -34,7 +34,8 @@ public static class KeyRing
             Directory.CreateDirectory(paths.KeysFolder);
             if (!OperatingSystem.IsWindows())
                 File.SetUnixFileMode(paths.KeysFolder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-            o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(paths.KeysFolder), Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
+            o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(paths.KeysFolder),
+                Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
         });
         return services;
     }
@@ -94,7 +95,8 @@ public static class KeyRing
 
     private static void MoveLegacyKeys(ShelterPaths paths, ILogger log)
     {
-        if (!Directory.Exists(paths.LegacyKeysFolder) || Directory.Exists(paths.KeysFolder) && Directory.EnumerateFileSystemEntries(paths.KeysFolder).Any()) return;
+        if (!Directory.Exists(paths.LegacyKeysFolder) || Directory.Exists(paths.KeysFolder)
+            && Directory.EnumerateFileSystemEntries(paths.KeysFolder).Any()) return;
         if (Directory.Exists(paths.KeysFolder)) Directory.Delete(paths.KeysFolder);
         try { Directory.Move(paths.LegacyKeysFolder, paths.KeysFolder); }
         catch (IOException) // another file system: copy, then remove the old copy

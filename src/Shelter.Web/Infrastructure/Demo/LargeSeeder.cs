@@ -59,7 +59,8 @@ public sealed class LargeSeeder(IServiceScopeFactory scopes, TimeProvider clock)
             };
             void Room(string name, RoomKind kind, int beds) => site.Rooms.Add(new Room
             {
-                Name = name, Kind = kind, Beds = Enumerable.Range(1, beds).Select(n => new Bed { Label = AddRoom.BedLabel(name, n) }).ToList(),
+                Name = name, Kind = kind,
+                Beds = Enumerable.Range(1, beds).Select(n => new Bed { Label = AddRoom.BedLabel(name, n) }).ToList(),
             });
             Room("Family room A", RoomKind.Family, 4);
             Room("Family room B", RoomKind.Family, 4);
@@ -98,7 +99,8 @@ public sealed class LargeSeeder(IServiceScopeFactory scopes, TimeProvider clock)
                 var at = start.AddDays(faker.Random.Int(0, 20));
                 while (at < now)
                 {
-                    var length = room.Room.Kind == RoomKind.SafeRoom ? TimeSpan.FromHours(faker.Random.Int(12, 72)) : TimeSpan.FromDays(faker.Random.Int(3, 90));
+                    var length = room.Room.Kind == RoomKind.SafeRoom
+                        ? TimeSpan.FromHours(faker.Random.Int(12, 72)) : TimeSpan.FromDays(faker.Random.Int(3, 90));
                     var end = at + length;
                     var active = end > now && faker.Random.Double() < 0.85;
                     if (end > now && !active) break; // this bed is free tonight
@@ -113,13 +115,21 @@ public sealed class LargeSeeder(IServiceScopeFactory scopes, TimeProvider clock)
                         Resident = resident, Child = child, BedId = bed.Id, AdmittedAt = at, StartedAt = at,
                         PlannedEndAt = active ? (planned > now ? planned : now.AddDays(7)) : planned,
                         EndedAt = active ? null : end,
-                        ExitReason = active ? null : faker.PickRandom(ExitReason.PlannedEnd, ExitReason.HerChoice, ExitReason.ReferredElsewhere, ExitReason.LeftWithoutNotice),
-                        ExitDestination = active ? null : faker.PickRandom(ExitDestination.OwnHousing, ExitDestination.FamilyOrFriends, ExitDestination.AnotherShelter, ExitDestination.ReturnedToPartner, ExitDestination.Unknown),
+                        ExitReason = active
+                            ? null : faker.PickRandom(ExitReason.PlannedEnd, ExitReason.HerChoice, ExitReason.ReferredElsewhere,
+                            ExitReason.LeftWithoutNotice),
+                        ExitDestination = active
+                            ? null : faker.PickRandom(ExitDestination.OwnHousing, ExitDestination.FamilyOrFriends,
+                            ExitDestination.AnotherShelter, ExitDestination.ReturnedToPartner, ExitDestination.Unknown),
                     };
                     var stayList = new List<Stay> { StayIn(beds[0], null) };
                     foreach (var childBed in beds.Skip(1).Take(faker.Random.Int(1, beds.Count - 1 > 0 ? beds.Count - 1 : 1)))
                     {
-                        var child = new Child { Alias = faker.Name.FirstName(), AgeAtArrival = faker.Random.Int(0, 16), ArrivedOn = DateOnly.FromDateTime(at) };
+                        var child = new Child
+                        {
+                            Alias = faker.Name.FirstName(), AgeAtArrival = faker.Random.Int(0, 16),
+                            ArrivedOn = DateOnly.FromDateTime(at)
+                        };
                         resident.Children.Add(child);
                         stayList.Add(StayIn(childBed, child));
                     }
@@ -127,9 +137,11 @@ public sealed class LargeSeeder(IServiceScopeFactory scopes, TimeProvider clock)
                     batchStays.AddRange(stayList);
                     batchIntakes.Add(new Core.Intake.Intake
                     {
-                        Resident = resident, ReceivedAt = at, ConsentToKeepData = true, Route = faker.PickRandom<ArrivalRoute>(), HitsTotal = faker.Random.Int(4, 20),
+                        Resident = resident, ReceivedAt = at, ConsentToKeepData = true, Route = faker.PickRandom<ArrivalRoute>(),
+                        HitsTotal = faker.Random.Int(4, 20),
                         Outcome = room.Room.Kind == RoomKind.SafeRoom ? IntakeOutcome.SafeRoom : IntakeOutcome.Bed,
-                        Reason = room.Room.Kind == RoomKind.SafeRoom ? faker.PickRandom(OutcomeReason.SafetyFirst, OutcomeReason.NoFittingCapacity) : null,
+                        Reason = room.Room.Kind == RoomKind.SafeRoom
+                            ? faker.PickRandom(OutcomeReason.SafetyFirst, OutcomeReason.NoFittingCapacity) : null,
                     });
                     stays += stayList.Count;
                     if (active) break;
@@ -164,12 +176,24 @@ public sealed class LargeSeeder(IServiceScopeFactory scopes, TimeProvider clock)
             {
                 Resident = resident, ReceivedAt = at, ConsentToKeepData = resident.ConsentToKeepData, Outcome = outcome,
                 Route = resident.ConsentToKeepData ? faker.PickRandom<ArrivalRoute>() : null,
-                Reason = outcome == IntakeOutcome.WaitingList ? faker.PickRandom(OutcomeReason.NoFittingCapacity, OutcomeReason.LeftBeforeDecision) : faker.PickRandom(OutcomeReason.SheChoseAnotherOption, OutcomeReason.NeedsHospitalCareNow),
+                Reason = outcome == IntakeOutcome.WaitingList
+                    ? faker.PickRandom(OutcomeReason.NoFittingCapacity,
+                    OutcomeReason.LeftBeforeDecision) : faker.PickRandom(OutcomeReason.SheChoseAnotherOption,
+                    OutcomeReason.NeedsHospitalCareNow),
             };
             db.Intakes.Add(intake);
             if (outcome == IntakeOutcome.WaitingList)
-                db.WaitingList.Add(new Core.Intake.WaitingEntry { Resident = resident, IntakeId = 0, Since = at, ClosedAt = at.AddHours(faker.Random.Int(2, 240)), Closed = Core.Intake.WaitingClosed.Admitted });
-            db.Barriers.Add(new Core.Partners.BarrierRecord { Partner = partner, Reason = faker.PickRandom<Core.Partners.BarrierReason>(), On = Core.Partners.BarrierRecord.WeekOf(DateOnly.FromDateTime(at)) });
+                db.WaitingList.Add(new Core.Intake.WaitingEntry
+                {
+                    Resident = resident, IntakeId = 0, Since = at,
+                    ClosedAt = at.AddHours(faker.Random.Int(2, 240)), Closed = Core.Intake.WaitingClosed.Admitted
+                });
+            db.Barriers.Add(new Core.Partners.BarrierRecord
+            {
+                Partner = partner,
+                Reason = faker.PickRandom<Core.Partners.BarrierReason>(),
+                On = Core.Partners.BarrierRecord.WeekOf(DateOnly.FromDateTime(at))
+            });
         }
         await db.SaveChangesAsync(ct);
         // Waiting entries need their intake's id; the seed links them after the fact.
@@ -180,7 +204,11 @@ public sealed class LargeSeeder(IServiceScopeFactory scopes, TimeProvider clock)
             var programmes = faker.Random.Int(30, 60);
             var broken = faker.Random.Int(0, 2);
             var atRisk = faker.Random.Int(0, 5);
-            db.ContinuitySnapshots.Add(new Core.Medication.ContinuitySnapshot { Day = today.AddDays(-d), Programmes = programmes, Broken = broken, AtRisk = atRisk, Covered = programmes - broken - atRisk });
+            db.ContinuitySnapshots.Add(new Core.Medication.ContinuitySnapshot
+            {
+                Day = today.AddDays(-d), Programmes = programmes,
+                Broken = broken, AtRisk = atRisk, Covered = programmes - broken - atRisk
+            });
         }
         await db.SaveChangesAsync(ct);
         progress.WriteLine("  intakes, waiting list, barriers and continuity sweeps written…");
@@ -220,7 +248,8 @@ public sealed class LargeSeeder(IServiceScopeFactory scopes, TimeProvider clock)
             {
                 Kind = Core.FollowUps.FollowUpKind.StayReview, ResidentId = resident, StayId = stay, What = "Stay review",
                 DueAt = plannedEnd.AddDays(-7) > started ? plannedEnd.AddDays(-7) : started, CreatedAt = started,
-                Status = open ? Core.FollowUps.FollowUpStatus.Open : faker.Random.Bool(0.9f) ? Core.FollowUps.FollowUpStatus.Done : Core.FollowUps.FollowUpStatus.DeclinedByHer,
+                Status = open ? Core.FollowUps.FollowUpStatus.Open : faker.Random.Bool(0.9f)
+                    ? Core.FollowUps.FollowUpStatus.Done : Core.FollowUps.FollowUpStatus.DeclinedByHer,
                 ClosedAt = open ? null : ended,
             });
             if (faker.Random.Bool(0.125f))
@@ -231,8 +260,10 @@ public sealed class LargeSeeder(IServiceScopeFactory scopes, TimeProvider clock)
                     ResidentId = resident, Kind = ost ? Core.Medication.MedicationKind.Ost : Core.Medication.MedicationKind.Art,
                     Medicine = ost ? faker.PickRandom("Methadone", "Buprenorphine") : "Dolutegravir/lamivudine/tenofovir",
                     Dose = ost ? $"{faker.Random.Int(2, 12) * 10} mg" : "1 tablet", DispensingSiteId = dispensing,
-                    Schedule = ost && faker.Random.Bool(0.5f) ? Core.Medication.DispensingSchedule.SupervisedDaily : Core.Medication.DispensingSchedule.TakeHome,
-                    SupplyAsOf = open ? today.AddDays(-faker.Random.Int(0, 3)) : DateOnly.FromDateTime(started), SupplyDays = faker.Random.Int(1, 14),
+                    Schedule = ost && faker.Random.Bool(0.5f)
+                        ? Core.Medication.DispensingSchedule.SupervisedDaily : Core.Medication.DispensingSchedule.TakeHome,
+                    SupplyAsOf = open ? today.AddDays(-faker.Random.Int(0, 3)) : DateOnly.FromDateTime(started),
+                    SupplyDays = faker.Random.Int(1, 14),
                     NextPickupOn = open && faker.Random.Bool(0.8f) ? today.AddDays(faker.Random.Int(0, 6)) : null,
                     HasEnoughAtIntake = faker.PickRandom<Core.Intake.Answer>(), RecordedAt = started, EndedAt = ended,
                 });
@@ -249,7 +280,8 @@ public sealed class LargeSeeder(IServiceScopeFactory scopes, TimeProvider clock)
                 rows.Add(new Core.Audit.AuditEvent
                 {
                     At = started + (until - started) * faker.Random.Double(), UserId = faker.PickRandom(workers), Role = "Staff",
-                    Action = Core.Audit.AuditActions.Viewed, EntityType = v == 0 ? "Resident" : "Stay", EntityId = (v == 0 ? resident : stay).ToString(), Ip = "10.0.0.1",
+                    Action = Core.Audit.AuditActions.Viewed, EntityType = v == 0 ? "Resident" : "Stay",
+                    EntityId = (v == 0 ? resident : stay).ToString(), Ip = "10.0.0.1",
                 });
             if (rows.Count >= 20_000) await WriteAsync();
         }
@@ -270,7 +302,8 @@ public sealed class LargeSeeder(IServiceScopeFactory scopes, TimeProvider clock)
         }
     }
 
-    private async Task FlushAsync(List<Resident> batch, List<Stay> batchStays, List<Core.Intake.Intake> batchIntakes, TextWriter progress, int stays, CancellationToken ct)
+    private async Task FlushAsync(List<Resident> batch, List<Stay> batchStays, List<Core.Intake.Intake> batchIntakes,
+        TextWriter progress, int stays, CancellationToken ct)
     {
         if (batch.Count == 0) return;
         using var scope = scopes.CreateScope();

@@ -28,7 +28,8 @@ public sealed class SmtpOptions
 /// Sends through SMTP with MailKit; with no SMTP host configured (development),
 /// writes .eml files to the pickup folder under the data folder instead of failing.
 /// </summary>
-public sealed class MailKitEmailSender(IOptions<SmtpOptions> options, ShelterPaths paths, ILogger<MailKitEmailSender> log, TimeProvider clock) : IEmailSender
+public sealed class MailKitEmailSender(IOptions<SmtpOptions> options, ShelterPaths paths, ILogger<MailKitEmailSender> log,
+    TimeProvider clock) : IEmailSender
 {
     public async Task SendAsync(EmailMessage message, CancellationToken ct = default)
     {

@@ -35,7 +35,11 @@ public sealed class Outbox(ShelterDbContext db, TimeProvider clock)
     private void Add(OutboxKind kind, int? subjectId, string? to = null, string? subject = null, string? body = null)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        db.Outbox.Add(new OutboxMessage { Kind = kind, SubjectId = subjectId, To = to, Subject = subject, Body = body, CreatedAt = now, NextAttemptAt = now });
+        db.Outbox.Add(new OutboxMessage
+        {
+            Kind = kind, SubjectId = subjectId, To = to, Subject = subject, Body = body, CreatedAt = now,
+            NextAttemptAt = now
+        });
     }
 }
 
@@ -48,7 +52,8 @@ public sealed class OutboxNudge(IBackgroundJobClient jobs) : SaveChangesIntercep
 {
     private bool _wrote;
 
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken ct = default)
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
+        CancellationToken ct = default)
     {
         if (eventData.Context?.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added) == true) _wrote = true;
         return ValueTask.FromResult(result);
@@ -60,7 +65,8 @@ public sealed class OutboxNudge(IBackgroundJobClient jobs) : SaveChangesIntercep
         return ValueTask.FromResult(result);
     }
 
-    public Task TransactionCommittedAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData, CancellationToken ct = default)
+    public Task TransactionCommittedAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData,
+        CancellationToken ct = default)
     {
         Nudge();
         return Task.CompletedTask;
@@ -68,7 +74,8 @@ public sealed class OutboxNudge(IBackgroundJobClient jobs) : SaveChangesIntercep
 
     public void TransactionCommitted(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData) => Nudge();
 
-    public Task TransactionRolledBackAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData, CancellationToken ct = default)
+    public Task TransactionRolledBackAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData,
+        CancellationToken ct = default)
     {
         _wrote = false;
         return Task.CompletedTask;
@@ -90,7 +97,8 @@ public sealed class OutboxNudge(IBackgroundJobClient jobs) : SaveChangesIntercep
 /// SMTP server accepted it. A failure waits 1, 2, 4 … minutes and is tried again; the job then
 /// fails on the /jobs dashboard so the failure is seen. Safe to run any number of times.
 /// </summary>
-public sealed class OutboxDelivery(ShelterDbContext db, IServiceScopeFactory scopes, IEmailSender email, TimeProvider clock, ILogger<OutboxDelivery> log)
+public sealed class OutboxDelivery(ShelterDbContext db, IServiceScopeFactory scopes, IEmailSender email, TimeProvider clock,
+    ILogger<OutboxDelivery> log)
     : IScheduleSource
 {
     public const string JobId = "outbox:deliver";
@@ -115,7 +123,8 @@ public sealed class OutboxDelivery(ShelterDbContext db, IServiceScopeFactory sco
                 await RunAsync(message);
                 var done = clock.GetUtcNow().UtcDateTime;
                 await db.Outbox.Where(m => m.Id == message.Id)
-                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.DoneAt, done).SetProperty(m => m.ClaimedUntil, (DateTime?)null).SetProperty(m => m.Attempts, message.Attempts + 1));
+                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.DoneAt, done).SetProperty(m => m.ClaimedUntil, (DateTime?)null)
+                        .SetProperty(m => m.Attempts, message.Attempts + 1));
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -126,7 +135,8 @@ public sealed class OutboxDelivery(ShelterDbContext db, IServiceScopeFactory sco
                     .SetProperty(m => m.Attempts, attempts).SetProperty(m => m.NextAttemptAt, next)
                     .SetProperty(m => m.ClaimedUntil, (DateTime?)null).SetProperty(m => m.LastError, e.GetType().Name));
                 // The exception's message can quote an address; its type says enough.
-                log.LogWarning("Outbox message {Id} ({Kind}) failed with {Error} (attempt {Attempts}); next try at {Next:u}", message.Id, message.Kind, e.GetType().Name, attempts, next);
+                log.LogWarning("Outbox message {Id} ({Kind}) failed with {Error} (attempt {Attempts}); next try at {Next:u}",
+                    message.Id, message.Kind, e.GetType().Name, attempts, next);
             }
         }
         if (failed > 0) throw new OutboxDeliveryFailedException(failed);
@@ -141,7 +151,8 @@ public sealed class OutboxDelivery(ShelterDbContext db, IServiceScopeFactory sco
                 break;
             case OutboxKind.ContinuityCheck:
                 using (var scope = scopes.CreateScope())
-                    await scope.ServiceProvider.GetRequiredService<Features.Medication.ContinuitySweep>().CheckResidentAsync(message.SubjectId!.Value);
+                    await scope.ServiceProvider.GetRequiredService<Features.Medication.ContinuitySweep>()
+                        .CheckResidentAsync(message.SubjectId!.Value);
                 break;
             case OutboxKind.WaitingListNotice:
                 using (var scope = scopes.CreateScope())

@@ -117,14 +117,16 @@ public sealed class WriteTransactionFilter : IAsyncActionFilter
 
     private static IActionResult Notice(FilterContext context, IActionResult result, string text, bool error = false)
     {
-        var tempData = context.HttpContext.RequestServices.GetRequiredService<ITempDataDictionaryFactory>().GetTempData(context.HttpContext);
+        var tempData = context.HttpContext.RequestServices.GetRequiredService<ITempDataDictionaryFactory>()
+            .GetTempData(context.HttpContext);
         tempData[error ? "Error" : "Notice"] = text;
         return result;
     }
 
     private static class Url
     {
-        public static bool IsLocal(string url) => url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);
+        public static bool IsLocal(string url) => url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal)
+            && !url.StartsWith("/\\", StringComparison.Ordinal);
     }
 }
 

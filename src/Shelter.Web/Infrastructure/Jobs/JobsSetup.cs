@@ -58,7 +58,8 @@ public static class JobsSetup
 }
 
 /// <summary>Runs every <see cref="IScheduleSource"/> once the host has started.</summary>
-public sealed class ScheduleRebuilder(IServiceScopeFactory scopes, IRecurringJobManager recurring, IBackgroundJobClient jobs, ILogger<ScheduleRebuilder> log)
+public sealed class ScheduleRebuilder(IServiceScopeFactory scopes, IRecurringJobManager recurring, IBackgroundJobClient jobs,
+    ILogger<ScheduleRebuilder> log)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -32,7 +32,8 @@ public static class Languages
         o.RequestCultureProviders =
         [
             new CustomRequestCultureProvider(ctx =>
-                Task.FromResult(ctx.User.FindFirst(Claim)?.Value is { } code && IsSupported(code) ? new ProviderCultureResult(code) : null)),
+                Task.FromResult(ctx.User.FindFirst(Claim)?.Value is { } code && IsSupported(code)
+                    ? new ProviderCultureResult(code) : null)),
             new CookieRequestCultureProvider(),
             new AcceptLanguageHeaderRequestCultureProvider(),
         ];

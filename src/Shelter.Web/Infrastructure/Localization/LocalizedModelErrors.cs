@@ -16,7 +16,8 @@ public sealed class LocalizedModelErrorsFilter : IResultFilter
         var L = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
         foreach (var entry in context.ModelState.Values)
             for (var i = 0; i < entry.Errors.Count; i++)
-                if (entry.Errors[i] is { Exception: null } error && L[error.ErrorMessage] is { ResourceNotFound: false } said && said.Value != error.ErrorMessage)
+                if (entry.Errors[i] is { Exception: null } error && L[error.ErrorMessage] is { ResourceNotFound: false } said
+                    && said.Value != error.ErrorMessage)
                     entry.Errors[i] = new Microsoft.AspNetCore.Mvc.ModelBinding.ModelError(said.Value);
     }
 
