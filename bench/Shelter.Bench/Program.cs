@@ -73,7 +73,7 @@ public static class Benchmarks
         var handler = await Measure("bed board handler (queries + model)", runs, async () =>
         {
             using var scope = app.Services.CreateScope();
-            await scope.ServiceProvider.GetRequiredService<Board>().HandleAsync(CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<Board>().HandleAsync(Board.AllSites, null, CancellationToken.None);
         });
 
         // 2. GET /beds through the whole pipeline (auth, audit, Razor), in-process.

@@ -1279,6 +1279,9 @@ namespace Shelter.Migrations.Postgres.Migrations
                     b.Property<bool>("ConsentToKeepData")
                         .HasColumnType("boolean");
 
+                    b.Property<int?>("CurrentSiteId")
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly?>("DateOfBirth")
                         .HasColumnType("date");
 
@@ -1304,6 +1307,8 @@ namespace Shelter.Migrations.Postgres.Migrations
                         .HasColumnType("timestamp without time zone");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CurrentSiteId");
 
                     b.ToTable("Residents");
                 });

@@ -1222,6 +1222,9 @@ namespace Shelter.Migrations.Sqlite.Migrations
                     b.Property<bool>("ConsentToKeepData")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("CurrentSiteId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("DateOfBirth")
                         .HasColumnType("TEXT");
 
@@ -1247,6 +1250,8 @@ namespace Shelter.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CurrentSiteId");
 
                     b.ToTable("Residents");
                 });

@@ -81,6 +81,7 @@ if (ShelterCommands.IsCommand(args))
 
 app.UseForwardedHeaders();
 app.UseResponseCompression();
+app.UseMiddleware<Shelter.Web.Infrastructure.Mvc.StripIndentation>(); // inside compression: it compresses the stripped page
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error");

@@ -86,6 +86,8 @@ internal sealed class ResidentConfiguration : IEntityTypeConfiguration<Resident>
         b.Property(r => r.LegalName).HasMaxLength(200);
         b.Property(r => r.GenderIdentity).HasMaxLength(80);
         b.Property(r => r.Languages).HasMaxLength(200);
+        // A worker's reach is one indexed lookup, not a scan of every stay of every woman.
+        b.HasIndex(r => r.CurrentSiteId);
     }
 }
 

@@ -23,5 +23,11 @@ public class Resident
     public bool HighRisk { get; set; }
     public DateTime RegisteredAt { get; set; }
 
+    /// <summary>
+    /// The site of her latest own stay (not a child's), or null if she was never housed: who
+    /// reaches her. Kept by the save that adds her stays (<c>ResidentSiteTracker</c>), indexed.
+    /// </summary>
+    public int? CurrentSiteId { get; set; }
+
     public List<Child> Children { get; set; } = [];
 }

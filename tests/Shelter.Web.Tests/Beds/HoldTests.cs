@@ -61,6 +61,21 @@ public class HoldTests
     }
 
     [Fact]
+    public async Task The_one_hold_form_on_the_board_holds_the_bed_chosen_in_it()
+    {
+        var (app, staff, bedId) = await HouseWithOneBedAsync(ShelterFactory.NewDataFolder());
+        using var _ = app;
+
+        var board = await staff.GetStringAsync($"/beds?hold={bedId}");
+        Assert.Contains($"<option value=\"{bedId}\" selected=\"selected\">", board);
+        var held = await staff.PostFormAsync("/beds", "/beds/hold",
+            [new("bedId", $"{bedId}"), new("Hours", "4"), new("ComingThrough", "Police")]);
+
+        Assert.Equal(HttpStatusCode.Redirect, held.StatusCode);
+        Assert.Contains($"data-bed=\"{bedId}\" data-state=\"Held\"", await staff.GetStringAsync("/beds"));
+    }
+
+    [Fact]
     public async Task When_the_expected_woman_arrives_she_gets_the_held_bed()
     {
         var (app, staff, bedId) = await HouseWithOneBedAsync(ShelterFactory.NewDataFolder());

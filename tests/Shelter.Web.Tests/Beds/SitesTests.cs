@@ -42,12 +42,12 @@ public class SitesTests(ShelterFactory app) : IClassFixture<ShelterFactory>
             [new("From", today.ToString("yyyy-MM-dd")), new("To", today.AddDays(3).ToString("yyyy-MM-dd")), new("Reason", "Repair")]);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var staff = await app.SignedInClientAsync(DemoAccounts.Staff);
-        Assert.Contains($"data-bed=\"{bedId}\" data-state=\"OutOfService\"", await staff.GetStringAsync("/beds"));
+        Assert.Contains($"data-bed=\"{bedId}\" data-state=\"OutOfService\"", await staff.GetStringAsync($"/beds?site={siteId}"));
 
         var recordId = await app.WithDbAsync(db => db.BedsOutOfService.Where(o => o.BedId == bedId).Select(o => o.Id).SingleAsync());
         var back = await manager.PostFormAsync($"/sites/{siteId}", $"/sites/{siteId}/out-of-service/{recordId}/end", []);
         Assert.Equal(HttpStatusCode.Redirect, back.StatusCode);
-        Assert.Contains($"data-bed=\"{bedId}\" data-state=\"Free\"", await staff.GetStringAsync("/beds"));
+        Assert.Contains($"data-bed=\"{bedId}\" data-state=\"Free\"", await staff.GetStringAsync($"/beds?site={siteId}"));
     }
 
     [Fact]

@@ -177,6 +177,39 @@ public class SiteScopeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_move_to_another_site_moves_her_reach_and_a_woman_never_housed_is_reached_from_every_site()
+    {
+        var centre = await SiteIdAsync("Harm Reduction Centre");
+        await _app.CreateUserAsync("cm.centre@test.shelter", Roles.CaseManager, sites: [centre]);
+        var atNorth = await _app.SignedInClientAsync(CaseManager);
+        var atCentre = await _app.SignedInClientAsync("cm.centre@test.shelter");
+        var her = $"/residents/{_north.ResidentId}";
+        Assert.Equal(HttpStatusCode.OK, (await atNorth.GetAsync(her)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await atCentre.GetAsync(her)).StatusCode);
+
+        var staff = await _app.SignedInClientAsync(DemoAccounts.Staff);
+        var move = $"/stays/{_north.StayId}/move";
+        var moved = await staff.PostFormAsync(move, move, [new("BedId", $"{_centre.FreeBedId}")]);
+        Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+
+        Assert.Equal(centre, await _app.WithDbAsync(db =>
+            db.Residents.Where(r => r.Id == _north.ResidentId).Select(r => r.CurrentSiteId).SingleAsync()));
+        Assert.Equal(HttpStatusCode.NotFound, (await atNorth.GetAsync(her)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await atCentre.GetAsync(her)).StatusCode);
+
+        var waiting = await _app.WithDbAsync(async db =>
+        {
+            var r = new Resident { Alias = "Never Housed", ConsentToKeepData = true, RegisteredAt = DateTime.UtcNow };
+            db.Residents.Add(r);
+            await db.SaveChangesAsync();
+            return r.Id;
+        });
+        Assert.Null(await _app.WithDbAsync(db => db.Residents.Where(r => r.Id == waiting).Select(r => r.CurrentSiteId).SingleAsync()));
+        foreach (var client in new[] { atNorth, atCentre, await _app.SignedInClientAsync(SocialWorker) })
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/residents/{waiting}")).StatusCode);
+    }
+
+    [Fact]
     public async Task The_intake_she_recorded_stays_open_to_her_when_the_woman_was_housed_at_another_site_without_links_into_the_record()
     {
         var cm = await _app.SignedInClientAsync(CaseManager);

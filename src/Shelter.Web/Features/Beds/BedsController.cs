@@ -13,9 +13,11 @@ public sealed class BedsController : Controller
     [AuditsView("BedBoard", Which = "all")]
     [HttpGet("")]
     [Authorize(Policy = Policies.BedBoard)]
-    public async Task<IActionResult> Index([FromServices] Board board, CancellationToken ct) =>
-        View("Board", await board.HandleAsync(ct));
+    public async Task<IActionResult> Index(string? site, int? hold, [FromServices] Board board, CancellationToken ct) =>
+        View("Board", await board.HandleAsync(site, hold, ct));
 
+    // The board's one hold form sends the bed as a field (bedId); the bed's own address still answers.
+    [HttpPost("hold")]
     [HttpPost("{bedId:int}/hold")]
     [Reaches(Record.Bed, "bedId")]
     [Authorize(Policy = Policies.Housing)]

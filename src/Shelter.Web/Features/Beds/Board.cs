@@ -1,5 +1,8 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Shelter.Core.Beds;
+using Shelter.Core.Data;
 using Shelter.Core.Sites;
 using Shelter.Web.Housing;
 
@@ -13,18 +16,32 @@ public sealed record BoardRoom(int Id, string Name, RoomKind Kind, IReadOnlyList
 
 public sealed record BoardSite(SiteNow Site, DateTime LocalNow, IReadOnlyList<BoardRoom> Rooms, SiteTotals Totals);
 
-public sealed record BoardModel(IReadOnlyList<BoardSite> Sites, DateTime AsOfUtc);
+/// <summary>
+/// The board as shown: <paramref name="Sites"/> are the sites on the page (one by default, every one
+/// when <paramref name="Shown"/> is null), <paramref name="Choices"/> the sites she may switch to,
+/// <paramref name="FreeBeds"/> what the one hold form offers, <paramref name="HoldBedId"/> the bed it preselects.
+/// </summary>
+public sealed record BoardModel(IReadOnlyList<BoardSite> Sites, DateTime AsOfUtc, IReadOnlyList<SiteNow> Choices, int? Shown,
+    IReadOnlyList<BedNow> FreeBeds, int? HoldBedId);
 
 /// <summary>
 /// Who sleeps where tonight: every site, room and bed with its state, the alias on an
-/// occupied bed and how long her stay has left. Children show as "child, age" only.
+/// occupied bed and how long her stay has left. Children show as "child, age" only. One site at a
+/// time by default (the worker's own: the first of her sites, or the first site), or all of them.
 /// </summary>
-public sealed class Board(BedStates states, TimeProvider clock, IStringLocalizer<SharedResource> L)
+public sealed class Board(
+    BedStates states, ShelterDbContext db, IHttpContextAccessor http, TimeProvider clock, IStringLocalizer<SharedResource> L)
 {
-    public async Task<BoardModel> HandleAsync(CancellationToken ct)
+    /// <summary>The <c>site</c> query value that shows every site.</summary>
+    public const string AllSites = "all";
+
+    public async Task<BoardModel> HandleAsync(string? site, int? holdBedId, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var (sites, beds) = await states.LoadMineAsync(now, ct);
+        var (choices, allBeds) = await states.LoadMineAsync(now, ct);
+        int? shown = site == AllSites ? null : await ShownSiteAsync(choices, site, ct);
+        var sites = shown is null ? choices : choices.Where(s => s.Id == shown).ToList();
+        var beds = shown is null ? allBeds : allBeds.Where(b => b.Bed.SiteId == shown).ToList();
 
         var childrenOf = beds.Where(b => b.Occupant is { ChildId: not null })
             .GroupBy(b => b.Occupant!.ResidentId).ToDictionary(g => g.Key, g => g.Count());
@@ -50,7 +67,20 @@ public sealed class Board(BedStates states, TimeProvider clock, IStringLocalizer
                 siteBeds.Count(b => b.Occupant is { ChildId: not null }));
             return new BoardSite(site, SiteTime.Local(site.TimeZoneId, now), rooms, totals);
         }).ToList();
-        return new BoardModel(model, now);
+        var free = beds.Where(b => b.Bed.State == BedState.Free)
+            .OrderBy(b => b.Bed.RoomName, StringComparer.OrdinalIgnoreCase)
+            .ThenBy(b => b.Bed.BedLabel, StringComparer.OrdinalIgnoreCase).ToList();
+        return new BoardModel(model, now, choices, shown, free, free.Any(b => b.Bed.BedId == holdBedId) ? holdBedId : null);
+    }
+
+    /// <summary>The site asked for if she may see it, else the first of her own sites, else the first site.</summary>
+    private async Task<int?> ShownSiteAsync(IReadOnlyList<SiteNow> choices, string? asked, CancellationToken ct)
+    {
+        if (choices.Count == 0) return null;
+        if (int.TryParse(asked, out var id) && choices.Any(s => s.Id == id)) return id;
+        var userId = http.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier);
+        var mine = userId is null ? [] : await db.StaffSites.Where(s => s.UserId == userId).Select(s => s.SiteId).ToListAsync(ct);
+        return (choices.FirstOrDefault(s => mine.Contains(s.Id)) ?? choices[0]).Id;
     }
 
     private BoardBed ToBoardBed(BedNow bed, SiteNow site, DateOnly today, DateTime now, Dictionary<int, int> childrenOf)

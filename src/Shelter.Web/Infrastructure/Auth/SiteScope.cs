@@ -10,7 +10,8 @@ namespace Shelter.Web.Infrastructure.Auth;
 /// <summary>
 /// The sites the signed-in person works at, and so the residents she may reach. Case managers
 /// and social workers reach only the women whose latest stay is at one of their sites, plus
-/// women not yet housed anywhere (intake and the waiting list are the whole organisation's).
+/// women not yet housed anywhere (intake and the waiting list are the whole organisation's);
+/// her current site is a column of hers, so the filter is one indexed comparison.
 /// Staff place women at any site and are not limited; neither are background jobs.
 /// </summary>
 public sealed class SiteScope(ShelterDbContext db, IHttpContextAccessor http)
@@ -41,13 +42,13 @@ public sealed class SiteScope(ShelterDbContext db, IHttpContextAccessor http)
     public async Task<IQueryable<int>?> ResidentIdsAsync(CancellationToken ct = default)
     {
         var sites = await SitesAsync(ct);
-        return sites is null ? null : db.Residents.Where(Reachable(db, sites)).Select(r => r.Id);
+        return sites is null ? null : db.Residents.Where(Reachable(sites)).Select(r => r.Id);
     }
 
     public async Task<bool> ReachesResidentAsync(int residentId, CancellationToken ct = default)
     {
         var sites = await SitesAsync(ct);
-        return sites is null || await db.Residents.Where(r => r.Id == residentId).AnyAsync(Reachable(db, sites), ct);
+        return sites is null || await db.Residents.Where(r => r.Id == residentId).AnyAsync(Reachable(sites), ct);
     }
 
     /// <summary>Keeps the items of a list already loaded whose resident she reaches.</summary>
@@ -62,9 +63,10 @@ public sealed class SiteScope(ShelterDbContext db, IHttpContextAccessor http)
     public async Task<bool> ReachesSiteAsync(int siteId, CancellationToken ct = default) =>
         await SitesAsync(ct) is not { } sites || sites.Contains(siteId);
 
-    /// <summary>She was never housed, or her latest own stay (not a child's) is at one of the sites.</summary>
-    private static Expression<Func<Resident, bool>> Reachable(ShelterDbContext db, IReadOnlyList<int> sites) => r =>
-        !db.Stays.Any(s => s.ResidentId == r.Id && s.ChildId == null)
-        || sites.Contains(db.Stays.Where(s => s.ResidentId == r.Id && s.ChildId == null)
-            .OrderByDescending(s => s.StartedAt).ThenByDescending(s => s.Id).Select(s => s.Bed.Room.SiteId).First());
+    /// <summary>
+    /// She was never housed, or her latest own stay (not a child's) is at one of the sites: her
+    /// <see cref="Resident.CurrentSiteId"/>, kept with her stays by <c>ResidentSiteTracker</c> and indexed.
+    /// </summary>
+    private static Expression<Func<Resident, bool>> Reachable(IReadOnlyList<int> sites) => r =>
+        r.CurrentSiteId == null || sites.Contains(r.CurrentSiteId.Value);
 }

@@ -14,6 +14,7 @@ public static class DataSetup
         services.AddSingleton<IColumnProtector, DataProtectionColumnProtector>();
         services.AddScoped<Audit.ChangeAudit>();
         services.AddScoped<Integrity.OutboxNudge>();
+        services.AddSingleton<ResidentSiteTracker>();
         services.AddScoped<Integrity.Outbox>();
         services.AddScoped<Integrity.OutboxDelivery>();
         services.AddScoped<Jobs.IScheduleSource>(sp => sp.GetRequiredService<Integrity.OutboxDelivery>());
@@ -21,7 +22,8 @@ public static class DataSetup
         if (provider == DatabaseProvider.Postgres) PostgresTimestamps.UseUtcWallClock();
         services.AddSingleton(provider);
         services.AddDbContext<ShelterDbContext>((sp, options) => provider.Use(options, sp.GetRequiredService<ShelterPaths>(), config)
-            .AddInterceptors(sp.GetRequiredService<Audit.ChangeAudit>(), sp.GetRequiredService<Integrity.OutboxNudge>())
+            .AddInterceptors(sp.GetRequiredService<Audit.ChangeAudit>(), sp.GetRequiredService<Integrity.OutboxNudge>(),
+                sp.GetRequiredService<ResidentSiteTracker>())
             .ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory, ProtectorModelCacheKeyFactory>());
 
         services.AddShelterKeyRing(config);
