@@ -113,7 +113,11 @@ public static class HttpLoad
                 var cookie = who?.Cookie;
                 (int Status, long Bytes) check;
                 try { check = await Check(url, cookie); }
-                catch (TaskCanceledException) { Console.WriteLine($"{name}: no answer within 100 s; skipped"); lines.Add($"| {name} | — | no answer within 100 s | | | | | | | |"); await QuietAsync(server.Id); continue; }
+                catch (TaskCanceledException)
+                {
+                    Console.WriteLine($"{name}: no answer within 100 s; skipped"); lines.Add(
+                    $"| {name} | — | no answer within 100 s | | | | | | | |"); await QuietAsync(server.Id); continue;
+                }
                 if (check.Status != 200) { Console.WriteLine($"{name}: {url} answered {check.Status}; skipped"); continue; }
                 foreach (var c in points is null ? connections : connections.Intersect(points))
                 {

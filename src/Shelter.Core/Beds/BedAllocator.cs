@@ -14,9 +14,12 @@ public sealed record BedCandidate(
 /// What the allocator may weigh. Deliberately absent: gender identity, drug use,
 /// medication, documents. She is housed as the woman she says she is, in any women's room.
 /// </summary>
-/// <param name="OlderSons">Her sons too old to sleep in a women's shared room (over <see cref="BedAllocator.BoysInSharedRoomsUpToAge"/>); known only if she said which children are boys.</param>
-/// <param name="AgreesToAdjacentRooms">She agreed (her choice) that her family may sleep in rooms side by side when one room cannot hold it.</param>
-public sealed record HousingNeed(int Children, bool NeedsAccessibleRoom, bool HighRisk, int? PreferredSiteId = null, int OlderSons = 0, bool AgreesToAdjacentRooms = false)
+/// <param name="OlderSons">Her sons too old to sleep in a women's shared room (over <see cref="BedAllocator.BoysInSharedRoomsUpToAge"/>);
+/// known only if she said which children are boys.</param>
+/// <param name="AgreesToAdjacentRooms">She agreed (her choice) that her family may sleep in rooms side by side when one room cannot hold
+/// it.</param>
+public sealed record HousingNeed(int Children, bool NeedsAccessibleRoom, bool HighRisk, int? PreferredSiteId = null, int OlderSons = 0,
+    bool AgreesToAdjacentRooms = false)
 {
     public int BedsNeeded => 1 + Children;
 }
@@ -51,9 +54,11 @@ public static class BedAllocator
     /// <summary>A boy older than this does not sleep in a women's shared room: his family needs a room (or rooms) of its own.</summary>
     public const int BoysInSharedRoomsUpToAge = 12;
 
-    /// <summary>Whether one room can hold her household: enough free beds, accessible if she needs it, no shared room for an older son.</summary>
+    /// <summary>Whether one room can hold her household: enough free beds, accessible if she needs it, no shared room for an older
+    /// son.</summary>
     public static bool Holds(HousingNeed need, RoomKind kind, int freeBeds) =>
-        freeBeds >= need.BedsNeeded && (!need.NeedsAccessibleRoom || kind == RoomKind.Accessible) && (need.OlderSons == 0 || kind != RoomKind.Shared);
+        freeBeds >= need.BedsNeeded && (!need.NeedsAccessibleRoom || kind == RoomKind.Accessible)
+            && (need.OlderSons == 0 || kind != RoomKind.Shared);
 
     public static Allocation Suggest(HousingNeed need, IEnumerable<BedCandidate> beds)
     {
@@ -80,7 +85,8 @@ public static class BedAllocator
             object names = roomNames.Count == 2 ? new Said("{0} and {1}", roomNames[0], roomNames[1]) : string.Join(", ", roomNames);
             var reason = new Said("No single room holds her family tonight: {0} side by side in {1} at {2}, as she agreed.",
                 names, hers.FamilyUnit, hers.SiteName);
-            return new Allocation(new BedSuggestion(adjacent.Select(b => b.BedId).ToList(), hers.RoomId, hers.RoomKind, hers.SiteId, reason, AcrossAdjacentRooms: true), reason);
+            return new Allocation(new BedSuggestion(adjacent.Select(b => b.BedId).ToList(), hers.RoomId, hers.RoomKind, hers.SiteId, reason,
+                AcrossAdjacentRooms: true), reason);
         }
 
         var best = rooms
@@ -106,7 +112,8 @@ public static class BedAllocator
     {
         if (need.Children == 0) return null;
         return free
-            .Where(b => b.FamilyUnit is not null && b.RoomKind != RoomKind.SafeRoom && (need.OlderSons == 0 || b.RoomKind != RoomKind.Shared))
+            .Where(b => b.FamilyUnit is not null && b.RoomKind != RoomKind.SafeRoom
+                && (need.OlderSons == 0 || b.RoomKind != RoomKind.Shared))
             .GroupBy(b => (b.SiteId, Unit: b.FamilyUnit!))
             .Select(unit => unit.GroupBy(b => b.RoomId)
                 .Select(room => room.OrderBy(b => b.BedLabel, StringComparer.Ordinal).ThenBy(b => b.BedId).ToList())

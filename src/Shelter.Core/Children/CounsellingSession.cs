@@ -59,7 +59,8 @@ public static class SessionClash
     /// <summary>Rooms belong to a site: two rooms of the same name at two sites are two rooms.</summary>
     private static bool SameRoom(CounsellingSession a, CounsellingSession b) =>
         a.CounsellingRoomId is int x && b.CounsellingRoomId is int y ? x == y
-        : a.CounsellingRoomId is null && b.CounsellingRoomId is null && string.Equals(a.Room.Trim(), b.Room.Trim(), StringComparison.OrdinalIgnoreCase);
+        : a.CounsellingRoomId is null && b.CounsellingRoomId is null
+            && string.Equals(a.Room.Trim(), b.Room.Trim(), StringComparison.OrdinalIgnoreCase);
 }
 
 /// <summary>A room where children's counselling is held, at one site (a list per site, kept by managers).</summary>

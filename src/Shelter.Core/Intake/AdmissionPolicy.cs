@@ -54,9 +54,11 @@ public static class AdmissionPolicy
     public static AdmissionDecision Decide(IntakeAnswers intake, IReadOnlyList<BedCandidate> beds, PartnerDirectory partners)
     {
         var need = new HousingNeed(intake.ChildAges.Count, intake.NeedsAccessibleRoom, intake.HighRisk,
-            OlderSons: intake.ChildAges.Where((age, i) => i < intake.ChildSexes.Count && intake.ChildSexes[i] == Residents.ChildSex.Boy && age > BedAllocator.BoysInSharedRoomsUpToAge).Count());
+            OlderSons: intake.ChildAges.Where((age, i) => i < intake.ChildSexes.Count && intake.ChildSexes[i] == Residents.ChildSex.Boy
+                && age > BedAllocator.BoysInSharedRoomsUpToAge).Count());
         var her = PartnerNeeds.From(intake);
-        PartnerProposalResult Propose(params PartnerKind[] kinds) => PartnerProposal.Propose(her, partners.Entries, kinds, partners.RefusedHer, partners.BarrierLog);
+        PartnerProposalResult Propose(params PartnerKind[] kinds) =>
+            PartnerProposal.Propose(her, partners.Entries, kinds, partners.RefusedHer, partners.BarrierLog);
 
         if (intake.NeedsHospitalCareNow)
         {

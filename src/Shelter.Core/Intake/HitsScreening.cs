@@ -15,7 +15,8 @@ public sealed record HitsScreening
     public int Threaten { get; }
     public int Scream { get; }
 
-    private HitsScreening(int hurt, int insult, int threaten, int scream) => (Hurt, Insult, Threaten, Scream) = (hurt, insult, threaten, scream);
+    private HitsScreening(int hurt, int insult, int threaten, int scream) => (Hurt, Insult, Threaten, Scream) =
+        (hurt, insult, threaten, scream);
 
     public int Total => Hurt + Insult + Threaten + Scream;
     public bool IsPositive => Total > PositiveAbove;

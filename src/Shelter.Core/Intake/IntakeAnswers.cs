@@ -40,7 +40,8 @@ public sealed record IntakeAnswers
 {
     public ArrivalRoute Route { get; init; } = ArrivalRoute.Self;
     public IReadOnlyList<int> ChildAges { get; init; } = [];
-    /// <summary>Optional, in the order of <see cref="ChildAges"/>: only so that a room or a partner that takes boys up to an age keeps the family whole.</summary>
+    /// <summary>Optional, in the order of <see cref="ChildAges"/>: only so that a room or a partner that takes boys up to an age keeps the
+    /// family whole.</summary>
     public IReadOnlyList<ChildSex?> ChildSexes { get; init; } = [];
     public bool NeedsAccessibleRoom { get; init; }
     public bool Pregnant { get; init; }

@@ -14,7 +14,8 @@ public sealed record WaitingListTerms(int FollowUpAfterDays = 7, int LapsesAfter
 public static class WaitingListRemoval
 {
     /// <summary>The reasons staff may choose; admission and referral close a place by themselves too.</summary>
-    public static readonly IReadOnlyList<WaitingClosed> Reasons = [WaitingClosed.HousedElsewhere, WaitingClosed.NoContact, WaitingClosed.HerChoice, WaitingClosed.Referred];
+    public static readonly IReadOnlyList<WaitingClosed> Reasons =
+        [WaitingClosed.HousedElsewhere, WaitingClosed.NoContact, WaitingClosed.HerChoice, WaitingClosed.Referred];
 
     /// <summary>Why she cannot be taken off the list for this reason yet, or null when she can.</summary>
     public static Said? Refusal(WaitingClosed reason, int unansweredAttemptsSinceLastContact, WaitingListTerms terms)
@@ -29,13 +30,17 @@ public static class WaitingListRemoval
     /// <summary>The last time anyone was in touch with her: her intake counts as a contact.</summary>
     public static DateTime LastContact(WaitingEntry entry) => entry.LastContactAt is { } at && at > entry.Since ? at : entry.Since;
 
-    public static DateTime FollowUpDue(WaitingEntry entry, WaitingListTerms terms) => Validation.InputBounds.AddDaysSaturating(LastContact(entry), terms.FollowUpAfterDays);
+    public static DateTime FollowUpDue(WaitingEntry entry, WaitingListTerms terms) =>
+        Validation.InputBounds.AddDaysSaturating(LastContact(entry), terms.FollowUpAfterDays);
 
-    public static DateTime LapsesAt(WaitingEntry entry, WaitingListTerms terms) => Validation.InputBounds.AddDaysSaturating(LastContact(entry), terms.LapsesAfterDays);
+    public static DateTime LapsesAt(WaitingEntry entry, WaitingListTerms terms) =>
+        Validation.InputBounds.AddDaysSaturating(LastContact(entry), terms.LapsesAfterDays);
 
-    public static bool NeedsFollowUp(WaitingEntry entry, DateTime now, WaitingListTerms terms) => entry.ClosedAt is null && now >= FollowUpDue(entry, terms);
+    public static bool NeedsFollowUp(WaitingEntry entry, DateTime now, WaitingListTerms terms) => entry.ClosedAt is null
+        && now >= FollowUpDue(entry, terms);
 
-    public static bool Lapsed(WaitingEntry entry, DateTime now, WaitingListTerms terms) => entry.ClosedAt is null && now >= LapsesAt(entry, terms);
+    public static bool Lapsed(WaitingEntry entry, DateTime now, WaitingListTerms terms) => entry.ClosedAt is null
+        && now >= LapsesAt(entry, terms);
 }
 
 /// <summary>How many free beds fit women on the waiting list, and how many women they fit: a notice counts both.</summary>

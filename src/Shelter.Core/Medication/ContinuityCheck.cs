@@ -45,7 +45,8 @@ public sealed record MissedDoseRule(int ReviewAfterDays = 3, int InductionAfterD
 /// <param name="OpenDays">The days of the week her dispensing site opens; null when not recorded (taken as every day).</param>
 /// <param name="StayEndsOn">The last day of her stay with us, when she is housed.</param>
 /// <param name="LookAheadDays">How far ahead a recorded closure makes a supervised-dosing woman at risk today.</param>
-public sealed record ContinuityOutlook(IReadOnlySet<DayOfWeek>? OpenDays = null, DateOnly? StayEndsOn = null, int LookAheadDays = 7, MissedDoseRule? Missed = null)
+public sealed record ContinuityOutlook(IReadOnlySet<DayOfWeek>? OpenDays = null, DateOnly? StayEndsOn = null, int LookAheadDays = 7,
+    MissedDoseRule? Missed = null)
 {
     public static readonly ContinuityOutlook None = new();
     public MissedDoseRule MissedDoses => Missed ?? new MissedDoseRule();
@@ -63,10 +64,12 @@ public static class ContinuityCheck
 {
     public const int AtRiskWithinDays = 2;
 
-    public static ContinuityResult Check(MedicationProgramme programme, DateOnly today, IEnumerable<DispensingSiteClosure> closuresOfHerSite) =>
+    public static ContinuityResult Check(MedicationProgramme programme, DateOnly today,
+        IEnumerable<DispensingSiteClosure> closuresOfHerSite) =>
         Check(programme, today, closuresOfHerSite, ContinuityOutlook.None);
 
-    public static ContinuityResult Check(MedicationProgramme programme, DateOnly today, IEnumerable<DispensingSiteClosure> closuresOfHerSite, ContinuityOutlook outlook)
+    public static ContinuityResult Check(MedicationProgramme programme, DateOnly today,
+        IEnumerable<DispensingSiteClosure> closuresOfHerSite, ContinuityOutlook outlook)
     {
         var closures = closuresOfHerSite.ToList();
         return programme.Schedule == DispensingSchedule.SupervisedDaily
@@ -79,7 +82,8 @@ public static class ContinuityCheck
         lastDispensed is { } last ? Math.Max(0, today.DayNumber - last.DayNumber - 1) : 0;
 
     /// <summary>A dose each day at the site: a missed day is a break; the site must open every day ahead.</summary>
-    private static ContinuityResult CheckSupervised(MedicationProgramme programme, DateOnly today, List<DispensingSiteClosure> closures, ContinuityOutlook outlook)
+    private static ContinuityResult CheckSupervised(MedicationProgramme programme, DateOnly today, List<DispensingSiteClosure> closures,
+        ContinuityOutlook outlook)
     {
         var last = programme.LastDispensedOn;
         if (last is null)
@@ -115,7 +119,8 @@ public static class ContinuityCheck
         return new(ContinuityStatus.Covered, new("Daily at her site; last dose {0:dd MMM}.", last));
     }
 
-    private static ContinuityResult CheckTakeHome(MedicationProgramme programme, DateOnly today, List<DispensingSiteClosure> closures, ContinuityOutlook outlook)
+    private static ContinuityResult CheckTakeHome(MedicationProgramme programme, DateOnly today, List<DispensingSiteClosure> closures,
+        ContinuityOutlook outlook)
     {
         var until = programme.SupplyUntil;
         if (until is null)
@@ -133,7 +138,8 @@ public static class ContinuityCheck
                 : new("Her dispensing site is closed from {0:dd MMM}: arrange another site.", closedToday.From);
             return AtRisk(closed, today);
         }
-        if (programme.NextPickupOn is { } pickup && pickup >= today && FirstClosedDay(pickup, pickup, closures, outlook.OpenDays) is { } closedPickup)
+        if (programme.NextPickupOn is { } pickup && pickup >= today
+            && FirstClosedDay(pickup, pickup, closures, outlook.OpenDays) is { } closedPickup)
             return AtRisk(new(
                 "Her pick-up on {0:ddd dd MMM} falls on a day her site is closed ({1}): move it to an open day before {2:dd MMM}.",
                 closedPickup, ClosureText(closedPickup, closures), runsOut), closedPickup);
@@ -163,13 +169,16 @@ public static class ContinuityCheck
     public static bool IsOpen(DateOnly day, IReadOnlyList<DispensingSiteClosure> closures, IReadOnlySet<DayOfWeek>? openDays) =>
         !closures.Any(c => c.Covers(day)) && (openDays is null || openDays.Count == 0 || openDays.Contains(day.DayOfWeek));
 
-    private static DateOnly? FirstClosedDay(DateOnly from, DateOnly to, IReadOnlyList<DispensingSiteClosure> closures, IReadOnlySet<DayOfWeek>? openDays) =>
+    private static DateOnly? FirstClosedDay(DateOnly from, DateOnly to, IReadOnlyList<DispensingSiteClosure> closures,
+        IReadOnlySet<DayOfWeek>? openDays) =>
         Days(from, to).Cast<DateOnly?>().FirstOrDefault(day => !IsOpen(day!.Value, closures, openDays));
 
-    private static DateOnly? OpenDayBetween(DateOnly from, DateOnly to, IReadOnlyList<DispensingSiteClosure> closures, IReadOnlySet<DayOfWeek>? openDays) =>
+    private static DateOnly? OpenDayBetween(DateOnly from, DateOnly to, IReadOnlyList<DispensingSiteClosure> closures,
+        IReadOnlySet<DayOfWeek>? openDays) =>
         Days(from, to).Cast<DateOnly?>().FirstOrDefault(day => IsOpen(day!.Value, closures, openDays));
 
-    /// <summary>The days from one to the other, at most a year and a month of them: a stored date near year 9999 neither overflows nor loops for ever.</summary>
+    /// <summary>The days from one to the other, at most a year and a month of them: a stored date near year 9999 neither overflows nor
+    /// loops for ever.</summary>
     private static IEnumerable<DateOnly> Days(DateOnly from, DateOnly to)
     {
         var count = Math.Min((long)to.DayNumber - from.DayNumber, 400);

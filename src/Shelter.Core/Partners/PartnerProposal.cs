@@ -114,7 +114,8 @@ public sealed record ProposedPartner(DirectoryEntry Partner, IReadOnlyList<HerNe
 }
 
 /// <param name="Partners">Up to three, best fit first; empty when none fits.</param>
-/// <param name="Outreach">When none fits: a harm-reduction partner that can keep in touch with her, if one is not known to refuse her.</param>
+/// <param name="Outreach">When none fits: a harm-reduction partner that can keep in touch with her, if one is not known to refuse
+/// her.</param>
 public sealed record PartnerProposalResult(IReadOnlyList<ProposedPartner> Partners, ProposedPartner? Outreach)
 {
     public bool NoneFits => Partners.Count == 0;
@@ -129,7 +130,8 @@ public sealed record PartnerProposalResult(IReadOnlyList<ProposedPartner> Partne
 /// </summary>
 public static class PartnerProposal
 {
-    /// <summary>Needs that reveal drug use, medication or gender identity: shown only to her case manager and whoever recorded the intake.</summary>
+    /// <summary>Needs that reveal drug use, medication or gender identity: shown only to her case manager and whoever recorded the
+    /// intake.</summary>
     public static bool IsNeedToKnow(HerNeed need) => need is HerNeed.DrugUse or HerNeed.Ost or HerNeed.Art or HerNeed.TransWoman;
 
     public const int MaxProposed = 3;

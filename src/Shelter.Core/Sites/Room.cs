@@ -16,7 +16,8 @@ public class Room
     public Site Site { get; set; } = null!;
     public required string Name { get; set; }
     public RoomKind Kind { get; set; }
-    /// <summary>Rooms of one site with the same unit are side by side (a family unit): one household may use them together, if she agrees.</summary>
+    /// <summary>Rooms of one site with the same unit are side by side (a family unit): one household may use them together, if she
+    /// agrees.</summary>
     public string? FamilyUnit { get; set; }
     public List<Bed> Beds { get; set; } = [];
 }

@@ -27,7 +27,8 @@ public static class SiteTime
 
     public static bool IsKnown(string timeZoneId) => TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId, out _);
 
-    /// <summary>The UTC instant of a wall-clock time on a local day (a time skipped by a clock change counts as the moment after it).</summary>
+    /// <summary>The UTC instant of a wall-clock time on a local day (a time skipped by a clock change counts as the moment after
+    /// it).</summary>
     public static DateTime AtLocalUtc(string timeZoneId, DateOnly day, TimeOnly time)
     {
         var zone = Zone(timeZoneId);

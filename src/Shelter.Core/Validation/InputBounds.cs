@@ -87,7 +87,8 @@ public sealed class DayWithinAttribute(DayRange range, string what) : System.Com
 {
     public DayRange Range { get; } = range;
 
-    protected override System.ComponentModel.DataAnnotations.ValidationResult? IsValid(object? value, System.ComponentModel.DataAnnotations.ValidationContext context)
+    protected override System.ComponentModel.DataAnnotations.ValidationResult? IsValid(object? value,
+        System.ComponentModel.DataAnnotations.ValidationContext context)
     {
         if (value is not DateOnly day) return System.ComponentModel.DataAnnotations.ValidationResult.Success;
         var clock = context.GetService(typeof(TimeProvider)) as TimeProvider ?? TimeProvider.System;

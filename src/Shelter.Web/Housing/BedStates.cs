@@ -6,9 +6,11 @@ using Shelter.Core.Sites;
 
 namespace Shelter.Web.Housing;
 
-public sealed record Occupant(int StayId, int ResidentId, string Alias, int? ChildId, int? ChildAge, DateTime PlannedEndAt, bool AgreedTerms);
+public sealed record Occupant(int StayId, int ResidentId, string Alias, int? ChildId, int? ChildAge, DateTime PlannedEndAt,
+    bool AgreedTerms);
 
-public sealed record BedNow(BedCandidate Bed, Occupant? Occupant, int? HoldId, DateTime? HeldUntil, int? OutOfServiceId, OutOfServiceReason? OutOfServiceReason, DateOnly? BackInServiceOn);
+public sealed record BedNow(BedCandidate Bed, Occupant? Occupant, int? HoldId, DateTime? HeldUntil, int? OutOfServiceId,
+    OutOfServiceReason? OutOfServiceReason, DateOnly? BackInServiceOn);
 
 public sealed record SiteNow(int Id, string Name, bool Confidential, string TimeZoneId, int MaxStayDays, int MaxSafeRoomStayHours);
 
@@ -24,7 +26,8 @@ public sealed class BedStates(ShelterDbContext db, Infrastructure.Auth.SiteScope
     /// bed choices show her. Admission decisions use <see cref="LoadAsync"/>, the whole network,
     /// so no woman is refused a bed because it is at another site.
     /// </summary>
-    public async Task<(IReadOnlyList<SiteNow> Sites, IReadOnlyList<BedNow> Beds)> LoadMineAsync(DateTime utcNow, CancellationToken ct = default)
+    public async Task<(IReadOnlyList<SiteNow> Sites, IReadOnlyList<BedNow> Beds)> LoadMineAsync(DateTime utcNow,
+        CancellationToken ct = default)
     {
         var (sites, beds) = await LoadAsync(utcNow, ct);
         if (await scope.SitesAsync(ct) is not { } mine) return (sites, beds);

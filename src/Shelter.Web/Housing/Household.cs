@@ -68,9 +68,11 @@ public static class StayReviews
         });
 
     /// <summary>Points the open review at the stay as it is now (after a move or new terms).</summary>
-    public static async Task RescheduleAsync(ShelterDbContext db, int previousStayId, Stay hers, RoomKind room, DateTime now, CancellationToken ct)
+    public static async Task RescheduleAsync(ShelterDbContext db, int previousStayId, Stay hers, RoomKind room, DateTime now,
+        CancellationToken ct)
     {
-        var review = await db.FollowUps.FirstOrDefaultAsync(f => f.Kind == FollowUpKind.StayReview && f.StayId == previousStayId && f.Status == FollowUpStatus.Open, ct);
+        var review = await db.FollowUps.FirstOrDefaultAsync(f => f.Kind == FollowUpKind.StayReview && f.StayId == previousStayId
+            && f.Status == FollowUpStatus.Open, ct);
         if (review is null)
         {
             Open(db, hers, room, now);
@@ -82,7 +84,8 @@ public static class StayReviews
 
     public static async Task CloseAsync(ShelterDbContext db, int stayId, DateTime now, CancellationToken ct)
     {
-        var open = await db.FollowUps.Where(f => f.Kind == FollowUpKind.StayReview && f.StayId == stayId && f.Status == FollowUpStatus.Open).ToListAsync(ct);
+        var open = await db.FollowUps.Where(f => f.Kind == FollowUpKind.StayReview && f.StayId == stayId && f.Status == FollowUpStatus.Open)
+            .ToListAsync(ct);
         foreach (var review in open)
         {
             review.Status = FollowUpStatus.Cancelled;

@@ -33,7 +33,8 @@ public sealed class Placement(ShelterDbContext db, Outbox outbox)
         hers.SuggestedBedId = request.SuggestedBedId;
         hers.OverrideReason = request.OverrideReason?.Trim();
         hers.HouseholdAcrossRoomsByHerChoice = request.AcrossAdjacentRoomsByHerChoice;
-        var stays = resident.Children.Select((child, i) => Stay.CheckIn(resident, child, bedIds[i + 1], now, plannedEnd, conditions)).Prepend(hers).ToList();
+        var stays = resident.Children.Select((child, i) => Stay.CheckIn(resident, child, bedIds[i + 1], now, plannedEnd, conditions))
+            .Prepend(hers).ToList();
         db.Stays.AddRange(stays);
 
         if (bed.HoldId is int holdId && await db.BedHolds.FindAsync([holdId], ct) is { IsOpen: true } hold) hold.ReleaseOnArrival(now);

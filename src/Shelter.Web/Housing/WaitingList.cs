@@ -18,7 +18,8 @@ public sealed class WaitingListOptions
 }
 
 /// <param name="Unanswered">Tries to reach her since she was last reached.</param>
-public sealed record WaitingRow(int EntryId, int ResidentId, string Alias, DateTime Since, bool HighRisk, int? HitsTotal, int Children, bool NeedsAccessibleRoom, BedSuggestion? FitsNow,
+public sealed record WaitingRow(int EntryId, int ResidentId, string Alias, DateTime Since, bool HighRisk, int? HitsTotal, int Children,
+    bool NeedsAccessibleRoom, BedSuggestion? FitsNow,
     DateTime LastContact = default, int Unanswered = 0, bool FollowUpDue = false, bool Lapsed = false, DateTime LapsesAt = default);
 
 /// <summary>
@@ -26,7 +27,8 @@ public sealed record WaitingRow(int EntryId, int ResidentId, string Alias, DateT
 /// then the longest wait. For each, whether a bed that fits her is free right now, and whether
 /// anyone has been in touch lately.
 /// </summary>
-public sealed class WaitingList(ShelterDbContext db, BedStates states, SiteScope scope, TimeProvider clock, IOptions<WaitingListOptions> options)
+public sealed class WaitingList(ShelterDbContext db, BedStates states, SiteScope scope, TimeProvider clock,
+    IOptions<WaitingListOptions> options)
 {
     public WaitingListTerms Terms => options.Value.Terms;
 
@@ -37,7 +39,8 @@ public sealed class WaitingList(ShelterDbContext db, BedStates states, SiteScope
         var open = db.WaitingList.AsNoTracking().Where(w => w.ClosedAt == null);
         if (await scope.ResidentIdsAsync(ct) is { } reachable) open = open.Where(w => reachable.Contains(w.ResidentId));
         var entries = await open
-            .OrderByDescending(w => w.HighRisk).ThenByDescending(w => w.HitsTotal ?? 0).ThenByDescending(w => w.Children).ThenBy(w => w.Since)
+            .OrderByDescending(w => w.HighRisk).ThenByDescending(w => w.HitsTotal ?? 0).ThenByDescending(w => w.Children)
+                .ThenBy(w => w.Since)
             .Select(w => new
             {
                 Entry = w, w.Resident.Alias,
@@ -55,11 +58,13 @@ public sealed class WaitingList(ShelterDbContext db, BedStates states, SiteScope
             var w = e.Entry;
             return new WaitingRow(w.Id, w.ResidentId, e.Alias, w.Since, w.HighRisk, w.HitsTotal, w.Children, w.NeedsAccessibleRoom,
                 BedAllocator.Suggest(Need(w), candidates).Suggestion,
-                WaitingListRemoval.LastContact(w), e.Unanswered, WaitingListRemoval.NeedsFollowUp(w, now, terms), WaitingListRemoval.Lapsed(w, now, terms),
+                WaitingListRemoval.LastContact(w), e.Unanswered, WaitingListRemoval.NeedsFollowUp(w, now, terms),
+                WaitingListRemoval.Lapsed(w, now, terms),
                 WaitingListRemoval.LapsesAt(w, terms));
         }).ToList();
         // A lapsed place is not counted as a woman a bed fits until someone reaches her again.
-        var fit = WaitingListFit.Count(entries.Where(e => !WaitingListRemoval.Lapsed(e.Entry, now, terms)).Select(e => Need(e.Entry)).ToList(), candidates);
+        var fit = WaitingListFit.Count(entries.Where(e => !WaitingListRemoval.Lapsed(e.Entry, now, terms)).Select(e => Need(e.Entry))
+            .ToList(), candidates);
         return (rows, fit);
     }
 

@@ -25,7 +25,8 @@ public sealed class WaitingListNotifier(ShelterDbContext db, WaitingList waiting
         var now = clock.GetUtcNow().UtcDateTime;
         var fitting = rows.Where(w => w.FitsNow is not null && !w.Lapsed).ToList();
         var key = $"waiting-list-fits:{fit.Beds}:" + string.Join(",", fitting.Select(w => w.EntryId).Order());
-        var staff = (await users.GetUsersInRoleAsync(Roles.Staff)).Where(u => u.LockoutEnd != DateTimeOffset.MaxValue && u.Email is not null).ToList();
+        var staff = (await users.GetUsersInRoleAsync(Roles.Staff))
+            .Where(u => u.LockoutEnd != DateTimeOffset.MaxValue && u.Email is not null).ToList();
         if (!await Notices.QueueOnceAsync(db, outbox, clock, key, staff, () =>
             {
                 var subject = (fit.Beds, fit.Women) switch
@@ -35,7 +36,9 @@ public sealed class WaitingListNotifier(ShelterDbContext db, WaitingList waiting
                     (var b, 1) => L["{0} free beds fit a woman on the waiting list", b].Value,
                     var (b, w) => L["{0} free beds fit {1} women on the waiting list", b, w].Value,
                 };
-                return (subject, $"{subject}.\n\n{L["Open the waiting list in Shelter to check her in:"]}\n{links.Value.PublicUrl.TrimEnd('/')}/intake/waiting\n");
+                return (subject,
+            $"{subject}.\n\n{L["Open the waiting list in Shelter to check her in:"]}\n"
+                + $"{links.Value.PublicUrl.TrimEnd('/')}/intake/waiting\n");
             })) return;
         log.LogInformation("Waiting-list notice queued for {Count} staff", staff.Count);
     }

@@ -99,7 +99,8 @@ public class AdmissionPolicyTests
                     if (decision.Outcome != baseline.Outcome || decision.Reason != baseline.Reason
                         || decision.Beds?.BedIds.SequenceEqual(baseline.Beds!.BedIds) == false
                         || (decision.Proposal is null) != (baseline.Proposal is null))
-                        Assert.Fail($"{name} / {capacity}: {variant} got {decision.Outcome} ({decision.Reason}) instead of {baseline.Outcome} ({baseline.Reason})");
+                        Assert.Fail($"{name} / {capacity}: {variant} got {decision.Outcome} ({decision.Reason}) "
+                        + $"instead of {baseline.Outcome} ({baseline.Reason})");
                     checkedDecisions++;
                 }
             }

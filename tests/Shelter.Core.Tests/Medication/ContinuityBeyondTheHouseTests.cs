@@ -2,7 +2,8 @@ using Shelter.Core.Medication;
 
 namespace Shelter.Core.Tests.Medication;
 
-/// <summary>Continuity looks ahead: a closure next week, a closed weekend day or the end of her stay is a risk today, with the day it bites.</summary>
+/// <summary>Continuity looks ahead: a closure next week, a closed weekend day or the end of her stay is a risk today, with the day it
+/// bites.</summary>
 public class ContinuityBeyondTheHouseTests
 {
     private static readonly DateOnly Today = new(2026, 3, 11); // a Wednesday

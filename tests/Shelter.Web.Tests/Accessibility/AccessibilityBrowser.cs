@@ -6,7 +6,8 @@ using Shelter.Web.Tests.Integrity;
 
 namespace Shelter.Web.Tests.Accessibility;
 
-/// <summary>What the accessibility tests share: signing in a browser as a role, at a size and in a language, and the pages each role opens.</summary>
+/// <summary>What the accessibility tests share: signing in a browser as a role, at a size and in a language, and the pages each role
+/// opens.</summary>
 internal static class AccessibilityBrowser
 {
     public const int PhoneWidth = 390;
@@ -68,7 +69,8 @@ internal static class AccessibilityBrowser
     }
 
     private static readonly SemaphoreSlim Gate = new(1, 1);
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ShelterFactory, IReadOnlyDictionary<string, List<string>>> Known = [];
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ShelterFactory, IReadOnlyDictionary<string,
+        List<string>>> Known = [];
 
     private static async Task<IReadOnlyDictionary<string, List<string>>> FindPagesByRoleAsync(ShelterFactory app)
     {

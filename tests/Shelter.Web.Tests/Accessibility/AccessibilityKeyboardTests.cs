@@ -15,7 +15,12 @@ public class AccessibilityKeyboardTests(BrowserFixture browser) : IClassFixture<
 {
     private static readonly PageWaitForURLOptions PageWait = new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 60_000 };
 
-    public sealed class Focused { public string Key { get; set; } = ""; public string Tag { get; set; } = ""; public bool Ring { get; set; } }
+    public sealed class Focused
+    {
+        public string Key { get; set; } = "";
+        public string Tag { get; set; } = "";
+        public bool Ring { get; set; }
+    }
 
     // The focused element, named by its id, its name and value, or its text; and whether its focus can be seen.
     private const string FocusedJs = """

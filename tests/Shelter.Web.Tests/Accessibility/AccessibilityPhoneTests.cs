@@ -45,7 +45,8 @@ public class AccessibilityPhoneTests(BrowserFixture browser, ITestOutputHelper o
                 if (overflow > 0) failures.Add($"{role} {url}: {overflow}px wider than the phone");
                 await page.EvaluateAsync(GrowEveryText, LongWord);
                 overflow = await page.EvaluateAsync<int>(Overflow);
-                if (overflow > 0) failures.Add($"{role} {url}: {overflow}px wider than the phone with long words; widest: {await WidestAsync(page)}");
+                if (overflow > 0) failures.Add(
+                    $"{role} {url}: {overflow}px wider than the phone with long words; widest: {await WidestAsync(page)}");
                 checkedPages++;
             }
             await page.Context.CloseAsync();
@@ -115,11 +116,17 @@ public class AccessibilityPhoneTests(BrowserFixture browser, ITestOutputHelper o
             var second = (await page.Locator(pair.Item2).BoundingBoxAsync())!;
             Assert.True(Math.Abs(first.Y - second.Y) < 2 && second.X > first.X + 100, $"{pair.Item1} and {pair.Item2} share a row");
         }
-        var screens = await page.EvaluateAsync<double>("() => document.querySelector('main form').getBoundingClientRect().height / window.innerHeight");
+        var screens = await page.EvaluateAsync<double>(
+            "() => document.querySelector('main form').getBoundingClientRect().height / window.innerHeight");
         output.WriteLine($"the intake form is {screens:0.0} screens of a 390 × 844 phone");
     }
 
-    public sealed class TouchTarget { public string What { get; set; } = ""; public double Width { get; set; } public double Height { get; set; } }
+    public sealed class TouchTarget
+    {
+        public string What { get; set; } = "";
+        public double Width { get; set; }
+        public double Height { get; set; }
+    }
 
     private const string MeasureTargets = """
         () => {

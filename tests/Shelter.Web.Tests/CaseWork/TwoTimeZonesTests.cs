@@ -47,7 +47,8 @@ public class TwoTimeZonesTests
             await App.DeliverOutboxAsync(); // the dispatcher queues; delivery writes them
         }
 
-        /// <summary>The emails written so far (queued by the dispatcher and delivered before DispatchAsync returns), to one address, with a subject containing <paramref name="subject"/>.</summary>
+        /// <summary>The emails written so far (queued by the dispatcher and delivered before DispatchAsync returns), to one address, with a
+        /// subject containing <paramref name="subject"/>.</summary>
         public List<string> Mails(string to, string subject)
         {
             var folder = Path.Combine(App.DataFolder, "mail-pickup");

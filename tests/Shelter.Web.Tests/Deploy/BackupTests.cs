@@ -32,7 +32,8 @@ public class BackupTests
             {
                 var response = await client.PostFormAsync("/partners/new", "/partners/new",
                     [new("Name", $"Load {n}"), new("Kind", "Shelter")]);
-                if (response.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException($"Write {n} answered {(int)response.StatusCode}");
+                if (response.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException(
+                    $"Write {n} answered {(int)response.StatusCode}");
                 acknowledged[n] = DateTime.UtcNow;
             }
         });

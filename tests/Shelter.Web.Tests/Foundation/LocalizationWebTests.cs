@@ -165,7 +165,9 @@ public partial class LocalizationWebTests(ITestOutputHelper output) : IClassFixt
     }
 
     /// <summary>Common English words that no Russian or Ukrainian sentence of ours contains.</summary>
-    [GeneratedRegex(@"\b(the|and|she|her|with|your|you|is|are|not|of|for|this|here|there|has|was|will|no|yes|open|save|back|edit|add|new)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(
+        @"\b(the|and|she|her|with|your|you|is|are|not|of|for|this|here|there|has|was|will|no|yes|open|save|back|edit|add|new)\b",
+        RegexOptions.IgnoreCase)]
     private static partial Regex EnglishWord();
 
     /// <summary>Text that is the same in every language: the product's name, the screening's name, file formats.</summary>

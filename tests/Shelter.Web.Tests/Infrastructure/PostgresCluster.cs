@@ -49,7 +49,8 @@ public static class PostgresCluster
     private static async Task<Cluster> StartAsync()
     {
         if (!File.Exists(Path.Combine(Bin, "pg_ctl")))
-            throw new InvalidOperationException($"PostgreSQL is not installed ({Bin}): apt-get install -y postgresql (./run.sh test does it).");
+            throw new InvalidOperationException(
+                $"PostgreSQL is not installed ({Bin}): apt-get install -y postgresql (./run.sh test does it).");
         var folder = Path.Combine(Path.GetTempPath(), "shelter-pg-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(folder);
         await RunAsync("chown", "postgres", folder);
@@ -58,7 +59,8 @@ public static class PostgresCluster
             "-U", "postgres", "--locale=C.UTF-8", "-E", "UTF8");
         // Two nodes of 100 pooled connections each, Hangfire's, and the other test classes at once.
         await RunAsync("runuser", "-u", "postgres", "--", Path.Combine(Bin, "pg_ctl"), "-D", Path.Combine(folder, "db"),
-            "-o", $"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c max_connections=600 -c fsync=off -c synchronous_commit=off -c full_page_writes=off",
+            "-o", $"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c max_connections=600 "
+                + "-c fsync=off -c synchronous_commit=off -c full_page_writes=off",
             "-l", Path.Combine(folder, "log"), "-w", "start");
         var cluster = new Cluster(folder, port);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop(cluster);
@@ -106,6 +108,7 @@ public static class PostgresCluster
         var stderr = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         if (process.ExitCode != 0)
-            throw new InvalidOperationException($"{file} {string.Join(' ', args)} failed ({process.ExitCode}): {await stdout}{await stderr}");
+            throw new InvalidOperationException(
+                $"{file} {string.Join(' ', args)} failed ({process.ExitCode}): {await stdout}{await stderr}");
     }
 }

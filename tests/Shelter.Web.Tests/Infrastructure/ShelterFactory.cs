@@ -161,7 +161,8 @@ public class ShelterFactory : WebApplicationFactory<Program>
     public Task<string> UserIdAsync(string email) =>
         WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
 
-    /// <summary>Waits until the views pages have queued for the audit trail are written (they are saved in batches, after the response).</summary>
+    /// <summary>Waits until the views pages have queued for the audit trail are written (they are saved in batches, after the
+    /// response).</summary>
     public Task ViewsAuditedAsync() => Services.GetRequiredService<Shelter.Web.Infrastructure.Audit.ViewsToAudit>().FlushAsync();
 
     /// <summary>Reads the database as it stands once every view queued so far is in the audit trail.</summary>

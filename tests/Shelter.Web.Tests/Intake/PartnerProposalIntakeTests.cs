@@ -21,7 +21,8 @@ public class PartnerProposalIntakeTests : IDisposable
     });
 
     [Fact]
-    public async Task With_no_bed_the_shelter_that_refused_her_is_not_proposed_and_the_crisis_centre_that_takes_all_she_needs_is_with_what_is_not_known()
+    public async Task
+        With_no_bed_the_shelter_that_refused_her_is_not_proposed_and_the_crisis_centre_that_takes_all_she_needs_is_with_what_is_not_known()
     {
         await _app.AddSiteAsync("Shelter", false, ("Single", RoomKind.Single, 0));
         var hope = await AddAsync(new Partner

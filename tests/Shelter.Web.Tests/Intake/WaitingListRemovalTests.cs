@@ -11,7 +11,8 @@ using Shelter.Web.Tests.Infrastructure;
 
 namespace Shelter.Web.Tests.Intake;
 
-/// <summary>The waiting list stays true: a reason from a closed list, tries before "no contact", a follow-up before a place lapses.</summary>
+/// <summary>The waiting list stays true: a reason from a closed list, tries before "no contact", a follow-up before a place
+/// lapses.</summary>
 public class WaitingListRemovalTests : IDisposable
 {
     private readonly ShelterFactory _app = new(ShelterFactory.NewDataFolder(), demo: false);

@@ -161,7 +161,8 @@ public class PageSweepTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(before, await _app.WithDbAsync(db => db.MedicationProgrammes.CountAsync()));
     }
 
-    /// <summary>Every GET route of the app, its parameters filled from the given records; a route this does not know fails the test (the accessibility sweep walks the same list).</summary>
+    /// <summary>Every GET route of the app, its parameters filled from the given records; a route this does not know fails the test (the
+    /// accessibility sweep walks the same list).</summary>
     internal static IEnumerable<string> Urls(ShelterFactory app, Extreme x, string userId)
     {
         var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
@@ -193,7 +194,8 @@ public class PageSweepTests(ITestOutputHelper output) : IDisposable
                     (var r, "id") when r.StartsWith("/partners", StringComparison.Ordinal) => x.PartnerId.ToString(),
                     (var r, "id") when r.StartsWith("/admin/users", StringComparison.Ordinal) => userId,
                     var other =>
-                        throw new InvalidOperationException($"The page sweep does not know how to fill {other.Item2} in {other.Item1}: add it."),
+                        throw new InvalidOperationException(
+                            $"The page sweep does not know how to fill {other.Item2} in {other.Item1}: add it."),
                 };
             }
             var url = System.Text.RegularExpressions.Regex.Replace(raw, @"\{(\w+)(:[^}]*)?\}", m => values[m.Groups[1].Value]);

@@ -35,7 +35,9 @@ public class TwoInstancesTests : IAsyncLifetime
         ShelterFactory Start(string name)
         {
             // Each node its own connection pool, as two machines have (in one test process they would share one).
-            var own = new Dictionary<string, string?>(settings) { ["ConnectionStrings:Shelter"] = $"{_connectionString};Application Name={name};Maximum Pool Size=150" };
+            var own = new Dictionary<string,
+                string?>(settings)
+            { ["ConnectionStrings:Shelter"] = $"{_connectionString};Application Name={name};Maximum Pool Size=150" };
             var node = new ShelterFactory(ShelterFactory.NewDataFolder(), demo, own);
             _nodes.Add(node);
             node.UseKestrel(0);

@@ -37,7 +37,11 @@ public class HeaderAndSessionTests(ShelterFactory app) : IClassFixture<ShelterFa
         }
         Assert.True(board.Headers.CacheControl!.NoStore);
         // HSTS is sent over HTTPS to a real host name (browsers ignore it for localhost, and so does the middleware).
-        var overTls = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://shelter.example"), AllowAutoRedirect = false });
+        var overTls = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions
+        {
+            BaseAddress = new Uri(
+            "https://shelter.example"), AllowAutoRedirect = false
+        });
         Assert.Contains("max-age=31536000",
             (await overTls.GetAsync("/Account/Login")).Headers.GetValues("Strict-Transport-Security").Single());
     }

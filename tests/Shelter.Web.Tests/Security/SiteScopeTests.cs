@@ -231,7 +231,8 @@ public class SiteScopeTests : IAsyncLifetime
     private Task<int> SiteIdAsync(string name) =>
         _app.WithDbAsync(db => db.Sites.Where(s => s.Name == name).Select(s => s.Id).SingleAsync());
 
-    /// <summary>A woman in a free bed of the site, with a child, medication, a follow-up, a document, a session, an intake and a hold nearby.</summary>
+    /// <summary>A woman in a free bed of the site, with a child, medication, a follow-up, a document, a session, an intake and a hold
+    /// nearby.</summary>
     private Task<Household> HouseholdAtAsync(string site, string alias) => _app.WithDbAsync(async db =>
     {
         var now = _app.Clock.GetUtcNow().UtcDateTime;

@@ -75,7 +75,8 @@ public sealed class EditUser(UserManager<ShelterUser> users, ShelterDbContext db
     }
 
     private static string Listed<T>(IEnumerable<T> items) =>
-        items.Select(i => i!.ToString()!).Order(StringComparer.Ordinal).ToList() is { Count: > 0 } list ? string.Join(", ", list) : "(none)";
+        items.Select(i => i!.ToString()!).Order(StringComparer.Ordinal).ToList() is { Count: > 0 } list ? string.Join(", ", list)
+            : "(none)";
 
     /// <summary>
     /// She lost her phone and her recovery codes: her second factor is removed and her sessions end.

@@ -3,7 +3,8 @@ using Shelter.Core.Data;
 
 namespace Shelter.Web.Features.Admin;
 
-public sealed record UserRow(string Id, string Email, string DisplayName, IReadOnlyList<string> Roles, IReadOnlyList<string> Sites, bool Disabled, bool LockedOut, bool MustChangePassword, bool TwoFactorOn);
+public sealed record UserRow(string Id, string Email, string DisplayName, IReadOnlyList<string> Roles, IReadOnlyList<string> Sites,
+    bool Disabled, bool LockedOut, bool MustChangePassword, bool TwoFactorOn);
 
 /// <summary>Every account with its roles. Accounts only: administrators see no resident data.</summary>
 public sealed class ListUsers(ShelterDbContext db, TimeProvider clock)

@@ -42,7 +42,8 @@ public sealed class UsersController(ShelterDbContext db) : Controller
     }
 
     [HttpPost("{id}")]
-    public async Task<IActionResult> Edit(string id, EditUserForm form, [FromServices] EditUser edit, [FromServices] UserManager<ShelterUser> userManager)
+    public async Task<IActionResult> Edit(string id, EditUserForm form, [FromServices] EditUser edit,
+        [FromServices] UserManager<ShelterUser> userManager)
     {
         form.Id = id;
         if (!ModelState.IsValid) return await FormAsync(form);

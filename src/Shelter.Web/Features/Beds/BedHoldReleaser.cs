@@ -41,6 +41,7 @@ public sealed class BedHoldReleaser(ShelterDbContext db, TimeProvider clock, Out
         var now = clock.GetUtcNow().UtcDateTime;
         var open = await db.BedHolds.Where(h => h.ReleasedAt == null).Select(h => new { h.Id, h.HeldUntil }).ToListAsync(ct);
         foreach (var hold in open)
-            jobs.Schedule<BedHoldReleaser>(r => r.ReleaseIfExpiredAsync(hold.Id), hold.HeldUntil > now ? hold.HeldUntil - now : TimeSpan.Zero);
+            jobs.Schedule<BedHoldReleaser>(r => r.ReleaseIfExpiredAsync(hold.Id), hold.HeldUntil > now ? hold.HeldUntil - now
+                : TimeSpan.Zero);
     }
 }

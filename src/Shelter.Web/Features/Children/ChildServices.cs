@@ -51,7 +51,8 @@ public sealed class SessionForm
 
 public sealed record ChildRow(int Id, string Alias, int? Age, int ResidentId, string Mother, string? School, int UpcomingSessions);
 
-public sealed record ChildPage(Child Child, string Mother, string TimeZoneId, IReadOnlyList<CounsellingSession> Sessions, IReadOnlyList<(string Id, string Name)> Counsellors,
+public sealed record ChildPage(Child Child, string Mother, string TimeZoneId, IReadOnlyList<CounsellingSession> Sessions,
+    IReadOnlyList<(string Id, string Name)> Counsellors,
     IReadOnlyList<CounsellingRoom> Rooms);
 
 /// <summary>
@@ -74,15 +75,19 @@ public sealed class ChildServices(ShelterDbContext db, UserManager<ShelterUser> 
                 Upcoming = db.CounsellingSessions.Count(s => s.ChildId == c.Id && s.CancelledAt == null && s.StartsAt > now)
             })
             .OrderBy(c => c.Mother).ToListAsync(ct);
-        return children.Select(c => new ChildRow(c.Id, c.Alias, Child.AgeOn(c.AgeAtArrival, c.ArrivedOn, today), c.ResidentId, c.Mother, c.School, c.Upcoming)).ToList();
+        return children.Select(c =>
+            new ChildRow(c.Id, c.Alias, Child.AgeOn(c.AgeAtArrival, c.ArrivedOn, today), c.ResidentId, c.Mother, c.School, c.Upcoming))
+            .ToList();
     }
 
     public async Task<ChildPage?> PageAsync(int id, CancellationToken ct)
     {
         var child = await db.Children.AsNoTracking().Include(c => c.Resident).FirstOrDefaultAsync(c => c.Id == id, ct);
         if (child is null) return null;
-        var sessions = await db.CounsellingSessions.AsNoTracking().Where(s => s.ChildId == id).OrderByDescending(s => s.StartsAt).ToListAsync(ct);
-        return new ChildPage(child, child.Resident.Alias, await ZoneOfAsync(child.ResidentId, ct), sessions, await CounsellorsAsync(), await RoomsAtHerSiteAsync(child.ResidentId, ct));
+        var sessions = await db.CounsellingSessions.AsNoTracking().Where(s => s.ChildId == id).OrderByDescending(s => s.StartsAt)
+            .ToListAsync(ct);
+        return new ChildPage(child, child.Resident.Alias, await ZoneOfAsync(child.ResidentId, ct), sessions, await CounsellorsAsync(),
+            await RoomsAtHerSiteAsync(child.ResidentId, ct));
     }
 
     public async Task<IReadOnlyList<(string Id, string Name)>> CounsellorsAsync() =>
@@ -151,9 +156,12 @@ public sealed class ChildServices(ShelterDbContext db, UserManager<ShelterUser> 
     /// <summary>The counselling rooms of the site where she stays.</summary>
     private async Task<IReadOnlyList<CounsellingRoom>> RoomsAtHerSiteAsync(int residentId, CancellationToken ct)
     {
-        var siteId = await db.Stays.Where(s => s.ResidentId == residentId && s.ChildId == null && s.EndedAt == null).Select(s => (int?)s.Bed.Room.SiteId).FirstOrDefaultAsync(ct);
-        return siteId is null ? [] : await db.CounsellingRooms.AsNoTracking().Where(r => r.SiteId == siteId).OrderBy(r => r.Name).ToListAsync(ct);
+        var siteId = await db.Stays.Where(s => s.ResidentId == residentId && s.ChildId == null && s.EndedAt == null)
+            .Select(s => (int?)s.Bed.Room.SiteId).FirstOrDefaultAsync(ct);
+        return siteId is null ? [] : await db.CounsellingRooms.AsNoTracking().Where(r => r.SiteId == siteId).OrderBy(r => r.Name)
+            .ToListAsync(ct);
     }
 
-    private async Task<string> ZoneOfAsync(int residentId, CancellationToken ct) => (await sites.OfResidentAsync(residentId, ct)).TimeZoneId;
+    private async Task<string> ZoneOfAsync(int residentId, CancellationToken ct) =>
+        (await sites.OfResidentAsync(residentId, ct)).TimeZoneId;
 }

@@ -13,7 +13,8 @@ public sealed class ChildrenController : Controller
     [AuditsView("Children", Which = "in-house")]
     [HttpGet("")]
     [Authorize(Policy = Policies.Children)]
-    public async Task<IActionResult> Index([FromServices] ChildServices children, CancellationToken ct) => View(await children.ListAsync(ct));
+    public async Task<IActionResult> Index([FromServices] ChildServices children, CancellationToken ct) =>
+        View(await children.ListAsync(ct));
 
     [HttpGet("{id:int}")]
     [Reaches(Record.Child, "id")]
@@ -48,7 +49,8 @@ public sealed class ChildrenController : Controller
     [HttpPost("sessions/{sessionId:int}")]
     [Reaches(Record.Session, "sessionId")]
     [Authorize(Policy = Policies.ScheduleCounselling)]
-    public async Task<IActionResult> Attendance(int sessionId, bool? attended, bool cancel, [FromServices] ChildServices children, CancellationToken ct)
+    public async Task<IActionResult> Attendance(int sessionId, bool? attended, bool cancel, [FromServices] ChildServices children,
+        CancellationToken ct)
     {
         var childId = await children.ChildOfSessionAsync(sessionId, ct);
         if (childId is null) return NotFound();

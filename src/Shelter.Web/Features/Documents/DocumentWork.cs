@@ -38,7 +38,8 @@ public sealed class NewRecoveryForm
     public int? ChildId { get; set; }
 }
 
-public sealed record RecoveryRow(int Id, int ResidentId, string Alias, DocumentType Document, int AgeInDays, RecoveryStepKind? LastStep, DateTime? NextDue);
+public sealed record RecoveryRow(int Id, int ResidentId, string Alias, DocumentType Document, int AgeInDays, RecoveryStepKind? LastStep,
+    DateTime? NextDue);
 
 public sealed record RecoveryPage(DocumentRecovery Recovery, string Alias, FollowUp? NextStep);
 
@@ -56,11 +57,14 @@ public sealed class DocumentWork(ShelterDbContext db, SiteScope scope, TimeProvi
         var rows = await open.OrderBy(d => d.StartedAt)
             .Select(d => new
             {
-                d.Id, d.ResidentId, Alias = db.Residents.Where(r => r.Id == d.ResidentId).Select(r => r.Alias).First(), d.Document, d.StartedAt,
+                d.Id, d.ResidentId, Alias = db.Residents.Where(r => r.Id == d.ResidentId).Select(r => r.Alias).First(), d.Document,
+                d.StartedAt,
                 Last = d.Steps.OrderByDescending(s => s.On).Select(s => (RecoveryStepKind?)s.Kind).FirstOrDefault(),
-                Next = db.FollowUps.Where(f => f.DocumentRecoveryId == d.Id && f.Status == FollowUpStatus.Open).Select(f => (DateTime?)f.DueAt).FirstOrDefault(),
+                Next = db.FollowUps.Where(f => f.DocumentRecoveryId == d.Id && f.Status == FollowUpStatus.Open)
+                    .Select(f => (DateTime?)f.DueAt).FirstOrDefault(),
             }).ToListAsync(ct);
-        return rows.Select(r => new RecoveryRow(r.Id, r.ResidentId, r.Alias, r.Document, (int)(now - r.StartedAt).TotalDays, r.Last, r.Next)).ToList();
+        return rows.Select(r => new RecoveryRow(r.Id, r.ResidentId, r.Alias, r.Document, (int)(now - r.StartedAt).TotalDays, r.Last,
+            r.Next)).ToList();
     }
 
     public async Task<RecoveryPage?> PageAsync(int id, CancellationToken ct)
@@ -68,7 +72,8 @@ public sealed class DocumentWork(ShelterDbContext db, SiteScope scope, TimeProvi
         var recovery = await db.DocumentRecoveries.AsNoTracking().Include(d => d.Steps).FirstOrDefaultAsync(d => d.Id == id, ct);
         if (recovery is null) return null;
         var alias = await db.Residents.Where(r => r.Id == recovery.ResidentId).Select(r => r.Alias).FirstAsync(ct);
-        var next = await db.FollowUps.AsNoTracking().FirstOrDefaultAsync(f => f.DocumentRecoveryId == id && f.Status == FollowUpStatus.Open, ct);
+        var next = await db.FollowUps.AsNoTracking()
+            .FirstOrDefaultAsync(f => f.DocumentRecoveryId == id && f.Status == FollowUpStatus.Open, ct);
         return new RecoveryPage(recovery, alias, next);
     }
 
@@ -78,9 +83,17 @@ public sealed class DocumentWork(ShelterDbContext db, SiteScope scope, TimeProvi
         if (form.ChildId is int child && !await db.Children.AnyAsync(c => c.Id == child && c.ResidentId == residentId, ct))
             return Outcome.Refused<int>("That child is not hers.");
         var now = clock.GetUtcNow().UtcDateTime;
-        var recovery = new DocumentRecovery { ResidentId = residentId, ChildId = form.ChildId, Document = form.Document!.Value, StartedAt = now };
+        var recovery = new DocumentRecovery
+        {
+            ResidentId = residentId, ChildId = form.ChildId, Document = form.Document!.Value,
+            StartedAt = now
+        };
         db.DocumentRecoveries.Add(recovery);
-        db.FollowUps.Add(new FollowUp { Kind = FollowUpKind.DocumentRecovery, ResidentId = residentId, ChildId = form.ChildId, Recovery = recovery, DueAt = now.AddDays(2), CreatedAt = now });
+        db.FollowUps.Add(new FollowUp
+        {
+            Kind = FollowUpKind.DocumentRecovery, ResidentId = residentId, ChildId = form.ChildId,
+            Recovery = recovery, DueAt = now.AddDays(2), CreatedAt = now
+        });
         await db.SaveChangesAsync(ct);
         return Outcome.Made(recovery.Id);
     }
@@ -95,7 +108,11 @@ public sealed class DocumentWork(ShelterDbContext db, SiteScope scope, TimeProvi
         var today = hours.Today(now);
         if (form.On > today) return Outcome.Refused("A step cannot be recorded in the future; set it as the next step's due date instead.");
         if (form.NextStepDueOn is { } due && due < today) return Outcome.Refused("The next step cannot be due in the past.");
-        recovery.Steps.Add(new RecoveryStep { Kind = form.Kind!.Value, On = form.On!.Value, Note = string.IsNullOrWhiteSpace(form.Note) ? null : form.Note.Trim(), RecordedAt = now });
+        recovery.Steps.Add(new RecoveryStep
+        {
+            Kind = form.Kind!.Value, On = form.On!.Value, Note = string.IsNullOrWhiteSpace(form.Note)
+            ? null : form.Note.Trim(), RecordedAt = now
+        });
         if (!string.IsNullOrWhiteSpace(form.IssuingOffice)) recovery.IssuingOffice = form.IssuingOffice.Trim();
         if (form.Fees is not null) recovery.Fees = form.Fees;
         var followUp = await db.FollowUps.FirstOrDefaultAsync(f => f.DocumentRecoveryId == id && f.Status == FollowUpStatus.Open, ct);
@@ -110,7 +127,11 @@ public sealed class DocumentWork(ShelterDbContext db, SiteScope scope, TimeProvi
             if (form.Kind is RecoveryStepKind.Issued) recovery.Status = RecoveryStatus.Open; // issued, still to be collected
             var nextDue = form.NextStepDueOn is { } next ? hours.DueAt(next) : now.AddDays(7);
             if (followUp is null)
-                db.FollowUps.Add(new FollowUp { Kind = FollowUpKind.DocumentRecovery, ResidentId = recovery.ResidentId, ChildId = recovery.ChildId, DocumentRecoveryId = id, DueAt = nextDue, CreatedAt = now });
+                db.FollowUps.Add(new FollowUp
+                {
+                    Kind = FollowUpKind.DocumentRecovery, ResidentId = recovery.ResidentId,
+                    ChildId = recovery.ChildId, DocumentRecoveryId = id, DueAt = nextDue, CreatedAt = now
+                });
             else followUp.DueAt = nextDue;
         }
         await db.SaveChangesAsync(ct);

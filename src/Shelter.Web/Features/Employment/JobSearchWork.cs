@@ -39,9 +39,12 @@ public sealed class JobSearchWork(ShelterDbContext db, TimeProvider clock, Share
     {
         var alias = await db.Residents.Where(r => r.Id == residentId).Select(r => r.Alias).FirstOrDefaultAsync(ct);
         if (alias is null) return null;
-        var search = await db.JobSearches.AsNoTracking().Include(j => j.Steps).Where(j => j.ResidentId == residentId).OrderByDescending(j => j.StartedAt).FirstOrDefaultAsync(ct);
-        var conditions = await db.Stays.Where(s => s.ResidentId == residentId && s.ChildId == null && s.EndedAt == null).Select(s => s.Conditions).FirstOrDefaultAsync(ct);
-        var next = search is null ? null : await db.FollowUps.AsNoTracking().FirstOrDefaultAsync(f => f.JobSearchId == search.Id && f.Status == FollowUpStatus.Open, ct);
+        var search = await db.JobSearches.AsNoTracking().Include(j => j.Steps).Where(j => j.ResidentId == residentId)
+            .OrderByDescending(j => j.StartedAt).FirstOrDefaultAsync(ct);
+        var conditions = await db.Stays.Where(s => s.ResidentId == residentId && s.ChildId == null && s.EndedAt == null)
+            .Select(s => s.Conditions).FirstOrDefaultAsync(ct);
+        var next = search is null ? null : await db.FollowUps.AsNoTracking()
+            .FirstOrDefaultAsync(f => f.JobSearchId == search.Id && f.Status == FollowUpStatus.Open, ct);
         return new JobSearchPage(residentId, alias, search, conditions, next);
     }
 
@@ -51,18 +54,28 @@ public sealed class JobSearchWork(ShelterDbContext db, TimeProvider clock, Share
             return Outcome.Refused("She already has an open job search.");
         if (!await db.Residents.AnyAsync(r => r.Id == residentId, ct)) return Outcome.NotFound;
         var now = clock.GetUtcNow().UtcDateTime;
-        var conditions = await db.Stays.Where(s => s.ResidentId == residentId && s.ChildId == null && s.EndedAt == null).Select(s => s.Conditions).FirstOrDefaultAsync(ct);
-        var search = new JobSearch { ResidentId = residentId, StartedAt = now, ConditionOfStay = conditions?.Contains("job", StringComparison.OrdinalIgnoreCase) == true };
+        var conditions = await db.Stays.Where(s => s.ResidentId == residentId && s.ChildId == null && s.EndedAt == null)
+            .Select(s => s.Conditions).FirstOrDefaultAsync(ct);
+        var search = new JobSearch
+        {
+            ResidentId = residentId, StartedAt = now,
+            ConditionOfStay = conditions?.Contains("job", StringComparison.OrdinalIgnoreCase) == true
+        };
         db.JobSearches.Add(search);
         await db.SaveChangesAsync(ct);
-        db.FollowUps.Add(new FollowUp { Kind = FollowUpKind.JobSearch, ResidentId = residentId, JobSearchId = search.Id, DueAt = now.AddDays(3), CreatedAt = now, What = "Register with the employment service" });
+        db.FollowUps.Add(new FollowUp
+        {
+            Kind = FollowUpKind.JobSearch, ResidentId = residentId, JobSearchId = search.Id,
+            DueAt = now.AddDays(3), CreatedAt = now, What = "Register with the employment service"
+        });
         await db.SaveChangesAsync(ct);
         return Outcome.Done;
     }
 
     public async Task<Outcome> StepAsync(int residentId, JobStepForm form, CancellationToken ct)
     {
-        var search = await db.JobSearches.Include(j => j.Steps).FirstOrDefaultAsync(j => j.ResidentId == residentId && j.Status == JobSearchStatus.Open, ct);
+        var search = await db.JobSearches.Include(j => j.Steps)
+            .FirstOrDefaultAsync(j => j.ResidentId == residentId && j.Status == JobSearchStatus.Open, ct);
         if (search is null) return Outcome.Refused("She has no open job search.");
         var now = clock.GetUtcNow().UtcDateTime;
         var hours = await sites.OfResidentAsync(residentId, ct);
@@ -70,7 +83,11 @@ public sealed class JobSearchWork(ShelterDbContext db, TimeProvider clock, Share
         if (form.Kind == JobSearchStepKind.Interview && string.IsNullOrWhiteSpace(form.Employer))
             return Outcome.Refused("Say which employer the interview is with.");
         if (form.NextStepDueOn is { } due && due < today) return Outcome.Refused("The next step cannot be due in the past.");
-        search.Steps.Add(new JobSearchStep { Kind = form.Kind!.Value, On = form.On!.Value, Employer = form.Employer?.Trim(), Note = form.Note?.Trim(), RecordedAt = now });
+        search.Steps.Add(new JobSearchStep
+        {
+            Kind = form.Kind!.Value, On = form.On!.Value, Employer = form.Employer?.Trim(),
+            Note = form.Note?.Trim(), RecordedAt = now
+        });
         var followUp = await db.FollowUps.FirstOrDefaultAsync(f => f.JobSearchId == search.Id && f.Status == FollowUpStatus.Open, ct);
         if (form.Kind == JobSearchStepKind.StartedWork)
         {
@@ -80,7 +97,11 @@ public sealed class JobSearchWork(ShelterDbContext db, TimeProvider clock, Share
         else if (form.NextStepDueOn is { } next)
         {
             var dueAt = hours.DueAt(next);
-            if (followUp is null) db.FollowUps.Add(new FollowUp { Kind = FollowUpKind.JobSearch, ResidentId = residentId, JobSearchId = search.Id, DueAt = dueAt, CreatedAt = now });
+            if (followUp is null) db.FollowUps.Add(new FollowUp
+            {
+                Kind = FollowUpKind.JobSearch, ResidentId = residentId,
+                JobSearchId = search.Id, DueAt = dueAt, CreatedAt = now
+            });
             else followUp.DueAt = dueAt;
         }
         await db.SaveChangesAsync(ct);

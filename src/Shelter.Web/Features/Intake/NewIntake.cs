@@ -43,7 +43,8 @@ public sealed class IntakeForm
     [StringLength(60, ErrorMessage = "List at most ten ages.")]
     public string? ChildAges { get; set; }
 
-    /// <summary>Optional: which of the children are boys, by age; only to keep the family whole (rooms and partners that take boys up to an age).</summary>
+    /// <summary>Optional: which of the children are boys, by age; only to keep the family whole (rooms and partners that take boys up to an
+    /// age).</summary>
     [StringLength(60, ErrorMessage = "List at most ten ages.")]
     public string? SonsAges { get; set; }
 
@@ -215,7 +216,8 @@ public sealed class NewIntake(ShelterDbContext db, BedStates states, Placement p
         if (consent)
         {
             intake.Route = answers.Route;
-            intake.HitsHurt = hits?.Hurt; intake.HitsInsult = hits?.Insult; intake.HitsThreaten = hits?.Threaten; intake.HitsScream = hits?.Scream;
+            intake.HitsHurt = hits?.Hurt; intake.HitsInsult = hits?.Insult; intake.HitsThreaten = hits?.Threaten; intake.HitsScream =
+                hits?.Scream;
             intake.HitsTotal = hits?.Total;
             intake.InDangerNow = form.InDangerNow;
             intake.HasSafetyPlan = form.HasSafetyPlan;
@@ -254,15 +256,24 @@ public sealed class NewIntake(ShelterDbContext db, BedStates states, Placement p
         foreach (var (kind, answer) in new[] { (MedicationKind.Ost, answers.TakesOst), (MedicationKind.Art, answers.TakesArt) })
         {
             if (answer != Answer.Yes) continue;
-            var programme = new MedicationProgramme { ResidentId = resident.Id, Kind = kind, HasEnoughAtIntake = answers.HasEnoughMedication, RecordedAt = now };
+            var programme = new MedicationProgramme
+            {
+                ResidentId = resident.Id, Kind = kind,
+                HasEnoughAtIntake = answers.HasEnoughMedication, RecordedAt = now
+            };
             programme.SupplyLastsUntil(DateOnly.FromDateTime(now), medicationUntil);
             db.MedicationProgrammes.Add(programme);
         }
-        foreach (var missing in Enum.GetValues<MissingDocuments>().Where(d => d != Core.Intake.MissingDocuments.None && answers.MissingDocuments.HasFlag(d)))
+        foreach (var missing in Enum.GetValues<MissingDocuments>()
+            .Where(d => d != Core.Intake.MissingDocuments.None && answers.MissingDocuments.HasFlag(d)))
         {
             var recovery = new DocumentRecovery { ResidentId = resident.Id, Document = ToDocumentType(missing), StartedAt = now };
             db.DocumentRecoveries.Add(recovery);
-            db.FollowUps.Add(new FollowUp { Kind = FollowUpKind.DocumentRecovery, ResidentId = resident.Id, DueAt = now.AddDays(2), CreatedAt = now, Recovery = recovery });
+            db.FollowUps.Add(new FollowUp
+            {
+                Kind = FollowUpKind.DocumentRecovery, ResidentId = resident.Id, DueAt = now.AddDays(2),
+                CreatedAt = now, Recovery = recovery
+            });
         }
     }
 
@@ -271,7 +282,8 @@ public sealed class NewIntake(ShelterDbContext db, BedStates states, Placement p
         if (form.RefusedBecause is not { } reason) return;
         db.Barriers.Add(new BarrierRecord
         {
-            PartnerId = form.RefusedByPartnerId, OtherServiceName = form.RefusedByPartnerId is null ? FormText.Clean(form.RefusedByOther) : null,
+            PartnerId = form.RefusedByPartnerId, OtherServiceName = form.RefusedByPartnerId is null ? FormText.Clean(form.RefusedByOther)
+                : null,
             Reason = reason, On = BarrierRecord.WeekOf(DateOnly.FromDateTime(now)),
         });
     }

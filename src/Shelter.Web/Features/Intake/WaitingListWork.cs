@@ -58,7 +58,8 @@ public sealed class WaitingListWork(ShelterDbContext db, TimeProvider clock, IHt
     {
         var entry = await db.WaitingList.FirstOrDefaultAsync(w => w.Id == entryId, ct);
         if (entry is null || entry.ClosedAt is not null) return Outcome.Refused("She is no longer on the waiting list.");
-        var unanswered = await db.Set<WaitingContact>().CountAsync(c => c.WaitingEntryId == entry.Id && !c.Reached && (entry.LastContactAt == null || c.At > entry.LastContactAt), ct);
+        var unanswered = await db.Set<WaitingContact>()
+            .CountAsync(c => c.WaitingEntryId == entry.Id && !c.Reached && (entry.LastContactAt == null || c.At > entry.LastContactAt), ct);
         if (WaitingListRemoval.Refusal(form.Reason!.Value, unanswered, options.Value.Terms) is { } refusal)
             return Outcome.Refused(L.Say(refusal));
         var now = clock.GetUtcNow().UtcDateTime;
@@ -79,7 +80,8 @@ public sealed class WaitingListWork(ShelterDbContext db, TimeProvider clock, IHt
         var due = open.Where(w => WaitingListRemoval.NeedsFollowUp(w, now, terms)).ToList();
         if (due.Count == 0) return;
         var residents = due.Select(w => w.ResidentId).ToList();
-        var already = await db.FollowUps.Where(f => f.Kind == FollowUpKind.WaitingListContact && f.Status == FollowUpStatus.Open && residents.Contains(f.ResidentId))
+        var already = await db.FollowUps.Where(f => f.Kind == FollowUpKind.WaitingListContact && f.Status == FollowUpStatus.Open
+            && residents.Contains(f.ResidentId))
             .Select(f => f.ResidentId).ToListAsync();
         var opened = 0;
         foreach (var w in due.Where(w => !already.Contains(w.ResidentId)))

@@ -38,11 +38,14 @@ public sealed class ContinuitySweep(ShelterDbContext db, Continuity continuity, 
         if (atRisk + broken == 0) return;
 
         var day = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var caseManagers = (await users.GetUsersInRoleAsync(Roles.CaseManager)).Where(u => u.LockoutEnd != DateTimeOffset.MaxValue && u.Email is not null).ToList();
+        var caseManagers = (await users.GetUsersInRoleAsync(Roles.CaseManager))
+            .Where(u => u.LockoutEnd != DateTimeOffset.MaxValue && u.Email is not null).ToList();
         await Notices.QueueOnceAsync(db, outbox, clock, $"continuity-digest:{day:yyyy-MM-dd}", caseManagers, () =>
         {
             var subject = L["Medication continuity: {0} broken, {1} at risk", broken, atRisk].Value;
-            return (subject, $"{L["{0} today.", subject]}\n\n{L["Open the continuity page in Shelter:"]}\n{links.Value.PublicUrl.TrimEnd('/')}/medication\n");
+            return (subject,
+                $"{L["{0} today.", subject]}\n\n{L["Open the continuity page in Shelter:"]}\n"
+                    + $"{links.Value.PublicUrl.TrimEnd('/')}/medication\n");
         });
     }
 
@@ -72,7 +75,8 @@ public sealed class ContinuitySweep(ShelterDbContext db, Continuity continuity, 
         if (needing.Count == 0) return 0;
         // Read what is open and open the rest in one transaction: a parallel check waits rather than collides.
         await using var tx = await db.Database.JoinOrBeginTransactionAsync(CancellationToken.None);
-        var open = await db.FollowUps.Where(f => f.Kind == FollowUpKind.MedicationContinuity && f.Status == FollowUpStatus.Open && needing.Contains(f.MedicationProgrammeId!.Value))
+        var open = await db.FollowUps.Where(f => f.Kind == FollowUpKind.MedicationContinuity && f.Status == FollowUpStatus.Open
+            && needing.Contains(f.MedicationProgrammeId!.Value))
             .Select(f => f.MedicationProgrammeId!.Value).ToListAsync();
         var opened = 0;
         foreach (var status in statuses.Where(s => s.Result.NeedsAttention && !open.Contains(s.Programme.Id)))

@@ -10,7 +10,8 @@ using Shelter.Web.Infrastructure.Mvc;
 
 namespace Shelter.Web.Features.Medication;
 
-public sealed record ResidentMedicationPage(int ResidentId, string Alias, IReadOnlyList<ProgrammeStatus> Programmes, ProgrammeForm NewProgramme, IReadOnlyList<Core.Partners.Partner> Sites);
+public sealed record ResidentMedicationPage(int ResidentId, string Alias, IReadOnlyList<ProgrammeStatus> Programmes,
+    ProgrammeForm NewProgramme, IReadOnlyList<Core.Partners.Partner> Sites);
 
 [Route("medication")]
 [Authorize(Policy = Policies.Medication)]
@@ -18,7 +19,8 @@ public sealed class MedicationController : Controller
 {
     [AuditsView("Medication", Which = "continuity")]
     [HttpGet("")]
-    public async Task<IActionResult> Index([FromServices] Continuity continuity, [FromServices] SiteScope scope, [FromServices] RecordClosure closures, CancellationToken ct)
+    public async Task<IActionResult> Index([FromServices] Continuity continuity, [FromServices] SiteScope scope,
+        [FromServices] RecordClosure closures, CancellationToken ct)
     {
         var statuses = await scope.KeepReachableAsync(await continuity.LoadAsync(ct: ct), s => s.ResidentId, ct);
         ViewData["Closures"] = await closures.ListAsync(ct);
@@ -28,11 +30,13 @@ public sealed class MedicationController : Controller
     [AuditsView("Medication", "residentId")]
     [HttpGet("residents/{residentId:int}")]
     [Reaches(Record.Resident, "residentId")]
-    public async Task<IActionResult> Resident(int residentId, [FromServices] Continuity continuity, [FromServices] RecordClosure closures, [FromServices] ShelterDbContext db, CancellationToken ct)
+    public async Task<IActionResult> Resident(int residentId, [FromServices] Continuity continuity, [FromServices] RecordClosure closures,
+        [FromServices] ShelterDbContext db, CancellationToken ct)
     {
         var alias = await db.Residents.Where(r => r.Id == residentId).Select(r => r.Alias).FirstOrDefaultAsync(ct);
         if (alias is null) return NotFound();
-        return View(new ResidentMedicationPage(residentId, alias, await continuity.LoadAsync(residentId, ct), new ProgrammeForm(), await closures.DispensingSitesAsync(ct)));
+        return View(new ResidentMedicationPage(residentId, alias, await continuity.LoadAsync(residentId, ct), new ProgrammeForm(),
+            await closures.DispensingSitesAsync(ct)));
     }
 
     [HttpPost("residents/{residentId:int}")]
@@ -47,7 +51,8 @@ public sealed class MedicationController : Controller
 
     [HttpGet("{id:int}")]
     [Reaches(Record.Programme, "id")]
-    public async Task<IActionResult> Edit(int id, [FromServices] SaveProgramme save, [FromServices] RecordClosure closures, CancellationToken ct)
+    public async Task<IActionResult> Edit(int id, [FromServices] SaveProgramme save, [FromServices] RecordClosure closures,
+        CancellationToken ct)
     {
         var programme = await save.FindAsync(id, ct);
         if (programme is null) return NotFound();
@@ -59,7 +64,8 @@ public sealed class MedicationController : Controller
 
     [HttpPost("{id:int}")]
     [Reaches(Record.Programme, "id")]
-    public async Task<IActionResult> Edit(int id, ProgrammeForm form, [FromServices] SaveProgramme save, [FromServices] RecordClosure closures, CancellationToken ct)
+    public async Task<IActionResult> Edit(int id, ProgrammeForm form, [FromServices] SaveProgramme save,
+        [FromServices] RecordClosure closures, CancellationToken ct)
     {
         var programme = await save.FindAsync(id, ct);
         if (programme is null) return NotFound();
@@ -104,7 +110,8 @@ public sealed class MedicationController : Controller
 
     [ShowsNoResidentData]
     [HttpGet("closures/new")]
-    public async Task<IActionResult> NewClosure([FromServices] RecordClosure closures, [FromServices] Shared.SiteClock sites, [FromServices] TimeProvider clock, CancellationToken ct)
+    public async Task<IActionResult> NewClosure([FromServices] RecordClosure closures, [FromServices] Shared.SiteClock sites,
+        [FromServices] TimeProvider clock, CancellationToken ct)
     {
         ViewData["Sites"] = await closures.DispensingSitesAsync(ct);
         return View(new ClosureForm { From = (await sites.NetworkHoursAsync(ct)).Today(clock.GetUtcNow().UtcDateTime) });

@@ -109,10 +109,12 @@ public sealed class SaveProgramme(ShelterDbContext db, Outbox outbox, TimeProvid
         programme.SupplyDays = form.DaysSupplied;
         programme.NextPickupOn = form.NextPickupOn ?? form.On!.Value.AddDays(form.DaysSupplied);
         // The woman is covered again: close the open continuity follow-up if the check now agrees.
-        var result = ContinuityCheck.Check(programme, today, await db.DispensingSiteClosures.Where(c => c.PartnerId == programme.DispensingSiteId).ToListAsync(ct));
+        var result = ContinuityCheck.Check(programme, today,
+            await db.DispensingSiteClosures.Where(c => c.PartnerId == programme.DispensingSiteId).ToListAsync(ct));
         if (!result.NeedsAttention)
         {
-            foreach (var f in await db.FollowUps.Where(f => f.MedicationProgrammeId == programme.Id && f.Status == Core.FollowUps.FollowUpStatus.Open).ToListAsync(ct))
+            foreach (var f in await db.FollowUps.Where(f => f.MedicationProgrammeId == programme.Id
+                && f.Status == Core.FollowUps.FollowUpStatus.Open).ToListAsync(ct))
             {
                 f.Status = Core.FollowUps.FollowUpStatus.Done;
                 f.ClosedAt = clock.GetUtcNow().UtcDateTime;
@@ -127,7 +129,8 @@ public sealed class SaveProgramme(ShelterDbContext db, Outbox outbox, TimeProvid
         var programme = await db.MedicationProgrammes.FirstOrDefaultAsync(m => m.Id == programmeId && m.EndedAt == null, ct);
         if (programme is null) return Outcome.NotFound;
         programme.EndedAt = clock.GetUtcNow().UtcDateTime;
-        foreach (var f in await db.FollowUps.Where(f => f.MedicationProgrammeId == programme.Id && f.Status == Core.FollowUps.FollowUpStatus.Open).ToListAsync(ct))
+        foreach (var f in await db.FollowUps.Where(f => f.MedicationProgrammeId == programme.Id
+            && f.Status == Core.FollowUps.FollowUpStatus.Open).ToListAsync(ct))
         {
             f.Status = Core.FollowUps.FollowUpStatus.Cancelled;
             f.ClosedAt = programme.EndedAt;

@@ -21,11 +21,13 @@ public sealed class PartnersController : Controller
 
     [HttpPost("partners/new")]
     [Authorize(Policy = Policies.ManagePartners)]
-    public Task<IActionResult> Create(PartnerForm form, [FromServices] SavePartner save, CancellationToken ct) => Save(null, form, save, ct);
+    public Task<IActionResult> Create(PartnerForm form, [FromServices] SavePartner save, CancellationToken ct) =>
+        Save(null, form, save, ct);
 
     [HttpGet("partners/{id:int}")]
     [Authorize(Policy = Policies.ManagePartners)]
-    public async Task<IActionResult> Edit(int id, [FromServices] SavePartner save, [FromServices] PartnerDirectoryReader directory, [FromServices] TimeProvider clock, CancellationToken ct)
+    public async Task<IActionResult> Edit(int id, [FromServices] SavePartner save, [FromServices] PartnerDirectoryReader directory,
+        [FromServices] TimeProvider clock, CancellationToken ct)
     {
         ViewData["PartnerId"] = id;
         ViewData["Refusals"] = await directory.RefusalsOfAsync(id, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct);
@@ -34,7 +36,8 @@ public sealed class PartnersController : Controller
 
     [HttpPost("partners/{id:int}")]
     [Authorize(Policy = Policies.ManagePartners)]
-    public Task<IActionResult> Edit(int id, PartnerForm form, [FromServices] SavePartner save, CancellationToken ct) => Save(id, form, save, ct);
+    public Task<IActionResult> Edit(int id, PartnerForm form, [FromServices] SavePartner save, CancellationToken ct) =>
+        Save(id, form, save, ct);
 
     private async Task<IActionResult> Save(int? id, PartnerForm form, SavePartner save, CancellationToken ct)
     {
@@ -51,7 +54,8 @@ public sealed class PartnersController : Controller
 
     [HttpGet("barriers")]
     [Authorize(Policy = Policies.Partners)]
-    public async Task<IActionResult> Barriers([FromServices] RecordBarrier barriers, [FromServices] SavePartner partners, CancellationToken ct)
+    public async Task<IActionResult> Barriers([FromServices] RecordBarrier barriers, [FromServices] SavePartner partners,
+        CancellationToken ct)
     {
         ViewData["Partners"] = await partners.ListAsync(ct);
         return View(await barriers.ListAsync(ct));

@@ -58,7 +58,8 @@ public sealed class SavePartner(ShelterDbContext db, TimeProvider clock)
             ? new PartnerForm
             {
                 Name = p.Name, Kind = p.Kind, Phone = p.Phone, Email = p.Email, Address = p.Address, Notes = p.Notes, Active = p.Active,
-                AcceptsDrugUse = p.AcceptsDrugUse, AcceptsOst = p.AcceptsOst, AcceptsArt = p.AcceptsArt, AcceptsChildren = p.AcceptsChildren,
+                AcceptsDrugUse = p.AcceptsDrugUse, AcceptsOst = p.AcceptsOst, AcceptsArt = p.AcceptsArt, AcceptsChildren =
+                    p.AcceptsChildren,
                 BoysUpToAge = p.BoysUpToAge, AcceptsWithoutDocuments = p.AcceptsWithoutDocuments, AcceptsTransWomen = p.AcceptsTransWomen,
                 AcceptsWheelchair = p.AcceptsWheelchair, AcceptanceConfirmedOn = p.AcceptanceConfirmedOn,
                 OpenDays = p.OpeningDays?.ToList() ?? [],

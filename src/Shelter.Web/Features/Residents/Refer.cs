@@ -44,7 +44,11 @@ public sealed class Refer(ShelterDbContext db, TimeProvider clock, IStringLocali
             return Outcome.Refused("That partner is not in the directory.");
         if (form.ExpiresOn is { } expires && expires < DateOnly.FromDateTime(now))
             return Outcome.Refused("The consent cannot expire in the past.");
-        var consent = new Consent { ResidentId = residentId, PartnerId = form.PartnerId!.Value, Purpose = form.Purpose!.Value, GivenAt = now, ExpiresOn = form.ExpiresOn };
+        var consent = new Consent
+        {
+            ResidentId = residentId, PartnerId = form.PartnerId!.Value, Purpose = form.Purpose!.Value,
+            GivenAt = now, ExpiresOn = form.ExpiresOn
+        };
         db.Consents.Add(consent);
         await db.SaveChangesAsync(ct);
         return Outcome.Done;
@@ -52,7 +56,8 @@ public sealed class Refer(ShelterDbContext db, TimeProvider clock, IStringLocali
 
     public async Task<Outcome> RevokeAsync(int residentId, int consentId, CancellationToken ct)
     {
-        var consent = await db.Consents.FirstOrDefaultAsync(c => c.Id == consentId && c.ResidentId == residentId && c.RevokedAt == null, ct);
+        var consent = await db.Consents.FirstOrDefaultAsync(c => c.Id == consentId && c.ResidentId == residentId && c.RevokedAt == null,
+            ct);
         if (consent is null) return Outcome.NotFound;
         consent.RevokedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
@@ -65,14 +70,19 @@ public sealed class Refer(ShelterDbContext db, TimeProvider clock, IStringLocali
         var today = DateOnly.FromDateTime(now);
         var partner = await db.Partners.AsNoTracking().FirstOrDefaultAsync(p => p.Id == form.PartnerId && p.Active, ct);
         if (partner is null) return Outcome.Refused("That partner is not in the directory.");
-        var consents = await db.Consents.Where(c => c.ResidentId == residentId && c.PartnerId == partner.Id && c.Purpose == form.Purpose).ToListAsync(ct);
+        var consents = await db.Consents.Where(c => c.ResidentId == residentId && c.PartnerId == partner.Id && c.Purpose == form.Purpose)
+            .ToListAsync(ct);
         var consent = consents.FirstOrDefault(c => c.IsValidOn(today));
         if (consent is null)
             return Outcome.Refused(L["She has not consented to sharing with {0} for this purpose "
                 + "(or her consent expired or was withdrawn). "
                 + "Record her consent first; nothing was shared.", partner.Name].Value);
 
-        var referral = new Referral { ResidentId = residentId, PartnerId = partner.Id, Purpose = form.Purpose!.Value, ConsentId = consent.Id, MadeAt = now };
+        var referral = new Referral
+        {
+            ResidentId = residentId, PartnerId = partner.Id, Purpose = form.Purpose!.Value,
+            ConsentId = consent.Id, MadeAt = now
+        };
         db.Referrals.Add(referral);
         foreach (var waiting in await db.WaitingList.Where(w => w.ResidentId == residentId && w.ClosedAt == null).ToListAsync(ct))
         {

@@ -13,13 +13,15 @@ public sealed class ResidentList(ShelterDbContext db, SiteScope scope)
     {
         var query = db.Residents.AsNoTracking();
         if (string.IsNullOrWhiteSpace(search))
-            query = query.Where(r => db.Stays.Any(s => s.ResidentId == r.Id && s.EndedAt == null) || db.WaitingList.Any(w => w.ResidentId == r.Id && w.ClosedAt == null));
+            query = query.Where(r => db.Stays.Any(s => s.ResidentId == r.Id && s.EndedAt == null)
+                || db.WaitingList.Any(w => w.ResidentId == r.Id && w.ClosedAt == null));
         else
             query = query.Where(r => EF.Functions.Like(r.Alias, $"%{search.Trim()}%"));
         if (await scope.ResidentIdsAsync(ct) is { } reachable) query = query.Where(r => reachable.Contains(r.Id));
         var rows = await query.OrderBy(r => r.Alias).Take(200)
             .Select(r => new ResidentRow(r.Id, r.Alias, r.Children.Count,
-                db.Stays.Where(s => s.ResidentId == r.Id && s.ChildId == null && s.EndedAt == null).Select(s => s.Bed.Room.Site.Name + " · " + s.Bed.Label).FirstOrDefault(),
+                db.Stays.Where(s => s.ResidentId == r.Id && s.ChildId == null && s.EndedAt == null)
+                    .Select(s => s.Bed.Room.Site.Name + " · " + s.Bed.Label).FirstOrDefault(),
                 db.WaitingList.Any(w => w.ResidentId == r.Id && w.ClosedAt == null), r.RegisteredAt))
             .ToListAsync(ct);
         return rows;

@@ -50,11 +50,14 @@ public sealed class ResidentRecord(ShelterDbContext db, AuditLog audit, Continui
             stays.Where(s => s.EndedAt is not null).ToList(),
             await db.Intakes.AsNoTracking().Where(i => i.ResidentId == id).OrderByDescending(i => i.ReceivedAt).ToListAsync(ct),
             view, attention, view == MedicationView.Details ? medication : [],
-            reader.IsInRole(Roles.CaseManager) ? await db.DocumentRecoveries.AsNoTracking().Where(d => d.ResidentId == id).OrderBy(d => d.StartedAt).ToListAsync(ct) : [],
+            reader.IsInRole(Roles.CaseManager) ? await db.DocumentRecoveries.AsNoTracking().Where(d => d.ResidentId == id)
+                .OrderBy(d => d.StartedAt).ToListAsync(ct) : [],
             await db.FollowUps.AsNoTracking().Where(f => f.ResidentId == id && f.Status == FollowUpStatus.Open && kinds.Contains(f.Kind))
                 .OrderBy(f => f.DueAt).ToListAsync(ct),
-            await db.Consents.AsNoTracking().Include(c => c.Partner).Where(c => c.ResidentId == id).OrderByDescending(c => c.GivenAt).ToListAsync(ct),
-            await db.Referrals.AsNoTracking().Include(r => r.Partner).Where(r => r.ResidentId == id).OrderByDescending(r => r.MadeAt).ToListAsync(ct),
+            await db.Consents.AsNoTracking().Include(c => c.Partner).Where(c => c.ResidentId == id).OrderByDescending(c => c.GivenAt)
+                .ToListAsync(ct),
+            await db.Referrals.AsNoTracking().Include(r => r.Partner).Where(r => r.ResidentId == id).OrderByDescending(r => r.MadeAt)
+                .ToListAsync(ct),
             await db.WaitingList.AnyAsync(w => w.ResidentId == id && w.ClosedAt == null, ct),
             today);
     }

@@ -23,7 +23,8 @@ public sealed class ResidentsController : Controller
     [HttpGet("{id:int}")]
     [Reaches(Record.Resident, "id")]
     [Authorize(Policy = Policies.ResidentWork)]
-    public async Task<IActionResult> Show(int id, [FromServices] ResidentRecord record, [FromServices] ShelterDbContext db, CancellationToken ct)
+    public async Task<IActionResult> Show(int id, [FromServices] ResidentRecord record, [FromServices] ShelterDbContext db,
+        CancellationToken ct)
     {
         var page = await record.HandleAsync(id, User, ct);
         if (page is null) return NotFound();

@@ -32,7 +32,11 @@ public sealed class AddRoom(ShelterDbContext db)
         var name = form.Name.Trim();
         if (await db.Rooms.AnyAsync(r => r.SiteId == siteId && r.Name == name, ct))
             return Outcome.Refused("This site already has a room with that name.");
-        var room = new Room { SiteId = siteId, Name = name, Kind = form.Kind!.Value, FamilyUnit = string.IsNullOrWhiteSpace(form.FamilyUnit) ? null : form.FamilyUnit.Trim() };
+        var room = new Room
+        {
+            SiteId = siteId, Name = name, Kind = form.Kind!.Value, FamilyUnit = string.IsNullOrWhiteSpace(form.FamilyUnit)
+            ? null : form.FamilyUnit.Trim()
+        };
         room.Beds.AddRange(Enumerable.Range(1, form.Beds).Select(n => new Bed { Label = BedLabel(name, n) }));
         db.Rooms.Add(room);
         await db.SaveChangesAsync(ct);

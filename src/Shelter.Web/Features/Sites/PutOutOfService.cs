@@ -43,10 +43,15 @@ public sealed class PutOutOfService(ShelterDbContext db, Outbox outbox, TimeProv
         var coversToday = form.From <= today && (form.To is null || form.To >= today);
         if (coversToday && await db.Stays.AnyAsync(s => s.BedId == bedId && s.EndedAt == null, ct))
             return Outcome.Refused("Someone sleeps in this bed tonight. Move her first, or start the range tomorrow.");
-        if (await db.BedsOutOfService.AnyAsync(o => o.BedId == bedId && o.From <= (form.To ?? DateOnly.MaxValue) && (o.To == null || o.To >= form.From), ct))
+        if (await db.BedsOutOfService.AnyAsync(o => o.BedId == bedId && o.From <= (form.To ?? DateOnly.MaxValue)
+            && (o.To == null || o.To >= form.From), ct))
             return Outcome.Refused("The bed is already out of service for some of those days.");
 
-        var record = new BedOutOfService { BedId = bedId, From = form.From!.Value, To = form.To, Reason = form.Reason!.Value, RecordedAt = now };
+        var record = new BedOutOfService
+        {
+            BedId = bedId, From = form.From!.Value, To = form.To, Reason = form.Reason!.Value,
+            RecordedAt = now
+        };
         db.BedsOutOfService.Add(record);
         await db.SaveChangesAsync(ct);
         return Outcome.Done;

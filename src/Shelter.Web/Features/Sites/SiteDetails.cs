@@ -6,14 +6,16 @@ namespace Shelter.Web.Features.Sites;
 
 public sealed record SiteRow(int Id, string Name, bool Confidential, int Rooms, int Beds, int MaxStayDays, int MaxSafeRoomStayHours);
 
-public sealed record SitePage(Site Site, IReadOnlyList<BedOutOfService> OutOfService, DateOnly Today, IReadOnlyList<Core.Children.CounsellingRoom>? CounsellingRooms = null);
+public sealed record SitePage(Site Site, IReadOnlyList<BedOutOfService> OutOfService, DateOnly Today,
+    IReadOnlyList<Core.Children.CounsellingRoom>? CounsellingRooms = null);
 
 /// <summary>The sites list and one site's rooms, beds and out-of-service ranges, for managers.</summary>
 public sealed class SiteDetails(ShelterDbContext db, TimeProvider clock)
 {
     public async Task<IReadOnlyList<SiteRow>> ListAsync(CancellationToken ct) =>
         await db.Sites.AsNoTracking().OrderBy(s => s.Name)
-            .Select(s => new SiteRow(s.Id, s.Name, s.IsAddressConfidential, s.Rooms.Count, s.Rooms.SelectMany(r => r.Beds).Count(), s.MaxStayDays, s.MaxSafeRoomStayHours))
+            .Select(s => new SiteRow(s.Id, s.Name, s.IsAddressConfidential, s.Rooms.Count, s.Rooms.SelectMany(r => r.Beds).Count(),
+                s.MaxStayDays, s.MaxSafeRoomStayHours))
             .ToListAsync(ct);
 
     public async Task<SitePage?> LoadAsync(int id, CancellationToken ct)

@@ -73,7 +73,8 @@ public sealed class SitesController : Controller
     }
 
     [HttpGet("{id:int}/beds/{bedId:int}/out-of-service")]
-    public async Task<IActionResult> OutOfService(int id, int bedId, [FromServices] PutOutOfService put, [FromServices] TimeProvider clock, CancellationToken ct)
+    public async Task<IActionResult> OutOfService(int id, int bedId, [FromServices] PutOutOfService put, [FromServices] TimeProvider clock,
+        CancellationToken ct)
     {
         var bed = await put.FindBedAsync(id, bedId, ct);
         if (bed is null) return NotFound();

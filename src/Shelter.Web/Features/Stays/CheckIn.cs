@@ -53,7 +53,8 @@ public sealed record CheckedIn(int StayId, Allocation? Next);
 
 public sealed record ResidentWithoutBed(int Id, string Alias, int Children);
 
-public sealed record CheckInPage(CheckInForm Form, Allocation? Suggestion, IReadOnlyList<BedNow> FreeBeds, IReadOnlyList<ResidentWithoutBed> Waiting, bool BedNoLongerFree = false);
+public sealed record CheckInPage(CheckInForm Form, Allocation? Suggestion, IReadOnlyList<BedNow> FreeBeds,
+    IReadOnlyList<ResidentWithoutBed> Waiting, bool BedNoLongerFree = false);
 
 /// <summary>
 /// Puts a woman (and her children, in the same room) into beds. The read of what is free and
@@ -239,19 +240,22 @@ public sealed class CheckIn(ShelterDbContext db, BedStates states, SiteScope sco
         }
     }
 
-    /// <summary>Her household as the allocator weighs it: children, older sons (if she said which are boys), her needs and her choice.</summary>
+    /// <summary>Her household as the allocator weighs it: children, older sons (if she said which are boys), her needs and her
+    /// choice.</summary>
     private async Task<HousingNeed> NeedAsync(CheckInForm form, Resident? known, DateOnly today, CancellationToken ct)
     {
         IReadOnlyList<(int? Age, ChildSex? Sex)> children;
         if (known is not null) children = known.Children.Select(c => (c.AgeOn(today), c.Sex)).ToList();
         else if (form.ResidentId is int rid)
-            children = (await db.Children.AsNoTracking().Where(c => c.ResidentId == rid).ToListAsync(ct)).Select(c => (c.AgeOn(today), c.Sex)).ToList();
+            children = (await db.Children.AsNoTracking().Where(c => c.ResidentId == rid).ToListAsync(ct))
+                .Select(c => (c.AgeOn(today), c.Sex)).ToList();
         else
         {
             var ages = ChildAges.Parse(form.ChildAges, out _);
             children = ages.Zip(ChildAges.SexesOf(ages, form.SonsAges), (a, s) => ((int?)a, s)).ToList();
         }
         var olderSons = children.Count(c => c.Sex == ChildSex.Boy && c.Age > BedAllocator.BoysInSharedRoomsUpToAge);
-        return new HousingNeed(children.Count, form.NeedsAccessibleRoom, form.HighRisk, OlderSons: olderSons, AgreesToAdjacentRooms: form.AgreesToAdjacentRooms);
+        return new HousingNeed(children.Count, form.NeedsAccessibleRoom, form.HighRisk, OlderSons: olderSons,
+            AgreesToAdjacentRooms: form.AgreesToAdjacentRooms);
     }
 }

@@ -92,7 +92,8 @@ public sealed class StaysController : Controller
 
     [HttpPost("{id:int}/check-out")]
     [Reaches(Record.Stay, "id")]
-    public async Task<IActionResult> CheckOut(int id, CheckOutForm form, [FromServices] CheckOut checkOut, [FromServices] ShelterDbContext db, CancellationToken ct)
+    public async Task<IActionResult> CheckOut(int id, CheckOutForm form, [FromServices] CheckOut checkOut,
+        [FromServices] ShelterDbContext db, CancellationToken ct)
     {
         if (ModelState.IsValid)
         {
@@ -114,13 +115,18 @@ public sealed class StaysController : Controller
         var household = await Household.LoadAsync(db, id, ct);
         if (household is null) return NotFound();
         var zone = household.Hers.Bed.Room.Site.TimeZoneId;
-        var form = new TermsForm { EndOn = Core.Sites.SiteTime.Today(zone, household.Hers.PlannedEndAt), Conditions = household.Hers.Conditions };
+        var form = new TermsForm
+        {
+            EndOn = Core.Sites.SiteTime.Today(zone, household.Hers.PlannedEndAt),
+            Conditions = household.Hers.Conditions
+        };
         return View(new TermsPage(household, form));
     }
 
     [HttpPost("{id:int}/terms")]
     [Reaches(Record.Stay, "id")]
-    public async Task<IActionResult> Terms(int id, TermsForm form, [FromServices] Terms terms, [FromServices] ShelterDbContext db, CancellationToken ct)
+    public async Task<IActionResult> Terms(int id, TermsForm form, [FromServices] Terms terms, [FromServices] ShelterDbContext db,
+        CancellationToken ct)
     {
         if (ModelState.IsValid)
         {

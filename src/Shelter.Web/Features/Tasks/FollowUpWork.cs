@@ -59,7 +59,8 @@ public sealed class FollowUpWork(ShelterDbContext db, UserManager<ShelterUser> u
         var people = new Dictionary<string, Assignee>();
         foreach (var role in CaseWorkAccess.AssigneeRoles(kind))
             foreach (var u in await users.GetUsersInRoleAsync(role))
-                if (u.LockoutEnd != DateTimeOffset.MaxValue) people[u.Id] = new Assignee(u.Id, string.IsNullOrWhiteSpace(u.DisplayName) ? u.Email! : u.DisplayName);
+                if (u.LockoutEnd != DateTimeOffset.MaxValue) people[u.Id] =
+                    new Assignee(u.Id, string.IsNullOrWhiteSpace(u.DisplayName) ? u.Email! : u.DisplayName);
         return people.Values.OrderBy(a => a.Name).ToList();
     }
 
@@ -87,7 +88,8 @@ public sealed class FollowUpWork(ShelterDbContext db, UserManager<ShelterUser> u
         if (form.DueOn < hours.Today(now)) return Outcome.Refused<int>("The due date cannot be in the past.");
         var followUp = new FollowUp
         {
-            Kind = form.Kind.Value, What = string.IsNullOrWhiteSpace(form.What) ? null : form.What.Trim(), ResidentId = residentId, ChildId = form.ChildId,
+            Kind = form.Kind.Value, What = string.IsNullOrWhiteSpace(form.What) ? null : form.What.Trim(), ResidentId = residentId,
+            ChildId = form.ChildId,
             AssignedToUserId = string.IsNullOrEmpty(form.AssignedToUserId) ? null : form.AssignedToUserId,
             DueAt = hours.DueAt(form.DueOn!.Value), CreatedAt = now,
         };
@@ -103,7 +105,11 @@ public sealed class FollowUpWork(ShelterDbContext db, UserManager<ShelterUser> u
         if (!followUp.IsOpen) return Outcome.Refused("This follow-up is closed.");
         var now = clock.GetUtcNow().UtcDateTime;
         var hours = await sites.OfResidentAsync(followUp.ResidentId, ct);
-        followUp.Steps.Add(new FollowUpStep { On = hours.Today(now), Note = form.Note.Trim(), RecordedAt = now, RecordedByUserId = author.FindFirstValue(ClaimTypes.NameIdentifier) });
+        followUp.Steps.Add(new FollowUpStep
+        {
+            On = hours.Today(now), Note = form.Note.Trim(), RecordedAt = now,
+            RecordedByUserId = author.FindFirstValue(ClaimTypes.NameIdentifier)
+        });
         if (form.NextDueOn is { } next)
         {
             if (next < hours.Today(now)) return Outcome.Refused("The next step cannot be due in the past.");
@@ -137,5 +143,6 @@ public sealed class FollowUpWork(ShelterDbContext db, UserManager<ShelterUser> u
     }
 
     /// <summary>A follow-up "due on" a day is due by the end of that working day at her site, in its time zone.</summary>
-    public async Task<DateTime> DueAtAsync(int residentId, DateOnly day, CancellationToken ct) => (await sites.OfResidentAsync(residentId, ct)).DueAt(day);
+    public async Task<DateTime> DueAtAsync(int residentId, DateOnly day, CancellationToken ct) =>
+        (await sites.OfResidentAsync(residentId, ct)).DueAt(day);
 }

@@ -56,19 +56,22 @@ public sealed class ReminderDispatcher(ShelterDbContext db, UserManager<ShelterU
         var hoursBySite = await HoursBySiteAsync();
         var defaultHours = hoursBySite.Values.FirstOrDefault() ?? WorkingHours.Default(Site.DefaultTimeZoneId);
         var followUps = await DueFollowUpsAsync(now);
-        var sessions = await db.CounsellingSessions.AsNoTracking().Where(s => s.CancelledAt == null && s.StartsAt > now && s.StartsAt < now + Horizon)
+        var sessions = await db.CounsellingSessions.AsNoTracking()
+            .Where(s => s.CancelledAt == null && s.StartsAt > now && s.StartsAt < now + Horizon)
             .Select(s => new { s.StartsAt, s.ResidentId }).ToListAsync();
         var siteOf = await SiteOfResidentsAsync(followUps.Select(f => f.ResidentId).Concat(sessions.Select(s => s.ResidentId)));
         return followUps.Select(f => SendAt(f.DueAt, Hours(f.ResidentId)))
             .Concat(sessions.Select(s => SendAt(s.StartsAt, Hours(s.ResidentId))))
             .Distinct().Order().ToList();
 
-        WorkingHours Hours(int residentId) => siteOf.TryGetValue(residentId, out var site) && hoursBySite.TryGetValue(site, out var h) ? h : defaultHours;
+        WorkingHours Hours(int residentId) => siteOf.TryGetValue(residentId, out var site) && hoursBySite.TryGetValue(site, out var h) ? h
+            : defaultHours;
     }
 
     private static DateTime SendAt(DateTime dueUtc, WorkingHours hours) => hours.NextWorkingMoment(hours.ReminderFor(dueUtc));
 
-    private async Task<int> RemindFollowUpsAsync(DateTime now, IReadOnlyDictionary<int, WorkingHours> hoursBySite, WorkingHours defaultHours)
+    private async Task<int> RemindFollowUpsAsync(DateTime now, IReadOnlyDictionary<int, WorkingHours> hoursBySite,
+        WorkingHours defaultHours)
     {
         var due = await DueFollowUpsAsync(now);
         var siteOf = await SiteOfResidentsAsync(due.Select(f => f.ResidentId));
@@ -77,7 +80,8 @@ public sealed class ReminderDispatcher(ShelterDbContext db, UserManager<ShelterU
         {
             var hours = siteOf.TryGetValue(f.ResidentId, out var site) && hoursBySite.TryGetValue(site, out var h) ? h : defaultHours;
             if (SendAt(f.DueAt, hours) > now || !hours.IsWorkingTime(now)) continue;
-            if (await Notices.ClaimAsync(db, $"reminder:follow-up:{f.Id}:{f.DueAt:yyyyMMddHHmm}", 1, clock)) claimed.Add((f.AssignedToUserId!, f));
+            if (await Notices.ClaimAsync(db, $"reminder:follow-up:{f.Id}:{f.DueAt:yyyyMMddHHmm}", 1,
+                clock)) claimed.Add((f.AssignedToUserId!, f));
         }
         var sent = 0;
         foreach (var group in claimed.GroupBy(c => c.UserId))
@@ -87,7 +91,8 @@ public sealed class ReminderDispatcher(ShelterDbContext db, UserManager<ShelterU
             sent += await SendToAsync(group.Key, () =>
             {
                 var subject = count == 1 ? L["A follow-up is due soon"].Value : L["{0} follow-ups are due soon", count].Value;
-                return (subject, $"{L["{0}; the first on {1:dd MMM}.", subject, first]}\n\n{L["Open your follow-ups in Shelter:"]}\n{Url("/tasks")}\n");
+                return (subject,
+                    $"{L["{0}; the first on {1:dd MMM}.", subject, first]}\n\n{L["Open your follow-ups in Shelter:"]}\n{Url("/tasks")}\n");
             });
         }
         return sent;
@@ -95,7 +100,8 @@ public sealed class ReminderDispatcher(ShelterDbContext db, UserManager<ShelterU
 
     private async Task<int> RemindSessionsAsync(DateTime now, IReadOnlyDictionary<int, WorkingHours> hoursBySite, WorkingHours defaultHours)
     {
-        var sessions = await db.CounsellingSessions.AsNoTracking().Where(s => s.CancelledAt == null && s.StartsAt > now && s.StartsAt < now + Horizon).ToListAsync();
+        var sessions = await db.CounsellingSessions.AsNoTracking()
+            .Where(s => s.CancelledAt == null && s.StartsAt > now && s.StartsAt < now + Horizon).ToListAsync();
         var siteOf = await SiteOfResidentsAsync(sessions.Select(s => s.ResidentId));
         var sent = 0;
         foreach (var s in sessions)
@@ -105,18 +111,24 @@ public sealed class ReminderDispatcher(ShelterDbContext db, UserManager<ShelterU
             if (!await Notices.ClaimAsync(db, $"reminder:session:{s.Id}:{s.StartsAt:yyyyMMddHHmm}", 1, clock)) continue;
             foreach (var userId in new[] { s.CounsellorUserId, s.ScheduledByUserId }.Where(u => u is not null).Distinct())
                 sent += await SendToAsync(userId!, () => (L["A counselling session is coming up"],
-                    $"{L["A child's counselling session is booked for {0}.", SiteTime.Show(s.StartsAt, hours.TimeZoneId, "ddd dd MMM HH:mm")]}\n\n{L["Open Shelter:"]}\n{Url("/children")}\n"));
+                    $"{L["A child's counselling session is booked for {0}.",
+                        SiteTime.Show(s.StartsAt, hours.TimeZoneId, "ddd dd MMM HH:mm")]}\n\n"
+                    + $"{L["Open Shelter:"]}\n{Url("/children")}\n"));
         }
         return sent;
     }
 
-    private async Task<int> EscalateOverdueAsync(DateTime now, IReadOnlyDictionary<int, WorkingHours> hoursBySite, WorkingHours defaultHours)
+    private async Task<int> EscalateOverdueAsync(DateTime now, IReadOnlyDictionary<int, WorkingHours> hoursBySite,
+        WorkingHours defaultHours)
     {
-        var overdue = await db.FollowUps.AsNoTracking().Where(f => f.Status == FollowUpStatus.Open && f.DueAt < now).Select(f => new { f.Id, f.DueAt, f.ResidentId }).ToListAsync();
+        var overdue = await db.FollowUps.AsNoTracking().Where(f => f.Status == FollowUpStatus.Open && f.DueAt < now)
+            .Select(f => new { f.Id, f.DueAt, f.ResidentId }).ToListAsync();
         var siteOf = await SiteOfResidentsAsync(overdue.Select(f => f.ResidentId));
-        WorkingHours HoursOf(int residentId) => siteOf.TryGetValue(residentId, out var site) && hoursBySite.TryGetValue(site, out var h) ? h : defaultHours;
+        WorkingHours HoursOf(int residentId) => siteOf.TryGetValue(residentId, out var site) && hoursBySite.TryGetValue(site, out var h) ? h
+            : defaultHours;
         var fresh = 0;
-        foreach (var f in overdue.Where(f => HoursOf(f.ResidentId) is var hours && hours.IsWorkingTime(now) && hours.StartOfNextWorkingDay(f.DueAt) <= now))
+        foreach (var f in overdue.Where(f => HoursOf(f.ResidentId) is var hours && hours.IsWorkingTime(now)
+            && hours.StartOfNextWorkingDay(f.DueAt) <= now))
             if (await Notices.ClaimAsync(db, $"escalation:follow-up:{f.Id}:{f.DueAt:yyyyMMddHHmm}", 1, clock)) fresh++;
         if (fresh == 0) return 0;
         var sent = 0;
@@ -124,7 +136,9 @@ public sealed class ReminderDispatcher(ShelterDbContext db, UserManager<ShelterU
             sent += await SendAsync(manager, () =>
             {
                 var subject = fresh == 1 ? L["A follow-up is overdue"].Value : L["{0} follow-ups are overdue", fresh].Value;
-                return (subject, $"{L["{0} since the last working day ({1} overdue in all).", subject, overdue.Count]}\n\n{L["Open Shelter:"]}\n{Url("/")}\n");
+                return (subject,
+                    $"{L["{0} since the last working day ({1} overdue in all).", subject, overdue.Count]}\n\n"
+                        + $"{L["Open Shelter:"]}\n{Url("/")}\n");
             });
         return sent;
     }
@@ -133,10 +147,12 @@ public sealed class ReminderDispatcher(ShelterDbContext db, UserManager<ShelterU
     private async Task<int> DigestsAsync(DateTime now, IReadOnlyDictionary<int, WorkingHours> hoursBySite, WorkingHours defaultHours)
     {
         var horizon = now.AddDays(2); // covers the end of "today" in any time zone
-        var due = await db.FollowUps.AsNoTracking().Where(f => f.Status == FollowUpStatus.Open && f.AssignedToUserId != null && f.DueAt <= horizon)
+        var due = await db.FollowUps.AsNoTracking()
+            .Where(f => f.Status == FollowUpStatus.Open && f.AssignedToUserId != null && f.DueAt <= horizon)
             .Select(f => new { UserId = f.AssignedToUserId!, f.DueAt }).ToListAsync();
         var userIds = due.Select(d => d.UserId).Distinct().ToList();
-        var firstSite = (await db.StaffSites.AsNoTracking().Where(s => userIds.Contains(s.UserId)).Select(s => new { s.UserId, s.SiteId }).ToListAsync())
+        var firstSite = (await db.StaffSites.AsNoTracking().Where(s => userIds.Contains(s.UserId)).Select(s => new { s.UserId, s.SiteId })
+            .ToListAsync())
             .GroupBy(s => s.UserId).ToDictionary(g => g.Key, g => g.Min(s => s.SiteId));
         var sent = 0;
         foreach (var mine in due.GroupBy(d => d.UserId))
@@ -145,17 +161,24 @@ public sealed class ReminderDispatcher(ShelterDbContext db, UserManager<ShelterU
             if (!hours.IsWorkingTime(now)) continue;
             var today = hours.Today(now);
             var endOfToday = SiteTime.EndOfLocalDayUtc(hours.TimeZoneId, today);
-            var c = new { UserId = mine.Key, Overdue = mine.Count(f => f.DueAt < now), Today = mine.Count(f => f.DueAt >= now && f.DueAt <= endOfToday) };
+            var c = new
+            {
+                UserId = mine.Key, Overdue = mine.Count(f => f.DueAt < now),
+                Today = mine.Count(f => f.DueAt >= now && f.DueAt <= endOfToday)
+            };
             if (c.Overdue + c.Today == 0) continue;
             if (!await Notices.ClaimAsync(db, $"digest:{c.UserId}:{today:yyyy-MM-dd}", 1, clock)) continue;
             sent += await SendToAsync(c.UserId, () => (L["Today: {0} overdue, {1} due", c.Overdue, c.Today],
-                $"{L["Good morning. You have {0} overdue follow-ups and {1} due today.", c.Overdue, c.Today]}\n\n{L["Open Shelter:"]}\n{Url("/tasks")}\n"));
+                $"{L["Good morning. You have {0} overdue follow-ups and {1} due today.", c.Overdue, c.Today]}\n\n"
+                + $"{L["Open Shelter:"]}\n{Url("/tasks")}\n"));
         }
         return sent;
     }
 
     private async Task<List<FollowUp>> DueFollowUpsAsync(DateTime now) =>
-        await db.FollowUps.AsNoTracking().Where(f => f.Status == FollowUpStatus.Open && f.AssignedToUserId != null && f.DueAt > now && f.DueAt < now + Horizon).ToListAsync();
+        await db.FollowUps.AsNoTracking()
+            .Where(f => f.Status == FollowUpStatus.Open && f.AssignedToUserId != null && f.DueAt > now && f.DueAt < now + Horizon)
+            .ToListAsync();
 
     private async Task<Dictionary<int, WorkingHours>> HoursBySiteAsync() =>
         (await db.Sites.AsNoTracking().OrderBy(s => s.Id).ToListAsync())

@@ -26,18 +26,24 @@ public sealed class TasksController : Controller
 
     [HttpGet("new")]
     [Reaches(Record.Resident, "residentId")]
-    public async Task<IActionResult> New(int residentId, [FromServices] ShelterDbContext db, [FromServices] FollowUpWork work, [FromServices] Shared.SiteClock sites, [FromServices] TimeProvider clock, CancellationToken ct)
+    public async Task<IActionResult> New(int residentId, [FromServices] ShelterDbContext db, [FromServices] FollowUpWork work,
+        [FromServices] Shared.SiteClock sites, [FromServices] TimeProvider clock, CancellationToken ct)
     {
         var resident = await db.Residents.AsNoTracking().Include(r => r.Children).FirstOrDefaultAsync(r => r.Id == residentId, ct);
         if (resident is null) return NotFound();
         ViewData["Resident"] = resident;
         ViewData["Assignees"] = await work.AssigneesAsync(FollowUpKind.Other);
-        return View(new FollowUpForm { DueOn = (await sites.OfResidentAsync(residentId, ct)).Today(clock.GetUtcNow().UtcDateTime).AddDays(1) });
+        return View(new FollowUpForm
+        {
+            DueOn = (await sites.OfResidentAsync(residentId, ct)).Today(clock.GetUtcNow().UtcDateTime)
+            .AddDays(1)
+        });
     }
 
     [HttpPost("new")]
     [Reaches(Record.Resident, "residentId")]
-    public async Task<IActionResult> New(int residentId, FollowUpForm form, [FromServices] ShelterDbContext db, [FromServices] FollowUpWork work, CancellationToken ct)
+    public async Task<IActionResult> New(int residentId, FollowUpForm form, [FromServices] ShelterDbContext db,
+        [FromServices] FollowUpWork work, CancellationToken ct)
     {
         if (ModelState.IsValid)
         {

@@ -14,7 +14,8 @@ public sealed record WorkItem(int Id, FollowUpKind Kind, string? What, int Resid
     public string TimeZoneId { get; init; } = Site.DefaultTimeZoneId;
 }
 
-public sealed record WorklistModel(IReadOnlyList<WorkItem> Overdue, IReadOnlyList<WorkItem> Today, IReadOnlyList<WorkItem> Upcoming, IReadOnlyList<WorkItem> Unassigned);
+public sealed record WorklistModel(IReadOnlyList<WorkItem> Overdue, IReadOnlyList<WorkItem> Today, IReadOnlyList<WorkItem> Upcoming,
+    IReadOnlyList<WorkItem> Unassigned);
 
 /// <summary>
 /// The signed-in worker's follow-ups: overdue, due today, upcoming; and the unassigned ones of
@@ -28,11 +29,13 @@ public sealed class Worklist(ShelterDbContext db, SiteScope scope, TimeProvider 
         var kinds = CaseWorkAccess.KindsFor(user);
         var now = clock.GetUtcNow().UtcDateTime;
         var open = db.FollowUps.AsNoTracking()
-            .Where(f => f.Status == FollowUpStatus.Open && kinds.Contains(f.Kind) && (f.AssignedToUserId == me || f.AssignedToUserId == null));
+            .Where(f => f.Status == FollowUpStatus.Open && kinds.Contains(f.Kind)
+                && (f.AssignedToUserId == me || f.AssignedToUserId == null));
         if (await scope.ResidentIdsAsync(ct) is { } reachable) open = open.Where(f => reachable.Contains(f.ResidentId));
         var items = await open
             .OrderBy(f => f.DueAt).Take(500)
-            .Select(f => new WorkItem(f.Id, f.Kind, f.What, f.ResidentId, db.Residents.Where(r => r.Id == f.ResidentId).Select(r => r.Alias).First(), f.DueAt, f.AssignedToUserId == me))
+            .Select(f => new WorkItem(f.Id, f.Kind, f.What, f.ResidentId, db.Residents.Where(r => r.Id == f.ResidentId).Select(r => r.Alias)
+                .First(), f.DueAt, f.AssignedToUserId == me))
             .ToListAsync(ct);
         // "Today" is the local day of each resident's site.
         var hours = await sites.OfResidentsAsync(items.Select(i => i.ResidentId), ct);

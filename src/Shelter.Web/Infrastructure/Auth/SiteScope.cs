@@ -52,7 +52,8 @@ public sealed class SiteScope(ShelterDbContext db, IHttpContextAccessor http)
     }
 
     /// <summary>Keeps the items of a list already loaded whose resident she reaches.</summary>
-    public async Task<IReadOnlyList<T>> KeepReachableAsync<T>(IReadOnlyList<T> items, Func<T, int> residentOf, CancellationToken ct = default)
+    public async Task<IReadOnlyList<T>> KeepReachableAsync<T>(IReadOnlyList<T> items, Func<T, int> residentOf,
+        CancellationToken ct = default)
     {
         if (await ResidentIdsAsync(ct) is not { } reachable) return items;
         var ids = items.Select(residentOf).Distinct().ToList();

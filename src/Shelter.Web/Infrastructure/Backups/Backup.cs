@@ -102,7 +102,8 @@ public sealed class Backup(ShelterPaths paths, IConfiguration config, TimeProvid
                 throw new BackupException($"{file.Path} in the backup does not match its manifest: the backup is damaged.");
         }
         var live = new[] { paths.DatabaseFile, paths.DatabaseFile + "-wal", paths.DatabaseFile + "-shm" }.Where(File.Exists).ToList();
-        if (live.Count > 0) throw new BackupException($"{paths.DataFolder} already holds a database: restore only into an empty data folder (move the old one aside first).");
+        if (live.Count > 0) throw new BackupException(
+            $"{paths.DataFolder} already holds a database: restore only into an empty data folder (move the old one aside first).");
         if (Directory.Exists(paths.KeysFolder) && Directory.EnumerateFiles(paths.KeysFolder, "*.xml").Any())
             throw new BackupException($"{paths.KeysFolder} already holds a key ring: restore only into an empty key folder.");
         Directory.CreateDirectory(paths.DataFolder);
@@ -140,7 +141,8 @@ public sealed class Backup(ShelterPaths paths, IConfiguration config, TimeProvid
     private void RefuseOnPostgres()
     {
         if (Data.DatabaseProvider.From(config).IsPostgres)
-            throw new BackupException("Shelter runs on PostgreSQL here: back it up with pg_dump (the key ring is in the database); see docs/deploy.md.");
+            throw new BackupException(
+                "Shelter runs on PostgreSQL here: back it up with pg_dump (the key ring is in the database); see docs/deploy.md.");
     }
 
     public Task RebuildAsync(IRecurringJobManager recurring, IBackgroundJobClient jobs, CancellationToken ct)

@@ -31,10 +31,14 @@ public static class ShelterCommands
         try
         {
             var manifest = await sp.GetRequiredService<Backups.Backup>().TakeAsync(destination);
-            Console.WriteLine($"Done: a consistent copy of the database as of {manifest.TakenAtUtc:yyyy-MM-dd HH:mm:ss} UTC, the key ring ({manifest.Files.Count(f => f.Path.StartsWith("keys", StringComparison.Ordinal))} keys) and manifest.json.");
+            var keys = manifest.Files.Count(f => f.Path.StartsWith("keys", StringComparison.Ordinal));
+            Console.WriteLine($"Done: a consistent copy of the database as of {manifest.TakenAtUtc:yyyy-MM-dd HH:mm:ss} UTC, "
+                + $"the key ring ({keys} keys) and manifest.json.");
             Console.WriteLine(manifest.KeyRingEncrypted
-                ? "The key ring is encrypted: keep the certificate (Keys__Certificate) and its password safe and apart from this backup; without them it cannot be restored."
-                : "WARNING: the key ring is not encrypted (Keys__Certificate is unset): this backup alone decrypts everything. Store it accordingly.");
+                ? "The key ring is encrypted: keep the certificate (Keys__Certificate) and its password safe and apart from this backup; "
+                    + "without them it cannot be restored."
+                : "WARNING: the key ring is not encrypted (Keys__Certificate is unset): this backup alone decrypts everything. "
+                    + "Store it accordingly.");
             return 0;
         }
         catch (Backups.BackupException e)
@@ -88,7 +92,9 @@ public static class ShelterCommands
 
     private static async Task<int> SeedLargeAsync(IServiceProvider sp, Demo.SeedSize size)
     {
-        Console.WriteLine($"Seeding a {size.Name} network ({size.Sites} sites, {size.Sites * Demo.LargeSeeder.BedsPerSite} beds, {size.Years} years of stays)…");
+        Console.WriteLine(
+            $"Seeding a {size.Name} network ({size.Sites} sites, {size.Sites * Demo.LargeSeeder.BedsPerSite} beds, "
+                + $"{size.Years} years of stays)…");
         return await sp.GetRequiredService<Demo.LargeSeeder>().SeedAsync(size, Console.Out);
     }
 

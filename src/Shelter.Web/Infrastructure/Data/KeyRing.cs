@@ -57,7 +57,8 @@ public static class KeyRing
         }
         catch (Exception e) when (e is CryptographicException or IOException or UnauthorizedAccessException)
         {
-            throw new InvalidOperationException($"The key-ring certificate {path} cannot be opened (wrong password or not a PKCS#12 file): {e.Message}", e);
+            throw new InvalidOperationException(
+                $"The key-ring certificate {path} cannot be opened (wrong password or not a PKCS#12 file): {e.Message}", e);
         }
     }
 
@@ -75,7 +76,8 @@ public static class KeyRing
         if (!inDatabase) MoveLegacyKeys(paths, log);
         var where = inDatabase ? "the database's DataProtectionKeys table" : paths.KeysFolder;
         if (!IsCertificateConfigured(config))
-            log.LogWarning("Keys__Certificate is not set: the key ring in {Folder} is not encrypted at rest. Anyone with a copy of it and the database can read the encrypted columns. See docs/deploy.md.", where);
+            log.LogWarning("Keys__Certificate is not set: the key ring in {Folder} is not encrypted at rest. "
+                + "Anyone with a copy of it and the database can read the encrypted columns. See docs/deploy.md.", where);
         try
         {
             foreach (var key in services.GetRequiredService<IKeyManager>().GetAllKeys())

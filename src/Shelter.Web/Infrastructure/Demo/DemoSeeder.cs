@@ -171,7 +171,12 @@ public sealed class DemoSeeder(ShelterDbContext db, UserManager<ShelterUser> use
         {
             var arrived = now.AddDays(-faker.Random.Int(120, 400));
             var left = arrived.AddDays(faker.Random.Int(5, 85));
-            var resident = new Resident { Alias = $"{faker.Name.FirstName(Bogus.DataSets.Name.Gender.Female)} {faker.Random.Char('A', 'Z')}.", ConsentToKeepData = true, RegisteredAt = arrived };
+            var resident = new Resident
+            {
+                Alias = $"{faker.Name.FirstName(Bogus.DataSets.Name.Gender.Female)} {faker.Random.Char('A', 'Z')}.",
+                ConsentToKeepData = true,
+                RegisteredAt = arrived,
+            };
             db.Residents.Add(resident);
             db.Stays.Add(new Stay
             {
@@ -339,7 +344,8 @@ public sealed class DemoSeeder(ShelterDbContext db, UserManager<ShelterUser> use
         MedicationProgramme Programme(Stay stay, MedicationKind kind, string medicine, string dose, Partner site,
             DispensingSchedule schedule, Answer enough) => new()
             {
-                ResidentId = stay.ResidentId, Kind = kind, Medicine = medicine, Dose = dose, DispensingSiteId = site.Id, Schedule = schedule,
+                ResidentId = stay.ResidentId, Kind = kind, Medicine = medicine, Dose = dose, DispensingSiteId = site.Id, Schedule =
+                    schedule,
                 HasEnoughAtIntake = enough, RecordedAt = stay.AdmittedAt,
             };
         // Oksana: methadone, dosed daily at the harm-reduction site, which closes in three days.

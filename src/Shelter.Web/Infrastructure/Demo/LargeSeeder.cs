@@ -39,7 +39,8 @@ public sealed class LargeSeeder(IServiceScopeFactory scopes, TimeProvider clock)
             scope.ServiceProvider.GetRequiredService<Audit.ChangeAudit>().Off = true; // invented data: no audit trail
             if (await db.Sites.AnyAsync(ct))
             {
-                progress.WriteLine("This data folder already has sites; the large seed needs a fresh one (set SHELTER_DATA to an empty folder).");
+                progress.WriteLine(
+                    "This data folder already has sites; the large seed needs a fresh one (set SHELTER_DATA to an empty folder).");
                 return 1;
             }
         }
@@ -157,7 +158,8 @@ public sealed class LargeSeeder(IServiceScopeFactory scopes, TimeProvider clock)
         return 0;
     }
 
-    /// <summary>What the outcomes report reads beyond stays: other intake outcomes, barriers, sweeps, documents, job searches, sessions.</summary>
+    /// <summary>What the outcomes report reads beyond stays: other intake outcomes, barriers, sweeps, documents, job searches,
+    /// sessions.</summary>
     private async Task SeedOutcomesAsync(Faker faker, DateTime start, DateTime now, double scale, TextWriter progress, CancellationToken ct)
     {
         using var scope = scopes.CreateScope();
@@ -171,7 +173,12 @@ public sealed class LargeSeeder(IServiceScopeFactory scopes, TimeProvider clock)
         {
             var at = start.AddDays(faker.Random.Int(0, days)).AddHours(faker.Random.Int(0, 23));
             var outcome = faker.PickRandom(IntakeOutcome.WaitingList, IntakeOutcome.Referral);
-            var resident = new Resident { Alias = $"{faker.Name.FirstName(Bogus.DataSets.Name.Gender.Female)} {faker.Random.Char('A', 'Z')}.", RegisteredAt = at, ConsentToKeepData = faker.Random.Bool(0.8f) };
+            var resident = new Resident
+            {
+                Alias = $"{faker.Name.FirstName(Bogus.DataSets.Name.Gender.Female)} {faker.Random.Char('A', 'Z')}.",
+                RegisteredAt = at,
+                ConsentToKeepData = faker.Random.Bool(0.8f),
+            };
             var intake = new Core.Intake.Intake
             {
                 Resident = resident, ReceivedAt = at, ConsentToKeepData = resident.ConsentToKeepData, Outcome = outcome,
@@ -197,7 +204,10 @@ public sealed class LargeSeeder(IServiceScopeFactory scopes, TimeProvider clock)
         }
         await db.SaveChangesAsync(ct);
         // Waiting entries need their intake's id; the seed links them after the fact.
-        await db.Database.ExecuteSqlRawAsync("UPDATE \"WaitingList\" SET \"IntakeId\" = (SELECT i.\"Id\" FROM \"Intakes\" i WHERE i.\"ResidentId\" = \"WaitingList\".\"ResidentId\") WHERE \"IntakeId\" = 0", ct);
+        await db.Database.ExecuteSqlRawAsync(
+            "UPDATE \"WaitingList\" SET \"IntakeId\" = "
+                + "(SELECT i.\"Id\" FROM \"Intakes\" i WHERE i.\"ResidentId\" = \"WaitingList\".\"ResidentId\") WHERE \"IntakeId\" = 0",
+            ct);
         var today = DateOnly.FromDateTime(now);
         for (var d = 1; d <= days; d++)
         {

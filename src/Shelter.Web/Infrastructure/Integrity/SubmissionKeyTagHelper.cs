@@ -12,6 +12,7 @@ public sealed class SubmissionKeyTagHelper : TagHelper
     {
         output.Attributes.SetAttribute("method", Method);
         if (!string.Equals(Method, "post", StringComparison.OrdinalIgnoreCase)) return;
-        output.PostContent.AppendHtml($"<input type=\"hidden\" name=\"{WriteTransactionFilter.FieldName}\" value=\"{SubmissionKey.New()}\" />");
+        output.PostContent.AppendHtml(
+            $"<input type=\"hidden\" name=\"{WriteTransactionFilter.FieldName}\" value=\"{SubmissionKey.New()}\" />");
     }
 }

@@ -21,7 +21,8 @@ public sealed class SessionFormAttribute : Attribute;
 /// <summary>
 /// One state change, one transaction, one winner. Every POST runs inside one database
 /// transaction (on SQLite an IMMEDIATE one, so a read-then-write cannot interleave with another
-/// worker's; on PostgreSQL a read-committed one in which allocations lock what they read), committed only when the action succeeded; a failed action changes nothing.
+/// worker's; on PostgreSQL a read-committed one in which allocations lock what they read), committed only when the action succeeded; a
+/// failed action changes nothing.
 /// Every form carries a one-time key (<see cref="SubmissionKeyTagHelper"/>): the first send that
 /// succeeds stores it with where it led, and a double click, a resend or back-and-resend finds it
 /// and lands on that first result instead of doing the work twice. A change that lost a race
@@ -31,14 +32,17 @@ public sealed class WriteTransactionFilter : IAsyncActionFilter
 {
     public const string FieldName = "__SubmissionKey";
     public const string AlreadySent = "This was already saved: the form was sent twice. Here is what the first send did.";
-    public const string ChangedMeanwhile = "Another worker changed this record at the same moment; nothing of yours was saved. Here is how it stands now — check it and try again if still needed.";
+    public const string ChangedMeanwhile =
+        "Another worker changed this record at the same moment; nothing of yours was saved. "
+        + "Here is how it stands now — check it and try again if still needed.";
 
     public async Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
     {
         var http = context.HttpContext;
         if (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)
             || context.ActionDescriptor.EndpointMetadata.OfType<SessionFormAttribute>().Any()
-            || http.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null) // the error page for a refused POST
+            // the error page for a refused POST
+            || http.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null)
         {
             await next();
             return;
