@@ -20,6 +20,7 @@ public class AccessibilityKeyboardTests(BrowserFixture browser) : IClassFixture<
         public string Key { get; set; } = "";
         public string Tag { get; set; } = "";
         public bool Ring { get; set; }
+        public string Why { get; set; } = "";
     }
 
     // The focused element, named by its id, its name and value, or its text; and whether its focus can be seen.
@@ -30,7 +31,7 @@ public class AccessibilityKeyboardTests(BrowserFixture browser) : IClassFixture<
           const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 1;
           const shadow = s.boxShadow && s.boxShadow !== 'none';
           const key = e.id || (e.name ? e.name + '=' + e.value : (e.getAttribute('href') || e.textContent.trim()));
-          return { key, tag: e.tagName.toLowerCase(), ring: outline || !!shadow };
+          return { key, tag: e.tagName.toLowerCase(), ring: outline || !!shadow, why: s.outlineStyle + ' ' + s.outlineWidth + ' ' + s.boxShadow + ' ' + e.matches(':focus') + ' ' + e.className };
         }
         """;
 
@@ -44,7 +45,7 @@ public class AccessibilityKeyboardTests(BrowserFixture browser) : IClassFixture<
         {
             await page.Keyboard.PressAsync("Tab");
             var focused = await FocusedAsync(page);
-            Assert.True(focused.Ring, $"focus on {focused.Tag} {focused.Key} cannot be seen");
+            Assert.True(focused.Ring, $"focus on {focused.Tag} {focused.Key} cannot be seen: {focused.Why}");
             path.Add(focused);
             if (await page.EvaluateAsync<bool>("s => document.activeElement.matches(s)", selector)) return path;
         }

@@ -119,6 +119,14 @@ public class AccessibilityPhoneTests(BrowserFixture browser, ITestOutputHelper o
         var screens = await page.EvaluateAsync<double>(
             "() => document.querySelector('main form').getBoundingClientRect().height / window.innerHeight");
         output.WriteLine($"the intake form is {screens:0.0} screens of a 390 × 844 phone");
+
+        // With SHELTER_SCREENSHOTS set: the README's pictures of a night in Russian on a phone.
+        await browser.ScreenshotAsync(page, "ru-phone-intake");
+        foreach (var (url, name) in new[] { ("/beds", "ru-phone-board"), ("/", "ru-phone-dashboard") })
+        {
+            await page.GotoAsync(url, Html);
+            await browser.ScreenshotAsync(page, name);
+        }
     }
 
     public sealed class TouchTarget

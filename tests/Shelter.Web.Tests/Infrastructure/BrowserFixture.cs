@@ -37,6 +37,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             BaseURL = App.ServerAddress.ToString().TrimEnd('/'),
             ViewportSize = new() { Width = width, Height = height },
             Locale = locale, // also sent as Accept-Language
+            // No transitions (Bootstrap honours reduced motion): a focus ring or a page is checked as it
+            // is, not half-way through a fade that a busy machine may catch at its first frame.
+            ReducedMotion = ReducedMotion.Reduce,
         });
         // Two cores shared with the build and the app under test: give slow moments room.
         context.SetDefaultTimeout(60_000);
