@@ -1,6 +1,7 @@
 using Shelter.Core.Children;
 using Shelter.Core.FollowUps;
 using Shelter.Core.Sites;
+using Shelter.Core.Text;
 
 namespace Shelter.Core.Tests;
 
@@ -39,9 +40,20 @@ public class SiteTimeTwoTimeZonesTests
     public void A_time_shown_says_whose_time_it_is()
     {
         var moment = new DateTime(2026, 1, 15, 16, 4, 0, DateTimeKind.Utc);
-        Assert.Equal("21:04 (Almaty time)", SiteTime.Show(moment, "Asia/Almaty", "HH:mm"));
-        Assert.Equal("18:04 (Kyiv time)", SiteTime.Show(moment, "Europe/Kyiv", "HH:mm"));
-        Assert.Equal("Ho Chi Minh time", SiteTime.Label("Asia/Ho_Chi_Minh"));
+        Assert.Equal("21:04 (Almaty time)", SiteTime.Show(moment, "Asia/Almaty", "HH:mm").ToString());
+        Assert.Equal("18:04 (Kyiv time)", SiteTime.Show(moment, "Europe/Kyiv", "HH:mm").ToString());
+        Assert.Equal("Ho Chi Minh time", SiteTime.Label("Asia/Ho_Chi_Minh").ToString());
+        // The place is its own sentence, so the reader's language can name the city.
+        Assert.Equal(new Said("Almaty"), SiteTime.Label("Asia/Almaty").Args.Single());
+    }
+
+    [Fact]
+    public void A_time_shown_is_formatted_in_the_culture_it_is_said_in()
+    {
+        var moment = new DateTime(2026, 1, 15, 16, 4, 0, DateTimeKind.Utc);
+        var shown = (ClockTime)SiteTime.Show(moment, "Europe/Kyiv").Args[0]!;
+        Assert.Equal("15 янв. 18:04", string.Format(new System.Globalization.CultureInfo("ru"), "{0}", shown));
+        Assert.Equal("15 Jan 18:04", shown.ToString());
     }
 
     [Fact]

@@ -18,6 +18,17 @@ public enum JobSearchStatus
     Closed = 4,
 }
 
+/// <summary>Whether the conditions agreed for her stay ask her to look for work, in whatever language they were written.</summary>
+public static class JobSearchCondition
+{
+    // Stems, so "работу", "роботи" and "employment" all count.
+    private static readonly string[] Stems =
+        ["job", "work", "employ", "работ", "трудоустр", "занятост", "робот", "працевлашт", "зайнятост"];
+
+    public static bool AskedFor(string? conditions) =>
+        conditions is not null && Stems.Any(s => conditions.Contains(s, StringComparison.OrdinalIgnoreCase));
+}
+
 /// <summary>Her search for work, tracked like a document recovery; it may be a condition of her stay.</summary>
 public class JobSearch
 {

@@ -1,3 +1,6 @@
+using System.Globalization;
+using Shelter.Core.Text;
+
 namespace Shelter.Core.Sites;
 
 /// <summary>"Today" at a site is its local day, not the server's.</summary>
@@ -37,11 +40,26 @@ public static class SiteTime
         return TimeZoneInfo.ConvertTimeToUtc(local, zone);
     }
 
-    /// <summary>Whose time it is, in words: "Almaty time" for Asia/Almaty.</summary>
-    public static string Label(string timeZoneId) =>
-        timeZoneId is "UTC" or "Etc/UTC" ? "UTC" : timeZoneId[(timeZoneId.LastIndexOf('/') + 1)..].Replace('_', ' ') + " time";
+    /// <summary>
+    /// Whose time it is, in words the web side puts in the reader's language: "Almaty time" for Asia/Almaty
+    /// ("Алматы, местное время" in Russian; a place with no resource keeps its Latin name).
+    /// </summary>
+    public static Said Label(string timeZoneId) =>
+        timeZoneId is "UTC" or "Etc/UTC" ? new Said("UTC") : new Said("{0} time", new Said(Place(timeZoneId)));
 
-    /// <summary>A moment as the site's clock shows it, saying whose clock: "21:04 (Almaty time)".</summary>
-    public static string Show(DateTime utc, string timeZoneId, string format = "dd MMM HH:mm") =>
-        $"{Local(timeZoneId, utc).ToString(format, System.Globalization.CultureInfo.InvariantCulture)} ({Label(timeZoneId)})";
+    /// <summary>A moment as the site's clock shows it, saying whose clock ("21:04 (Almaty time)"), in the reader's culture.</summary>
+    public static Said Show(DateTime utc, string timeZoneId, string format = "dd MMM HH:mm") =>
+        ShowLocal(Local(timeZoneId, utc), timeZoneId, format);
+
+    /// <summary>A time already on the site's clock, saying whose clock.</summary>
+    public static Said ShowLocal(DateTime local, string timeZoneId, string format = "dd MMM HH:mm") =>
+        new("{0} ({1})", new ClockTime(local, format), Label(timeZoneId));
+}
+
+/// <summary>A time with the format it is shown in; the reader's culture (given when the sentence is said) names the month.</summary>
+public sealed record ClockTime(DateTime At, string Format) : IFormattable
+{
+    public string ToString(string? format, IFormatProvider? formatProvider) => At.ToString(Format, formatProvider);
+
+    public override string ToString() => At.ToString(Format, CultureInfo.InvariantCulture);
 }

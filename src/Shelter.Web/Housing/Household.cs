@@ -4,6 +4,7 @@ using Shelter.Core.Data;
 using Shelter.Core.FollowUps;
 using Shelter.Core.Sites;
 using Shelter.Core.Stays;
+using Shelter.Web.Infrastructure.Localization;
 
 namespace Shelter.Web.Housing;
 
@@ -21,10 +22,10 @@ public sealed record Household(Stay Hers, IReadOnlyList<Stay> Children)
     {
         var zone = stay.Bed.Room.Site.TimeZoneId;
         var at = Core.Sites.SiteTime.Local(zone, stay.EndedAt!.Value);
+        var whose = L.Say(Core.Sites.SiteTime.Label(zone));
         return stay.ExitReason == ExitReason.MovedWithinNetwork
-            ? L["She was moved to another bed at {0:HH:mm} ({1} time) on {0:dd MMM} by another worker.",
-                at, Core.Sites.SiteTime.Place(zone)].Value
-            : L["She was checked out at {0:HH:mm} ({1} time) on {0:dd MMM} by another worker.", at, Core.Sites.SiteTime.Place(zone)].Value;
+            ? L["She was moved to another bed at {0:HH:mm} ({1}) on {0:dd MMM} by another worker.", at, whose].Value
+            : L["She was checked out at {0:HH:mm} ({1}) on {0:dd MMM} by another worker.", at, whose].Value;
     }
 
     /// <summary>Her stay (tracked, with bed, room and site) and her children's active stays; null if there is no such stay.</summary>

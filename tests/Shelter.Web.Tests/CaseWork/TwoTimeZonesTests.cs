@@ -139,6 +139,12 @@ public class TwoTimeZonesTests
         Assert.DoesNotContain("Kyiv resident", today);
         Assert.Contains("Kyiv resident", upcoming);
         Assert.Contains("16 Jan 17:00 (Kyiv time)", upcoming);
+
+        // A reader of Russian gets the month and whose clock in her language.
+        cm.DefaultRequestHeaders.AcceptLanguage.ParseAdd("ru");
+        var russian = new HtmlParser().ParseDocument(await cm.GetStringAsync("/tasks"));
+        Assert.Contains("16 янв. 17:00 (Алматы, местное время)", russian.QuerySelector("[data-testid=today]")!.TextContent);
+        Assert.Contains("16 янв. 17:00 (Киев, местное время)", russian.QuerySelector("[data-testid=upcoming]")!.TextContent);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using Shelter.Core.Data;
 using Shelter.Core.Employment;
 using Shelter.Core.FollowUps;
 using Shelter.Core.Validation;
+using Shelter.Web.Features.Tasks;
 using Shelter.Web.Infrastructure;
 
 namespace Shelter.Web.Features.Employment;
@@ -59,14 +60,14 @@ public sealed class JobSearchWork(ShelterDbContext db, TimeProvider clock, Share
         var search = new JobSearch
         {
             ResidentId = residentId, StartedAt = now,
-            ConditionOfStay = conditions?.Contains("job", StringComparison.OrdinalIgnoreCase) == true
+            ConditionOfStay = JobSearchCondition.AskedFor(conditions)
         };
         db.JobSearches.Add(search);
         await db.SaveChangesAsync(ct);
         db.FollowUps.Add(new FollowUp
         {
             Kind = FollowUpKind.JobSearch, ResidentId = residentId, JobSearchId = search.Id,
-            DueAt = now.AddDays(3), CreatedAt = now, What = "Register with the employment service"
+            DueAt = now.AddDays(3), CreatedAt = now, What = FollowUpWhat.RegisterForWork
         });
         await db.SaveChangesAsync(ct);
         return Outcome.Done;

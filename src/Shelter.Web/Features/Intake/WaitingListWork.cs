@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Shelter.Core.Data;
 using Shelter.Core.FollowUps;
 using Shelter.Core.Intake;
+using Shelter.Web.Features.Tasks;
 using Shelter.Web.Housing;
 using Shelter.Web.Infrastructure;
 using Shelter.Web.Infrastructure.Jobs;
@@ -90,7 +91,7 @@ public sealed class WaitingListWork(ShelterDbContext db, TimeProvider clock, IHt
             {
                 Kind = FollowUpKind.WaitingListContact, ResidentId = w.ResidentId, CreatedAt = now,
                 DueAt = WaitingListRemoval.FollowUpDue(w, terms) > now ? WaitingListRemoval.FollowUpDue(w, terms) : now,
-                What = "Reach her: is a bed still what she needs?",
+                What = FollowUpWhat.ReachHer,
             });
             opened++;
         }

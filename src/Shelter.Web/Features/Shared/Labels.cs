@@ -100,4 +100,8 @@ public static class Labels
     public static string Of(Shelter.Core.Employment.JobSearchStepKind kind) => Text("JobSearchStepKind", kind);
 
     public static string Of(FollowUpStatus status) => Text("FollowUpStatus", status);
+
+    public static string Of(Shelter.Core.Documents.RecoveryStatus status) => Text("RecoveryStatus", status);
+
+    public static string Of(Shelter.Core.Employment.JobSearchStatus status) => Text("JobSearchStatus", status);
 }

@@ -203,7 +203,8 @@ public sealed class CheckIn(ShelterDbContext db, BedStates states, SiteScope sco
             for (var i = 0; i < ages.Count; i++)
                 resident.Children.Add(new Child
                 {
-                    Alias = $"Child of {resident.Alias}",
+                    // Stored in the words of the worker who checked her in, as a name she gave would be.
+                    Alias = L["Child of {0}", resident.Alias].Value,
                     AgeAtArrival = ages[i], Sex = sexes[i], ArrivedOn = DateOnly.FromDateTime(now)
                 });
             db.Residents.Add(resident);

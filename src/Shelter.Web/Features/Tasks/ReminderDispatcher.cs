@@ -11,6 +11,7 @@ using Shelter.Web.Infrastructure;
 using Shelter.Web.Infrastructure.Email;
 using Shelter.Web.Infrastructure.Integrity;
 using Shelter.Web.Infrastructure.Jobs;
+using Shelter.Web.Infrastructure.Localization;
 
 namespace Shelter.Web.Features.Tasks;
 
@@ -112,7 +113,7 @@ public sealed class ReminderDispatcher(ShelterDbContext db, UserManager<ShelterU
             foreach (var userId in new[] { s.CounsellorUserId, s.ScheduledByUserId }.Where(u => u is not null).Distinct())
                 sent += await SendToAsync(userId!, () => (L["A counselling session is coming up"],
                     $"{L["A child's counselling session is booked for {0}.",
-                        SiteTime.Show(s.StartsAt, hours.TimeZoneId, "ddd dd MMM HH:mm")]}\n\n"
+                        L.Say(SiteTime.Show(s.StartsAt, hours.TimeZoneId, "ddd dd MMM HH:mm"))]}\n\n"
                     + $"{L["Open Shelter:"]}\n{Url("/children")}\n"));
         }
         return sent;
