@@ -69,10 +69,15 @@ public class HoldTests
         var board = await staff.GetStringAsync($"/beds?hold={bedId}");
         Assert.Contains($"<option value=\"{bedId}\" selected=\"selected\">", board);
         var held = await staff.PostFormAsync("/beds", "/beds/hold",
-            [new("bedId", $"{bedId}"), new("Hours", "4"), new("ComingThrough", "Police")]);
+            [new("bedId", $"{bedId}"), new("Hours", "4"), new("ComingThrough", "Police"), new("site", "all")]);
 
         Assert.Equal(HttpStatusCode.Redirect, held.StatusCode);
+        Assert.Equal("/beds?site=all", held.Headers.Location?.OriginalString); // back to the sites she was looking at
         Assert.Contains($"data-bed=\"{bedId}\" data-state=\"Held\"", await staff.GetStringAsync("/beds"));
+
+        var holdId = await app.WithDbAsync(db => db.BedHolds.Where(h => h.BedId == bedId).Select(h => h.Id).SingleAsync());
+        var released = await staff.PostFormAsync("/beds?site=all", $"/beds/holds/{holdId}/release", [new("site", "//elsewhere.example")]);
+        Assert.Equal("/beds", released.Headers.Location?.OriginalString); // a site that is no site: her own board, never elsewhere
     }
 
     [Fact]

@@ -35,6 +35,10 @@ public sealed class Board(
     /// <summary>The <c>site</c> query value that shows every site.</summary>
     public const string AllSites = "all";
 
+    /// <summary>The board showing one site (its id) or all of them; anything else is her own site's board.</summary>
+    public static string Address(string? site) =>
+        site == AllSites || int.TryParse(site, System.Globalization.NumberStyles.None, null, out _) ? $"/beds?site={site}" : "/beds";
+
     public async Task<BoardModel> HandleAsync(string? site, int? holdBedId, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
