@@ -25,50 +25,18 @@ public static class DoubleBookingLoad
         await using var app = new BenchApp(data);
         // A second host over the same database (the SQLite file, or the PostgreSQL server) and key ring.
         await using var other = nodes > 1 ? new BenchApp(data) : null;
-        using (var scope = app.Services.CreateScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<ShelterUser>>();
-            foreach (var email in new[] { "a@bench.shelter", "b@bench.shelter" })
-            {
-                var user = new ShelterUser { UserName = email, Email = email, DisplayName = email };
-                await users.CreateAsync(user, "bench-password-long");
-                await users.AddToRoleAsync(user, Roles.Staff);
-            }
-        }
+        await AddStaffAsync(app);
         var staff = new[] { await SignedInAsync(app, "a@bench.shelter"), await SignedInAsync(other ?? app, "b@bench.shelter") };
         var latencies = new List<double>();
         var walls = new List<double>();
         int ok = 0, conflict = 0, failed = 0;
         for (var round = 0; round <= rounds; round++)
         {
-            List<int> beds;
-            using (var scope = app.Services.CreateScope())
-            {
-                var db = scope.ServiceProvider.GetRequiredService<ShelterDbContext>();
-                var site = new Site
-                {
-                    Name = $"Load {round}", TimeZoneId = "Europe/Kyiv",
-                    Rooms = [new Room { Name = "Shared", Kind = RoomKind.Shared,
-                        Beds = Enumerable.Range(1, 10).Select(n => new Bed { Label = $"S-{n}" }).ToList() }],
-                };
-                db.Sites.Add(site);
-                await db.SaveChangesAsync();
-                beds = site.Rooms[0].Beds.Select(b => b.Id).ToList();
-            }
+            var beds = await NewSiteAsync(app, round);
             var tokens = new List<string>();
             foreach (var client in staff) tokens.Add(Token(await client.GetStringAsync("/stays/check-in")));
             var wall = Stopwatch.StartNew();
-            var results = await Task.WhenAll(Enumerable.Range(0, 120).Select(i => Task.Run(async () =>
-            {
-                var watch = Stopwatch.StartNew();
-                var response = await staff[i % 2].PostAsync("/stays/check-in", new FormUrlEncodedContent(
-                [
-                    new("Alias", $"Woman {round}-{i}"), new("BedId", beds[i % beds.Count].ToString()), new("OverrideReason", "load"),
-                    new("intent", "checkin"), new("__RequestVerificationToken", tokens[i % 2]),
-                        new("__SubmissionKey", Guid.NewGuid().ToString("N")),
-                ]));
-                return (response.StatusCode, watch.Elapsed.TotalMilliseconds);
-            })));
+            var results = await CheckInAllAtOnceAsync(staff, tokens, beds, round);
             if (round == 0) continue; // warm-up
             walls.Add(wall.Elapsed.TotalMilliseconds);
             foreach (var (status, ms) in results)
@@ -83,11 +51,57 @@ public static class DoubleBookingLoad
         walls.Sort();
         double P(List<double> xs, double q) => xs[(int)Math.Min(xs.Count - 1, Math.Ceiling(q * xs.Count) - 1)];
         var where = $"{Environment.GetEnvironmentVariable("Database__Provider") ?? "Sqlite"}, {nodes} node{(nodes > 1 ? "s" : "")}";
-        Console.WriteLine($"| 120 concurrent check-ins at 10 beds, {rounds} rounds, {where} | checked in {ok}, told the bed is taken {conflict}, other {failed} | " +
-            $"round wall p50 {P(walls, 0.5):0} ms | request p50 {P(latencies, 0.5):0.0} ms, p95 {P(latencies, 0.95):0.0} ms, max {latencies[^1]:0.0} ms |");
+        Console.WriteLine($"| 120 concurrent check-ins at 10 beds, {rounds} rounds, {where} "
+            + $"| checked in {ok}, told the bed is taken {conflict}, other {failed} | "
+            + $"round wall p50 {P(walls, 0.5):0} ms "
+            + $"| request p50 {P(latencies, 0.5):0.0} ms, p95 {P(latencies, 0.95):0.0} ms, max {latencies[^1]:0.0} ms |");
         try { Directory.Delete(data, recursive: true); } catch (IOException) { }
         return failed == 0 && ok == rounds * 10 ? 0 : 1;
     }
+
+    /// <summary>The two staff accounts whose sessions race.</summary>
+    private static async Task AddStaffAsync(BenchApp app)
+    {
+        using var scope = app.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ShelterUser>>();
+        foreach (var email in new[] { "a@bench.shelter", "b@bench.shelter" })
+        {
+            var user = new ShelterUser { UserName = email, Email = email, DisplayName = email };
+            await users.CreateAsync(user, "bench-password-long");
+            await users.AddToRoleAsync(user, Roles.Staff);
+        }
+    }
+
+    /// <summary>A new site with one shared room of 10 beds for each round, so every round starts with all beds free.</summary>
+    private static async Task<List<int>> NewSiteAsync(BenchApp app, int round)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ShelterDbContext>();
+        var site = new Site
+        {
+            Name = $"Load {round}", TimeZoneId = "Europe/Kyiv",
+            Rooms = [new Room { Name = "Shared", Kind = RoomKind.Shared,
+                Beds = Enumerable.Range(1, 10).Select(n => new Bed { Label = $"S-{n}" }).ToList() }],
+        };
+        db.Sites.Add(site);
+        await db.SaveChangesAsync();
+        return site.Rooms[0].Beds.Select(b => b.Id).ToList();
+    }
+
+    /// <summary>120 check-ins at once, alternating between the two sessions, 12 for each bed: each answer and how long it took.</summary>
+    private static Task<(HttpStatusCode StatusCode, double TotalMilliseconds)[]> CheckInAllAtOnceAsync(HttpClient[] staff,
+        List<string> tokens, List<int> beds, int round) =>
+        Task.WhenAll(Enumerable.Range(0, 120).Select(i => Task.Run(async () =>
+        {
+            var watch = Stopwatch.StartNew();
+            var response = await staff[i % 2].PostAsync("/stays/check-in", new FormUrlEncodedContent(
+            [
+                new("Alias", $"Woman {round}-{i}"), new("BedId", beds[i % beds.Count].ToString()), new("OverrideReason", "load"),
+                new("intent", "checkin"), new("__RequestVerificationToken", tokens[i % 2]),
+                    new("__SubmissionKey", Guid.NewGuid().ToString("N")),
+            ]));
+            return (response.StatusCode, watch.Elapsed.TotalMilliseconds);
+        })));
 
     /// <summary>Whether a refusal's timing tells which emails have accounts: an unknown email against a wrong password.</summary>
     public static async Task<int> SignInTimingAsync(int runs)
@@ -131,7 +145,8 @@ public static class DoubleBookingLoad
         }
         unknown.Sort();
         known.Sort();
-        Console.WriteLine($"| sign-in refused, {runs} tries each | unknown email p50 {unknown[runs / 2]:0.0} ms | known email, wrong password p50 {known[runs / 2]:0.0} ms |");
+        Console.WriteLine($"| sign-in refused, {runs} tries each | unknown email p50 {unknown[runs / 2]:0.0} ms "
+            + $"| known email, wrong password p50 {known[runs / 2]:0.0} ms |");
         try { Directory.Delete(data, recursive: true); } catch (IOException) { }
         return 0;
     }

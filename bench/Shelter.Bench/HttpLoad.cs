@@ -29,48 +29,19 @@ public static class HttpLoad
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var root = FindRoot();
-        var data = Environment.GetEnvironmentVariable("SHELTER_DATA") is { Length: > 0 } d ? d : Path.Combine(root, "bench/out/national");
-        var seconds = int.TryParse(Environment.GetEnvironmentVariable("SHELTER_BENCH_SECONDS"), out var s) ? s : 10;
-        var only = Environment.GetEnvironmentVariable("SHELTER_BENCH_PAGES")?.Split(',', StringSplitOptions.RemoveEmptyEntries);
-        int[]? points = Environment.GetEnvironmentVariable("SHELTER_BENCH_CONNECTIONS")?.Split(',').Select(int.Parse).ToArray();
-        var label = args.FirstOrDefault() ?? "";
-        // SHELTER_BENCH_APP: another build's Shelter.Web.dll (a copy of "before", to compare with "after").
-        var web = Environment.GetEnvironmentVariable("SHELTER_BENCH_APP") is { Length: > 0 } a
-            ? Path.GetFullPath(a) : Path.Combine(root, "src/Shelter.Web/bin/Release/net10.0/Shelter.Web.dll");
-        if (!File.Exists(Path.Combine(data, "shelter.db")))
-        {
-            Console.Error.WriteLine($"No seeded database in {data}: run SHELTER_DATA={data} ./run.sh seed --size national first.");
-            return 2;
-        }
-        if (!File.Exists("/usr/bin/wrk"))
-        {
-            Console.Error.WriteLine("wrk is missing: apt-get install -y wrk");
-            return 2;
-        }
+        var run = Settings.From(args);
+        if (!Ready(run.Data)) return 2;
 
         // The bare limit: Kestrel returning 2 KB, in this process, on this machine, now.
         var barePort = FreePort();
-        var bareBody = new string('x', 2048);
-        var bareBuilder = WebApplication.CreateSlimBuilder();
-        bareBuilder.Logging.ClearProviders();
-        bareBuilder.WebHost.UseUrls($"http://127.0.0.1:{barePort}");
-        await using var bare = bareBuilder.Build();
-        bare.MapGet("/", () => Results.Text(bareBody));
+        await using var bare = BareKestrel(barePort);
         await bare.StartAsync();
 
         var port = FreePort();
-        var server = StartServer(web, data, port);
+        var server = StartServer(run.Web, run.Data, port);
         var started = Stopwatch.StartNew();
         var baseUri = new Uri($"http://127.0.0.1:{port}");
-        using (var probe = new HttpClient { BaseAddress = baseUri })
-            while (true)
-            {
-                try { if ((await probe.GetAsync("/health")).IsSuccessStatusCode) break; } catch (HttpRequestException) { }
-                if (server.HasExited
-                    || started.Elapsed > TimeSpan.FromMinutes(3)) { Console.Error.WriteLine("The app did not start."); return 1; }
-                await Task.Delay(20);
-            }
+        if (!await CameUpAsync(server, baseUri, started)) return 1;
         var startup = started.Elapsed.TotalMilliseconds;
         Console.WriteLine($"App up on {baseUri} (pid {server.Id}): first /health 200 after {startup:0} ms; load average {LoadAverage()}");
 
@@ -81,81 +52,12 @@ public static class HttpLoad
             var caseManager = await SignInAsync(baseUri, "casemanager@demo.shelter");
             var socialWorker = await SignInAsync(baseUri, "socialworker@demo.shelter");
             var manager = await SignInAsync(baseUri, "manager@demo.shelter", "DEMOMANAGERSHELTERTOTPKEYQQQQQQQ");
-            var to = DateTime.UtcNow.ToString("yyyy-MM-dd");
-            var from = DateTime.UtcNow.AddYears(-10).ToString("yyyy-MM-dd");
-            // A woman in the house tonight at one of the case manager's sites: her page, as each would open it.
-            var resident = Regex.Match(await caseManager.Client.GetStringAsync("/residents?q=a"), "href=\"/residents/(\\d+)\"")
-                .Groups[1].Value;
-
-            var pages = new List<(string Name, string Path, Session? Who, int[] Connections)>
-            {
-                ("bare Kestrel, 2 KB", $"http://127.0.0.1:{barePort}/", null, [1, 10, 50]),
-                ("sign-in page (MVC, no data)", "/Account/Login", null, [1, 10, 50]),
-                ("GET /beds, staff", "/beds", staff, [1, 10, 50]),
-                ("GET /, staff", "/", staff, [1, 10, 50]),
-                ("GET /, case manager", "/", caseManager, [1, 10, 50]),
-                ("GET /, social worker", "/", socialWorker, [1, 10, 50]),
-                ("GET /, manager", "/", manager, [1, 10, 50]),
-                ("GET /residents?q=an, case manager", "/residents?q=an", caseManager, [1, 10, 50]),
-                ("a resident's page, case manager", $"/residents/{resident}", caseManager, [1, 10, 50]),
-                ("GET /tasks, case manager", "/tasks", caseManager, [1, 10, 50]),
-                ("GET /medication, case manager", "/medication", caseManager, [1, 10, 50]),
-                ("occupancy report, 10 years", $"/reports/occupancy?from={from}&to={to}", manager, [1, 10, 50]),
-                ("outcomes report, 10 years", $"/reports/outcomes?from={from}&to={to}", manager, [1, 10, 50]),
-                ("occupancy CSV, 10 years", $"/reports/occupancy.csv?from={from}&to={to}", manager, [1, 10]),
-            };
-            double bareRate = 0;
-            foreach (var (name, path, who, connections) in pages)
-            {
-                if (only is not null && !only.Any(o => name.Contains(o, StringComparison.OrdinalIgnoreCase))
-                    && !name.StartsWith("bare", StringComparison.Ordinal)) continue;
-                var url = path.StartsWith("http", StringComparison.Ordinal) ? path : baseUri + path.TrimStart('/');
-                var cookie = who?.Cookie;
-                (int Status, long Bytes) check;
-                try { check = await Check(url, cookie); }
-                catch (TaskCanceledException)
-                {
-                    Console.WriteLine($"{name}: no answer within 100 s; skipped"); lines.Add(
-                    $"| {name} | — | no answer within 100 s | | | | | | | |"); await QuietAsync(server.Id); continue;
-                }
-                if (check.Status != 200) { Console.WriteLine($"{name}: {url} answered {check.Status}; skipped"); continue; }
-                foreach (var c in points is null ? connections : connections.Intersect(points))
-                {
-                    await QuietAsync(server.Id);
-                    var cpuBefore = CpuMs(server.Id);
-                    var r = await Wrk(url, cookie, c, seconds);
-                    // Requests wrk gave up on are still worked on: their CPU counts, then the server settles.
-                    await QuietAsync(server.Id);
-                    var cpu = CpuMs(server.Id) - cpuBefore;
-                    if (name.StartsWith("bare", StringComparison.Ordinal) && c == 50) bareRate = r.Rate;
-                    var line = $"| {name} | {c} | {r.Rate:0.#} | {(bareRate > 0 && !name.StartsWith("bare", StringComparison.Ordinal) ? (r.Rate / bareRate * 100).ToString("0.00") + " %" : "—")} | {r.P50:0.0} | {r.P95:0.0} | {r.P99:0.0} | {(name.StartsWith("bare", StringComparison.Ordinal) || r.Requests == 0 ? "—" : (cpu / r.Requests).ToString("0.00"))} | {check.Bytes / 1024.0:0} KB | {r.Errors} |";
-                    Console.WriteLine(line);
-                    lines.Add(line);
-                }
-            }
+            var pages = await PagesAsync(barePort, staff, caseManager, socialWorker, manager);
+            var bareRate = await MeasurePagesAsync(pages, baseUri, server, run, lines);
 
             // 45 case managers on the worklist while 5 staff check women in and out.
-            if (only is null || only.Any(o => "mix".Contains(o, StringComparison.OrdinalIgnoreCase)))
-            {
-                var writers = new List<Session>();
-                for (var i = 0; i < 5; i++) writers.Add(i == 0 ? staff : await SignInAsync(baseUri, "staff@demo.shelter"));
-                using var stop = new CancellationTokenSource();
-                var writes = writers.Select(w => Task.Run(() => WriteLoopAsync(w, stop.Token))).ToList();
-                var cpuBefore = CpuMs(server.Id);
-                var r = await Wrk(baseUri + "tasks", caseManager.Cookie, 45, seconds);
-                var cpu = CpuMs(server.Id) - cpuBefore;
-                stop.Cancel();
-                var w = (await Task.WhenAll(writes)).Aggregate(new WriteTally(), (a, b) => a.Add(b));
-                w.Latencies.Sort();
-                double P(double q) => w.Latencies.Count == 0
-                    ? 0 : w.Latencies[(int)Math.Min(w.Latencies.Count - 1, Math.Ceiling(q * w.Latencies.Count) - 1)];
-                var line = $"| mix: 45 readers on /tasks | 45+5 | {r.Rate:0} | {(bareRate > 0 ? (r.Rate / bareRate * 100).ToString("0.00") + " %" : "—")} | {r.P50:0.0} | {r.P95:0.0} | {r.P99:0.0} | {cpu / Math.Max(1, r.Requests + w.Latencies.Count):0.00} | | {r.Errors} |";
-                var writeLine = $"| mix: 5 writers (check-in, check-out) | 5 | {w.Latencies.Count / (double)seconds:0} | | {P(0.5):0.0} | {P(0.95):0.0} | {P(0.99):0.0} | | | 5xx {w.ServerErrors}, bed taken {w.Conflicts} |";
-                Console.WriteLine(line);
-                Console.WriteLine(writeLine);
-                lines.Add(line);
-                lines.Add(writeLine);
-            }
+            if (run.Only is null || run.Only.Any(o => "mix".Contains(o, StringComparison.OrdinalIgnoreCase)))
+                await MeasureMixAsync(baseUri, staff, caseManager, server, run.Seconds, bareRate, lines);
 
             return 0;
         }
@@ -163,11 +65,171 @@ public static class HttpLoad
         {
             var (rss, peak) = server.HasExited ? (0.0, 0.0) : (RssMb(server.Id), RssMb(server.Id, "VmHWM:"));
             Console.WriteLine($"Server RSS after the run: {rss:0} MB (peak {peak:0} MB)");
-            Append(root, label, data, seconds, startup, $"{rss:0} MB (peak {peak:0} MB)", lines);
+            Append(run.Root, run.Label, run.Data, run.Seconds, startup, $"{rss:0} MB (peak {peak:0} MB)", lines);
             server.Kill(entireProcessTree: true);
             await server.WaitForExitAsync();
             await bare.StopAsync();
         }
+    }
+
+    /// <summary>A run's choices: its label, and the SHELTER_* variables the class comment lists.</summary>
+    private sealed record Settings(string Root, string Data, int Seconds, string[]? Only, int[]? Points, string Label, string Web)
+    {
+        public static Settings From(string[] args)
+        {
+            var root = FindRoot();
+            var data = Environment.GetEnvironmentVariable("SHELTER_DATA") is { Length: > 0 } d
+                ? d : Path.Combine(root, "bench/out/national");
+            var seconds = int.TryParse(Environment.GetEnvironmentVariable("SHELTER_BENCH_SECONDS"), out var s) ? s : 10;
+            var only = Environment.GetEnvironmentVariable("SHELTER_BENCH_PAGES")?.Split(',', StringSplitOptions.RemoveEmptyEntries);
+            int[]? points = Environment.GetEnvironmentVariable("SHELTER_BENCH_CONNECTIONS")?.Split(',').Select(int.Parse).ToArray();
+            var label = args.FirstOrDefault() ?? "";
+            // SHELTER_BENCH_APP: another build's Shelter.Web.dll (a copy of "before", to compare with "after").
+            var web = Environment.GetEnvironmentVariable("SHELTER_BENCH_APP") is { Length: > 0 } a
+                ? Path.GetFullPath(a) : Path.Combine(root, "src/Shelter.Web/bin/Release/net10.0/Shelter.Web.dll");
+            return new Settings(root, data, seconds, only, points, label, web);
+        }
+    }
+
+    /// <summary>Whether the seeded database and wrk are there; says what is missing when not.</summary>
+    private static bool Ready(string data)
+    {
+        if (!File.Exists(Path.Combine(data, "shelter.db")))
+        {
+            Console.Error.WriteLine($"No seeded database in {data}: run SHELTER_DATA={data} ./run.sh seed --size national first.");
+            return false;
+        }
+        if (!File.Exists("/usr/bin/wrk"))
+        {
+            Console.Error.WriteLine("wrk is missing: apt-get install -y wrk");
+            return false;
+        }
+        return true;
+    }
+
+    private static WebApplication BareKestrel(int port)
+    {
+        var bareBody = new string('x', 2048);
+        var bareBuilder = WebApplication.CreateSlimBuilder();
+        bareBuilder.Logging.ClearProviders();
+        bareBuilder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        var bare = bareBuilder.Build();
+        bare.MapGet("/", () => Results.Text(bareBody));
+        return bare;
+    }
+
+    /// <summary>Polls /health until it answers 200; false (and says so) when the app exited or took over 3 minutes.</summary>
+    private static async Task<bool> CameUpAsync(Process server, Uri baseUri, Stopwatch started)
+    {
+        using var probe = new HttpClient { BaseAddress = baseUri };
+        while (true)
+        {
+            try { if ((await probe.GetAsync("/health")).IsSuccessStatusCode) return true; } catch (HttpRequestException) { }
+            if (server.HasExited
+                || started.Elapsed > TimeSpan.FromMinutes(3)) { Console.Error.WriteLine("The app did not start."); return false; }
+            await Task.Delay(20);
+        }
+    }
+
+    private static async Task<List<(string Name, string Path, Session? Who, int[] Connections)>> PagesAsync(
+        int barePort, Session staff, Session caseManager, Session socialWorker, Session manager)
+    {
+        var to = DateTime.UtcNow.ToString("yyyy-MM-dd");
+        var from = DateTime.UtcNow.AddYears(-10).ToString("yyyy-MM-dd");
+        // A woman in the house tonight at one of the case manager's sites: her page, as each would open it.
+        var resident = Regex.Match(await caseManager.Client.GetStringAsync("/residents?q=a"), "href=\"/residents/(\\d+)\"")
+            .Groups[1].Value;
+
+        return
+        [
+            ("bare Kestrel, 2 KB", $"http://127.0.0.1:{barePort}/", null, [1, 10, 50]),
+            ("sign-in page (MVC, no data)", "/Account/Login", null, [1, 10, 50]),
+            ("GET /beds, staff", "/beds", staff, [1, 10, 50]),
+            ("GET /, staff", "/", staff, [1, 10, 50]),
+            ("GET /, case manager", "/", caseManager, [1, 10, 50]),
+            ("GET /, social worker", "/", socialWorker, [1, 10, 50]),
+            ("GET /, manager", "/", manager, [1, 10, 50]),
+            ("GET /residents?q=an, case manager", "/residents?q=an", caseManager, [1, 10, 50]),
+            ("a resident's page, case manager", $"/residents/{resident}", caseManager, [1, 10, 50]),
+            ("GET /tasks, case manager", "/tasks", caseManager, [1, 10, 50]),
+            ("GET /medication, case manager", "/medication", caseManager, [1, 10, 50]),
+            ("occupancy report, 10 years", $"/reports/occupancy?from={from}&to={to}", manager, [1, 10, 50]),
+            ("outcomes report, 10 years", $"/reports/outcomes?from={from}&to={to}", manager, [1, 10, 50]),
+            ("occupancy CSV, 10 years", $"/reports/occupancy.csv?from={from}&to={to}", manager, [1, 10]),
+        ];
+    }
+
+    /// <summary>Each page at its connection counts; returns the bare endpoint's rate at 50, the yardstick for the rest.</summary>
+    private static async Task<double> MeasurePagesAsync(List<(string Name, string Path, Session? Who, int[] Connections)> pages,
+        Uri baseUri, Process server, Settings run, List<string> lines)
+    {
+        double bareRate = 0;
+        foreach (var (name, path, who, connections) in pages)
+        {
+            if (run.Only is not null && !run.Only.Any(o => name.Contains(o, StringComparison.OrdinalIgnoreCase))
+                && !name.StartsWith("bare", StringComparison.Ordinal)) continue;
+            var url = path.StartsWith("http", StringComparison.Ordinal) ? path : baseUri + path.TrimStart('/');
+            var cookie = who?.Cookie;
+            (int Status, long Bytes) check;
+            try { check = await Check(url, cookie); }
+            catch (TaskCanceledException)
+            {
+                Console.WriteLine($"{name}: no answer within 100 s; skipped"); lines.Add(
+                $"| {name} | — | no answer within 100 s | | | | | | | |"); await QuietAsync(server.Id); continue;
+            }
+            if (check.Status != 200) { Console.WriteLine($"{name}: {url} answered {check.Status}; skipped"); continue; }
+            foreach (var c in run.Points is null ? connections : connections.Intersect(run.Points))
+            {
+                await QuietAsync(server.Id);
+                var cpuBefore = CpuMs(server.Id);
+                var r = await Wrk(url, cookie, c, run.Seconds);
+                // Requests wrk gave up on are still worked on: their CPU counts, then the server settles.
+                await QuietAsync(server.Id);
+                var cpu = CpuMs(server.Id) - cpuBefore;
+                if (name.StartsWith("bare", StringComparison.Ordinal) && c == 50) bareRate = r.Rate;
+                var line = PageLine(name, c, r, bareRate, cpu, check.Bytes);
+                Console.WriteLine(line);
+                lines.Add(line);
+            }
+        }
+        return bareRate;
+    }
+
+    private static string PageLine(string name, int connections, WrkResult r, double bareRate, double cpu, long bytes)
+    {
+        // The bare endpoint is the yardstick: no share of itself, and its CPU is this process's, not the server's.
+        var bare = name.StartsWith("bare", StringComparison.Ordinal);
+        var ofBare = bareRate > 0 && !bare ? (r.Rate / bareRate * 100).ToString("0.00") + " %" : "—";
+        var cpuPerRequest = bare || r.Requests == 0 ? "—" : (cpu / r.Requests).ToString("0.00");
+        return $"| {name} | {connections} | {r.Rate:0.#} | {ofBare} | {r.P50:0.0} | {r.P95:0.0} | {r.P99:0.0} | {cpuPerRequest} "
+            + $"| {bytes / 1024.0:0} KB | {r.Errors} |";
+    }
+
+    /// <summary>45 readers on the worklist with wrk while 5 staff sessions check women in and out.</summary>
+    private static async Task MeasureMixAsync(Uri baseUri, Session staff, Session caseManager, Process server, int seconds,
+        double bareRate, List<string> lines)
+    {
+        var writers = new List<Session>();
+        for (var i = 0; i < 5; i++) writers.Add(i == 0 ? staff : await SignInAsync(baseUri, "staff@demo.shelter"));
+        using var stop = new CancellationTokenSource();
+        var writes = writers.Select(w => Task.Run(() => WriteLoopAsync(w, stop.Token))).ToList();
+        var cpuBefore = CpuMs(server.Id);
+        var r = await Wrk(baseUri + "tasks", caseManager.Cookie, 45, seconds);
+        var cpu = CpuMs(server.Id) - cpuBefore;
+        stop.Cancel();
+        var w = (await Task.WhenAll(writes)).Aggregate(new WriteTally(), (a, b) => a.Add(b));
+        w.Latencies.Sort();
+        double P(double q) => w.Latencies.Count == 0
+            ? 0 : w.Latencies[(int)Math.Min(w.Latencies.Count - 1, Math.Ceiling(q * w.Latencies.Count) - 1)];
+        var ofBare = bareRate > 0 ? (r.Rate / bareRate * 100).ToString("0.00") + " %" : "—";
+        var line = $"| mix: 45 readers on /tasks | 45+5 | {r.Rate:0} | {ofBare} | {r.P50:0.0} | {r.P95:0.0} | {r.P99:0.0} "
+            + $"| {cpu / Math.Max(1, r.Requests + w.Latencies.Count):0.00} | | {r.Errors} |";
+        var writeLine = $"| mix: 5 writers (check-in, check-out) | 5 | {w.Latencies.Count / (double)seconds:0} | "
+            + $"| {P(0.5):0.0} | {P(0.95):0.0} | {P(0.99):0.0} | | | 5xx {w.ServerErrors}, bed taken {w.Conflicts} |";
+        Console.WriteLine(line);
+        Console.WriteLine(writeLine);
+        lines.Add(line);
+        lines.Add(writeLine);
     }
 
     private static Process StartServer(string web, string data, int port)
@@ -338,7 +400,8 @@ public static class HttpLoad
         var f = result.Split(' ');
         var requests = long.Parse(f[1]);
         var micros = double.Parse(f[2], CultureInfo.InvariantCulture);
-        var errors = $"{(f[6] == "0" ? "" : $"≥400: {f[6]} ")}{(f[7] == "0" ? "" : $"socket: {f[7]} ")}{(f[8] == "0" ? "" : $"timeout: {f[8]}")}".Trim();
+        var errors = ($"{(f[6] == "0" ? "" : $"≥400: {f[6]} ")}{(f[7] == "0" ? "" : $"socket: {f[7]} ")}"
+            + $"{(f[8] == "0" ? "" : $"timeout: {f[8]}")}").Trim();
         return new WrkResult(requests / (micros / 1e6), double.Parse(f[3], CultureInfo.InvariantCulture) / 1000,
             double.Parse(f[4], CultureInfo.InvariantCulture) / 1000,
             double.Parse(f[5], CultureInfo.InvariantCulture) / 1000, requests, errors.Length == 0 ? "0" : errors);
@@ -391,10 +454,12 @@ public static class HttpLoad
             .AppendLine()
             .AppendLine($"### `./run.sh bench http` {label} — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC")
             .AppendLine()
-            .AppendLine($"Machine: {Environment.ProcessorCount} cores ({cpu}), {Environment.OSVersion}, .NET {Environment.Version}, Release; data `{Path.GetFileName(data)}`; " +
-                        $"{seconds} s per point; load average at the end {LoadAverage()}; start to first `/health` 200: {startup:0} ms; server RSS at the end: {rss}.")
+            .AppendLine($"Machine: {Environment.ProcessorCount} cores ({cpu}), {Environment.OSVersion}, .NET {Environment.Version}, "
+                + $"Release; data `{Path.GetFileName(data)}`; {seconds} s per point; load average at the end {LoadAverage()}; "
+                + $"start to first `/health` 200: {startup:0} ms; server RSS at the end: {rss}.")
             .AppendLine()
-            .AppendLine("| page | connections | requests/s | % of bare at 50 | p50 ms | p95 ms | p99 ms | server CPU ms/request | page size | errors |")
+            .AppendLine("| page | connections | requests/s | % of bare at 50 | p50 ms | p95 ms | p99 ms "
+                + "| server CPU ms/request | page size | errors |")
             .AppendLine("|---|---|---|---|---|---|---|---|---|---|");
         foreach (var line in lines) text.AppendLine(line);
         File.AppendAllText(Path.Combine(root, "docs/benchmarks.md"), text.ToString());

@@ -35,40 +35,70 @@ public static class Benchmarks
         var runs = int.TryParse(Environment.GetEnvironmentVariable("SHELTER_BENCH_RUNS"), out var r) ? r : 200;
 
         await using var app = new BenchApp(data);
-        using (var scope = app.Services.CreateScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<ShelterDbContext>();
-            if (!await db.Sites.AnyAsync())
-            {
-                Console.WriteLine($"Seeding {data} …");
-                var seeded = await scope.ServiceProvider.GetRequiredService<LargeSeeder>().SeedAsync(Console.Out);
-                if (seeded != 0) return seeded;
-            }
-            Console.WriteLine($"Provider: {db.Database.ProviderName}");
-            Console.WriteLine($"Data: {await db.Sites.CountAsync()} sites, {await db.Beds.CountAsync()} beds, {await db.Stays.CountAsync()} stays ({await db.Stays.CountAsync(s => s.EndedAt == null)} active), {await db.Residents.CountAsync()} residents");
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<ShelterUser>>();
-            if (await users.FindByEmailAsync("bench@bench.shelter") is null)
-            {
-                var user = new ShelterUser { UserName = "bench@bench.shelter", Email = "bench@bench.shelter", DisplayName = "Bench" };
-                await users.CreateAsync(user, "bench-password-long");
-                await users.AddToRoleAsync(user, Roles.Staff);
-            }
-            // A case manager at half the sites: what the record-level scope costs her lists.
-            if (await users.FindByEmailAsync("bench-cm@bench.shelter") is null)
-            {
-                var user = new ShelterUser
-                {
-                    UserName = "bench-cm@bench.shelter", Email = "bench-cm@bench.shelter",
-                    DisplayName = "Bench CM"
-                };
-                await users.CreateAsync(user, "bench-password-long");
-                await users.AddToRoleAsync(user, Roles.CaseManager);
-                var half = await db.Sites.OrderBy(x => x.Id).Select(x => x.Id).Take(5).ToListAsync();
-                db.StaffSites.AddRange(half.Select(id => new StaffSite { UserId = user.Id, SiteId = id }));
-                await db.SaveChangesAsync();
-            }
-        }
+        var seeded = await PrepareAsync(app, data);
+        if (seeded != 0) return seeded;
 
+        var results = await PagesAsync(app, runs);
+        // 3. Reports over the whole history, in SQL; memory is the managed allocation per run.
+        var to = DateOnly.FromDateTime(DateTime.UtcNow);
+        var reportRuns = Math.Max(10, runs / 10);
+        results.AddRange(await ReportsAsync(app, to, reportRuns));
+        results.AddRange(await ReportPagesAsync(app, to, reportRuns));
+        Console.WriteLine();
+        foreach (var (name, line) in results) Console.WriteLine($"| {name} | {line} |");
+        return 0;
+    }
+
+    /// <summary>Seeds the data folder the first time, says what is in it, and adds the bench's accounts.</summary>
+    private static async Task<int> PrepareAsync(BenchApp app, string data)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ShelterDbContext>();
+        if (!await db.Sites.AnyAsync())
+        {
+            Console.WriteLine($"Seeding {data} …");
+            var seeded = await scope.ServiceProvider.GetRequiredService<LargeSeeder>().SeedAsync(Console.Out);
+            if (seeded != 0) return seeded;
+        }
+        Console.WriteLine($"Provider: {db.Database.ProviderName}");
+        var sites = await db.Sites.CountAsync();
+        var beds = await db.Beds.CountAsync();
+        var stays = await db.Stays.CountAsync();
+        var active = await db.Stays.CountAsync(s => s.EndedAt == null);
+        var residents = await db.Residents.CountAsync();
+        Console.WriteLine($"Data: {sites} sites, {beds} beds, {stays} stays ({active} active), {residents} residents");
+        await AddBenchAccountsAsync(scope.ServiceProvider, db);
+        return 0;
+    }
+
+    private static async Task AddBenchAccountsAsync(IServiceProvider services, ShelterDbContext db)
+    {
+        var users = services.GetRequiredService<UserManager<ShelterUser>>();
+        if (await users.FindByEmailAsync("bench@bench.shelter") is null)
+        {
+            var user = new ShelterUser { UserName = "bench@bench.shelter", Email = "bench@bench.shelter", DisplayName = "Bench" };
+            await users.CreateAsync(user, "bench-password-long");
+            await users.AddToRoleAsync(user, Roles.Staff);
+        }
+        // A case manager at half the sites: what the record-level scope costs her lists.
+        if (await users.FindByEmailAsync("bench-cm@bench.shelter") is null)
+        {
+            var user = new ShelterUser
+            {
+                UserName = "bench-cm@bench.shelter", Email = "bench-cm@bench.shelter",
+                DisplayName = "Bench CM"
+            };
+            await users.CreateAsync(user, "bench-password-long");
+            await users.AddToRoleAsync(user, Roles.CaseManager);
+            var half = await db.Sites.OrderBy(x => x.Id).Select(x => x.Id).Take(5).ToListAsync();
+            db.StaffSites.AddRange(half.Select(id => new StaffSite { UserId = user.Id, SiteId = id }));
+            await db.SaveChangesAsync();
+        }
+    }
+
+    /// <summary>The bed board and the lists, in-process: what a night's work opens most.</summary>
+    private static async Task<List<(string Name, string Line)>> PagesAsync(BenchApp app, int runs)
+    {
         // 1. The bed board's handler: the queries and the shaping, no HTML.
         var handler = await Measure("bed board handler (queries + model)", runs, async () =>
         {
@@ -93,17 +123,20 @@ public static class Benchmarks
             async () => (await caseManager.GetAsync("/residents?q=an")).EnsureSuccessStatusCode());
         var tasksCm = await Measure("GET /tasks as that case manager", runs / 4,
             async () => (await caseManager.GetAsync("/tasks")).EnsureSuccessStatusCode());
-        // 3. Reports over the whole history, in SQL; memory is the managed allocation per run.
-        var to = DateOnly.FromDateTime(DateTime.UtcNow);
-        var reportRuns = Math.Max(10, runs / 10);
-        var results = new List<(string Name, string Line)>
-        {
+        return
+        [
             ("bed board handler", handler),
             ("GET /beds", page),
             ("GET /residents?q=an, staff", searchStaff),
             ("GET /residents?q=an, case manager at 5 of 10 sites", searchCm),
             ("GET /tasks, that case manager", tasksCm),
-        };
+        ];
+    }
+
+    /// <summary>The occupancy and outcomes reports' handlers and the streamed CSV, with what a run allocates.</summary>
+    private static async Task<List<(string Name, string Line)>> ReportsAsync(BenchApp app, DateOnly to, int reportRuns)
+    {
+        var results = new List<(string Name, string Line)>();
         foreach (var (name, from) in new[] { ("occupancy report, 1 year", to.AddYears(-1)),
             ("occupancy report, 5 years", to.AddYears(-5)) })
         {
@@ -113,7 +146,7 @@ public static class Benchmarks
                 await scope.ServiceProvider.GetRequiredService<Occupancy>().HandleAsync(from, to, CancellationToken.None);
             });
             results.Add((name,
-                line + $", {await AllocatedMb(() => Run(o => o.HandleAsync(from, to, CancellationToken.None)))} MB allocated"));
+                line + $", {await AllocatedMb(() => Run(app, o => o.HandleAsync(from, to, CancellationToken.None)))} MB allocated"));
         }
         var csv5 = await Measure("occupancy CSV, 5 years (streamed)", reportRuns, async () =>
         {
@@ -128,16 +161,13 @@ public static class Benchmarks
             await scope.ServiceProvider.GetRequiredService<Outcomes>().HandleAsync(to.AddYears(-5), to, CancellationToken.None);
         });
         results.Add(("outcomes report, 5 years", outcomes));
-        results.AddRange(await ReportPagesAsync(app, to, reportRuns));
-        Console.WriteLine();
-        foreach (var (name, line) in results) Console.WriteLine($"| {name} | {line} |");
-        return 0;
+        return results;
+    }
 
-        async Task Run(Func<Occupancy, Task> work)
-        {
-            using var scope = app.Services.CreateScope();
-            await work(scope.ServiceProvider.GetRequiredService<Occupancy>());
-        }
+    private static async Task Run(BenchApp app, Func<Occupancy, Task> work)
+    {
+        using var scope = app.Services.CreateScope();
+        await work(scope.ServiceProvider.GetRequiredService<Occupancy>());
     }
 
     private static async Task<HttpClient> SignedInAsync(BenchApp app, string email)

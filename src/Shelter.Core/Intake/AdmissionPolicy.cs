@@ -53,9 +53,7 @@ public static class AdmissionPolicy
 {
     public static AdmissionDecision Decide(IntakeAnswers intake, IReadOnlyList<BedCandidate> beds, PartnerDirectory partners)
     {
-        var need = new HousingNeed(intake.ChildAges.Count, intake.NeedsAccessibleRoom, intake.HighRisk,
-            OlderSons: intake.ChildAges.Where((age, i) => i < intake.ChildSexes.Count && intake.ChildSexes[i] == Residents.ChildSex.Boy
-                && age > BedAllocator.BoysInSharedRoomsUpToAge).Count());
+        var need = HousingNeedOf(intake);
         var her = PartnerNeeds.From(intake);
         PartnerProposalResult Propose(params PartnerKind[] kinds) =>
             PartnerProposal.Propose(her, partners.Entries, kinds, partners.RefusedHer, partners.BarrierLog);
@@ -102,4 +100,10 @@ public static class AdmissionPolicy
             ? new Said("She goes on the waiting list, and {0} is proposed meanwhile.", p.Partner.Name)
             : new Said("She goes on the waiting list; no partner in the directory is known to take what she needs: reach out.")));
     }
+
+    /// <summary>What the bed allocator reads of her: her children (sons past the shared-room age counted), access, risk.</summary>
+    private static HousingNeed HousingNeedOf(IntakeAnswers intake) =>
+        new(intake.ChildAges.Count, intake.NeedsAccessibleRoom, intake.HighRisk,
+            OlderSons: intake.ChildAges.Where((age, i) => i < intake.ChildSexes.Count && intake.ChildSexes[i] == Residents.ChildSex.Boy
+                && age > BedAllocator.BoysInSharedRoomsUpToAge).Count());
 }

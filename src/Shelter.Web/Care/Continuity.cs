@@ -67,9 +67,7 @@ public sealed class Continuity(ShelterDbContext db, TimeProvider clock, SiteCloc
         var sites = (await db.Partners.AsNoTracking().Where(p => siteIds.Contains(p.Id)).ToListAsync(ct)).ToDictionary(p => p.Id);
         // A woman not housed yet keeps the network's clock.
         var networkZone = (await siteClock.NetworkHoursAsync(ct)).TimeZoneId;
-        var earliest = DateOnly.FromDateTime(now).AddDays(-2);
-        var closures = await db.DispensingSiteClosures.AsNoTracking()
-            .Where(c => siteIds.Contains(c.PartnerId) && (c.To == null || c.To >= earliest)).ToListAsync(ct);
+        var closures = await ClosuresAsync(siteIds, now, ct);
         var o = options.Value;
         var missed = new MissedDoseRule(o.MissedDoseReviewAfterDays, o.MissedDoseInductionAfterDays);
 
@@ -78,12 +76,7 @@ public sealed class Continuity(ShelterDbContext db, TimeProvider clock, SiteCloc
             var resident = residents[p.ResidentId];
             var zone = resident.Stay?.TimeZoneId ?? networkZone;
             var today = SiteTime.Today(zone, now);
-            var holding = resident.Stay is { } stay ? (stay.Kind == RoomKind.SafeRoom ? Holding.SafeRoom : Holding.InTheHouse)
-                : resident.Waiting ? Holding.WaitingList
-                // Never housed with us, or referred since she left: still ours until she is confirmed housed elsewhere.
-                : resident.LastLeft is null || resident.LastReferred > resident.LastLeft || resident.LastIntake > resident.LastLeft
-                    ? Holding.Referred
-                : Holding.Left;
+            var holding = HoldingOf(resident.Stay?.Kind, resident.Waiting, resident.LastLeft, resident.LastReferred, resident.LastIntake);
             var outlook = new ContinuityOutlook(
                 p.DispensingSiteId is int s && sites.TryGetValue(s, out var site) ? site.OpeningDays : null,
                 resident.Stay is { } housed ? SiteTime.Today(zone, housed.PlannedEndAt) : null,
@@ -96,4 +89,20 @@ public sealed class Continuity(ShelterDbContext db, TimeProvider clock, SiteCloc
         .OrderByDescending(s => s.Result.Status).ThenBy(s => s.Alias, StringComparer.OrdinalIgnoreCase)
         .ToList();
     }
+
+    /// <summary>Closures of her dispensing sites that still matter: from two days ago on, or open-ended.</summary>
+    private async Task<List<DispensingSiteClosure>> ClosuresAsync(List<int> siteIds, DateTime now, CancellationToken ct)
+    {
+        var earliest = DateOnly.FromDateTime(now).AddDays(-2);
+        return await db.DispensingSiteClosures.AsNoTracking()
+            .Where(c => siteIds.Contains(c.PartnerId) && (c.To == null || c.To >= earliest)).ToListAsync(ct);
+    }
+
+    private static Holding HoldingOf(RoomKind? stayKind, bool waiting, DateTime? lastLeft, DateTime? lastReferred, DateTime? lastIntake) =>
+        stayKind is { } kind ? (kind == RoomKind.SafeRoom ? Holding.SafeRoom : Holding.InTheHouse)
+        : waiting ? Holding.WaitingList
+        // Never housed with us, or referred since she left: still ours until she is confirmed housed elsewhere.
+        : lastLeft is null || lastReferred > lastLeft || lastIntake > lastLeft
+            ? Holding.Referred
+        : Holding.Left;
 }

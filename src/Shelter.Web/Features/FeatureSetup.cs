@@ -12,8 +12,15 @@ namespace Shelter.Web.Features;
 
 public static class FeatureSetup
 {
-    /// <summary>Registers each use case's handler; controllers take them by injection.</summary>
-    public static IServiceCollection AddShelterFeatures(this IServiceCollection services)
+    /// <summary>
+    /// Registers each use case's handler; controllers take them by injection. The groups keep the
+    /// order they always had: the scheduled jobs (IScheduleSource) are listed in it.
+    /// </summary>
+    public static IServiceCollection AddShelterFeatures(this IServiceCollection services) =>
+        services.AddAccountsAndDashboard().AddBedsStaysAndSites().AddIntakeAndWaitingList().AddCaseWork().AddReportsPrivacyAndDemo();
+
+    /// <summary>Signing in, her own account, the dashboard and the administrators' user pages.</summary>
+    private static IServiceCollection AddAccountsAndDashboard(this IServiceCollection services)
     {
         services.AddScoped<Login>();
         services.AddScoped<Language.ChooseLanguage>();
@@ -25,6 +32,12 @@ public static class FeatureSetup
         services.AddScoped<ListUsers>();
         services.AddScoped<CreateUser>();
         services.AddScoped<EditUser>();
+        return services;
+    }
+
+    /// <summary>The bed board, holds, check-in, moves and check-out, and the sites' rooms and beds.</summary>
+    private static IServiceCollection AddBedsStaysAndSites(this IServiceCollection services)
+    {
         services.AddScoped<BedStates>();
         services.AddScoped<Board>();
         services.AddScoped<Hold>();
@@ -39,12 +52,24 @@ public static class FeatureSetup
         services.AddScoped<SaveSite>();
         services.AddScoped<AddRoom>();
         services.AddScoped<PutOutOfService>();
+        return services;
+    }
+
+    /// <summary>Intake and the waiting list.</summary>
+    private static IServiceCollection AddIntakeAndWaitingList(this IServiceCollection services)
+    {
         services.AddScoped<Intake.NewIntake>();
         services.AddScoped<Housing.WaitingList>();
         services.AddScoped<Housing.WaitingListNotifier>();
         services.AddScoped<Intake.WaitingListWork>();
         services.AddScoped<IScheduleSource>(sp => sp.GetRequiredService<Intake.WaitingListWork>());
         services.AddScoped<Intake.IntakeDetails>();
+        return services;
+    }
+
+    /// <summary>Residents, partners, medication continuity, follow-ups, children, documents and job search.</summary>
+    private static IServiceCollection AddCaseWork(this IServiceCollection services)
+    {
         services.AddScoped<Residents.ResidentList>();
         services.AddScoped<Residents.ResidentRecord>();
         services.AddScoped<Residents.Refer>();
@@ -63,6 +88,12 @@ public static class FeatureSetup
         services.AddScoped<Children.ChildServices>();
         services.AddScoped<Documents.DocumentWork>();
         services.AddScoped<Employment.JobSearchWork>();
+        return services;
+    }
+
+    /// <summary>Reports, the privacy purge and the demo data.</summary>
+    private static IServiceCollection AddReportsPrivacyAndDemo(this IServiceCollection services)
+    {
         services.AddScoped<Reports.Occupancy>();
         services.AddScoped<Reports.Outcomes>();
         services.AddReportCache();

@@ -54,27 +54,17 @@ public sealed class BedStates(ShelterDbContext db, Infrastructure.Auth.SiteScope
         var holds = await db.BedHolds.AsNoTracking().Where(h => h.ReleasedAt == null)
             .Select(h => new { h.Id, h.BedId, h.HeldUntil })
             .ToDictionaryAsync(h => h.BedId, ct);
-        var yesterday = DateOnly.FromDateTime(utcNow).AddDays(-1);
-        var outOfService = await db.BedsOutOfService.AsNoTracking()
-            .Where(o => o.To == null || o.To >= yesterday)
-            .ToListAsync(ct);
+        var todayAt = sites.ToDictionary(s => s.Id, s => SiteTime.Today(s.TimeZoneId, utcNow));
+        var oosByBed = await OutOfServiceTodayAsync(utcNow, todayAt, beds.ToDictionary(b => b.Id, b => b.SiteId), ct);
 
         var siteById = sites.ToDictionary(s => s.Id);
-        var todayAt = sites.ToDictionary(s => s.Id, s => SiteTime.Today(s.TimeZoneId, utcNow));
-        var siteOfBed = beds.ToDictionary(b => b.Id, b => b.SiteId);
-        var oosByBed = outOfService.Where(o => siteOfBed.TryGetValue(o.BedId, out var siteId) && o.Covers(todayAt[siteId]))
-            .GroupBy(o => o.BedId).ToDictionary(g => g.Key, g => g.First());
-
         var result = beds.Select(b =>
         {
             var site = siteById[b.SiteId];
             stays.TryGetValue(b.Id, out var stay);
             holds.TryGetValue(b.Id, out var hold);
             oosByBed.TryGetValue(b.Id, out var oos);
-            var state = stay is not null ? BedState.Occupied
-                : oos is not null ? BedState.OutOfService
-                : hold is not null ? BedState.Held
-                : BedState.Free;
+            var state = StateOf(occupied: stay is not null, outOfService: oos is not null, held: hold is not null);
             var today = todayAt[b.SiteId];
             Occupant? occupant = stay is null ? null : new Occupant(stay.Id, stay.ResidentId, stay.Alias, stay.ChildId,
                 stay.ChildAgeAtArrival is int age ? Child.AgeOn(age, stay.ChildArrivedOn!.Value, today) : null,
@@ -85,4 +75,26 @@ public sealed class BedStates(ShelterDbContext db, Infrastructure.Auth.SiteScope
         }).ToList();
         return (sites, result);
     }
+
+    /// <summary>
+    /// The period each bed is out of service that covers today at its site; periods that ended
+    /// before yesterday are not read (no site's today is earlier than that).
+    /// </summary>
+    private async Task<Dictionary<int, BedOutOfService>> OutOfServiceTodayAsync(DateTime utcNow, Dictionary<int, DateOnly> todayAt,
+        Dictionary<int, int> siteOfBed, CancellationToken ct)
+    {
+        var yesterday = DateOnly.FromDateTime(utcNow).AddDays(-1);
+        var outOfService = await db.BedsOutOfService.AsNoTracking()
+            .Where(o => o.To == null || o.To >= yesterday)
+            .ToListAsync(ct);
+        return outOfService.Where(o => siteOfBed.TryGetValue(o.BedId, out var siteId) && o.Covers(todayAt[siteId]))
+            .GroupBy(o => o.BedId).ToDictionary(g => g.Key, g => g.First());
+    }
+
+    /// <summary>A woman in the bed comes first, then out of service, then a hold.</summary>
+    private static BedState StateOf(bool occupied, bool outOfService, bool held) =>
+        occupied ? BedState.Occupied
+        : outOfService ? BedState.OutOfService
+        : held ? BedState.Held
+        : BedState.Free;
 }

@@ -19,8 +19,7 @@ public class PartnerProposalTests
         };
 
     [Fact]
-    public void
-        The_shelter_that_refused_her_and_takes_neither_her_medication_nor_women_without_papers_is_not_proposed_the_crisis_centre_that_takes_all_is()
+    public void The_shelter_that_refused_her_and_takes_neither_OST_nor_women_without_papers_is_not_proposed_the_crisis_centre_is()
     {
         // The night in the issue: a mother in a wheelchair, on OST, without a passport, no bed free.
         var hope = new DirectoryEntry(1, "A Hope Shelter", PartnerKind.Shelter)

@@ -31,7 +31,8 @@ public class AccessibilityKeyboardTests(BrowserFixture browser) : IClassFixture<
           const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 1;
           const shadow = s.boxShadow && s.boxShadow !== 'none';
           const key = e.id || (e.name ? e.name + '=' + e.value : (e.getAttribute('href') || e.textContent.trim()));
-          return { key, tag: e.tagName.toLowerCase(), ring: outline || !!shadow, why: s.outlineStyle + ' ' + s.outlineWidth + ' ' + s.boxShadow + ' ' + e.matches(':focus') + ' ' + e.className };
+          const why = s.outlineStyle + ' ' + s.outlineWidth + ' ' + s.boxShadow + ' ' + e.matches(':focus') + ' ' + e.className;
+          return { key, tag: e.tagName.toLowerCase(), ring: outline || !!shadow, why };
         }
         """;
 
@@ -80,7 +81,8 @@ public class AccessibilityKeyboardTests(BrowserFixture browser) : IClassFixture<
 
         // Focus goes through the form in the order it reads, every field and box, to the button.
         var inOrder = await page.EvaluateAsync<string[]>("""
-            () => [...document.querySelectorAll('main form input:not([type=hidden]), main form select, main form textarea, main form button, main form a[href]')]
+            () => [...document.querySelectorAll(
+                'main form input:not([type=hidden]), main form select, main form textarea, main form button, main form a[href]')]
               .filter(e => e.getBoundingClientRect().width > 0)
               .map(e => e.id || (e.name ? e.name + '=' + e.value : (e.getAttribute('href') || e.textContent.trim())))
             """);

@@ -64,7 +64,9 @@ public class AccessibilityPhoneTests(BrowserFixture browser, ITestOutputHelper o
           const name = e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + [...e.classList].map(c => '.' + c).join('');
           const out = [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > width + 1
             && e.parentElement.getBoundingClientRect().right <= width + 1);
-          return out.slice(0, 3).map(e => name(e.parentElement) + ' > ' + name(e) + ' ' + Math.round(e.getBoundingClientRect().width) + 'px').join(', ');
+          return out.slice(0, 3)
+            .map(e => name(e.parentElement) + ' > ' + name(e) + ' ' + Math.round(e.getBoundingClientRect().width) + 'px')
+            .join(', ');
         }
         """);
 
@@ -138,10 +140,14 @@ public class AccessibilityPhoneTests(BrowserFixture browser, ITestOutputHelper o
 
     private const string MeasureTargets = """
         () => {
-          const shown = e => { const r = e.getBoundingClientRect(), s = getComputedStyle(e); return r.width > 0 && r.height > 0 && s.visibility !== 'hidden'; };
+          const shown = e => {
+            const r = e.getBoundingClientRect(), s = getComputedStyle(e);
+            return r.width > 0 && r.height > 0 && s.visibility !== 'hidden';
+          };
           // 2.5.8's inline exception: a link that sits in a line of text, with words around it.
           const inline = a => {
-            if (a.tagName !== 'A' || /\b(btn|nav-link|navbar-brand|list-group-item|dropdown-item|card-link|stretched-link)\b/.test(a.className)) return false;
+            if (a.tagName !== 'A'
+              || /\b(btn|nav-link|navbar-brand|list-group-item|dropdown-item|card-link|stretched-link)\b/.test(a.className)) return false;
             const block = a.parentElement.closest('p, li, td, th, dd, dt, div, small, span, h1, h2, h3, h4, h5, h6, label, summary');
             return block && block.textContent.replace(/\s+/g, ' ').trim().length > a.textContent.replace(/\s+/g, ' ').trim().length;
           };
@@ -154,9 +160,13 @@ public class AccessibilityPhoneTests(BrowserFixture browser, ITestOutputHelper o
               const label = e.id && document.querySelector('label[for="' + e.id + '"]');
               const area = label || e;
               const a = area.getBoundingClientRect();
-              box = { left: Math.min(box.left, a.left), top: Math.min(box.top, a.top), right: Math.max(box.right, a.right), bottom: Math.max(box.bottom, a.bottom) };
+              box = {
+                left: Math.min(box.left, a.left), top: Math.min(box.top, a.top),
+                right: Math.max(box.right, a.right), bottom: Math.max(box.bottom, a.bottom)
+              };
             }
-            const what = e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.type && e.tagName === 'INPUT' ? '[' + e.type + ']' : '') + ' "' + (e.innerText || e.value || e.getAttribute('aria-label') || '').trim().slice(0, 30) + '"';
+            const what = e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.type && e.tagName === 'INPUT' ? '[' + e.type + ']' : '')
+              + ' "' + (e.innerText || e.value || e.getAttribute('aria-label') || '').trim().slice(0, 30) + '"';
             out.push({ what, width: box.right - box.left, height: box.bottom - box.top });
           }
           return out;

@@ -50,7 +50,8 @@ public partial class LocalizationTests
     /// A sentence a handler, a controller or a domain rule gives a worker: returned, refused, put in a
     /// notice or a model error, or a validation attribute's message.
     /// </summary>
-    [GeneratedRegex("""(?:return|ErrorMessage\s*=|TempData\["(?:Notice|Error)"\]\s*=|AddModelError\([^,;]+,|Refused(?:<\w+>)?\(|[Ee]rrors\.Add\(|\?\?|[?:])\s*(\$?)"((?:[^"\\]|\\.)*)\x22""")]
+    [GeneratedRegex("""(?:return|ErrorMessage\s*=|TempData\["(?:Notice|Error)"\]\s*=|AddModelError\([^,;]+,|Refused(?:<\w+>)?\(|"""
+        + """[Ee]rrors\.Add\(|\?\?|[?:])\s*(\$?)"((?:[^"\\]|\\.)*)\x22""")]
     private static partial Regex MessageLiteral();
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Localization;
 using Shelter.Core.Beds;
 using Shelter.Core.Data;
@@ -59,24 +60,36 @@ public sealed class Move(ShelterDbContext db, BedStates states, Outbox outbox, T
 
         var site = sites.First(s => s.Id == target.Bed.SiteId);
         var hers = household.Hers;
-        var wasSafeRoom = hers.Bed.Room.Kind == RoomKind.SafeRoom;
-        var isSafeRoom = target.Bed.RoomKind == RoomKind.SafeRoom;
-        // Leaving a safe room for a bed (or the reverse) starts the other kind of term, unless one was agreed.
-        var plannedEnd = wasSafeRoom != isSafeRoom && hers.Conditions is null
-            ? StayTerms.DefaultEnd(target.Bed.RoomKind, now, site.MaxStayDays, site.MaxSafeRoomStayHours)
-            : hers.PlannedEndAt;
+        var plannedEnd = PlannedEnd(hers, target, site, now);
 
         var moved = new List<Stay>();
         var targetBeds = childBeds.Select(b => b.Bed.BedId).Prepend(target.Bed.BedId).ToList();
         var i = 0;
         foreach (var old in household.All) moved.Add(old.MoveTo(targetBeds[i++], now, plannedEnd));
         if (target.HoldId is int holdId && await db.BedHolds.FindAsync([holdId], ct) is { IsOpen: true } hold) hold.ReleaseOnArrival(now);
+        return await SaveAsync(tx, hers, moved, target.Bed.RoomKind, now, ct);
+    }
+
+    /// <summary>Leaving a safe room for a bed (or the reverse) starts the other kind of term, unless one was agreed.</summary>
+    private static DateTime PlannedEnd(Stay hers, BedNow target, SiteNow site, DateTime now)
+    {
+        var wasSafeRoom = hers.Bed.Room.Kind == RoomKind.SafeRoom;
+        var isSafeRoom = target.Bed.RoomKind == RoomKind.SafeRoom;
+        return wasSafeRoom != isSafeRoom && hers.Conditions is null
+            ? StayTerms.DefaultEnd(target.Bed.RoomKind, now, site.MaxStayDays, site.MaxSafeRoomStayHours)
+            : hers.PlannedEndAt;
+    }
+
+    /// <summary>Ends the old stays, starts the new ones and reschedules her reviews; a bed taken meanwhile undoes it all.</summary>
+    private async Task<Outcome<int>> SaveAsync(IDbContextTransaction tx, Stay hers, List<Stay> moved, RoomKind roomKind, DateTime now,
+        CancellationToken ct)
+    {
         try
         {
             await db.SaveChangesAsync(ct); // the old stays end before the new ones start: she is never in two beds
             db.Stays.AddRange(moved);
             await db.SaveChangesAsync(ct);
-            await StayReviews.RescheduleAsync(db, hers.Id, moved[0], target.Bed.RoomKind, now, ct);
+            await StayReviews.RescheduleAsync(db, hers.Id, moved[0], roomKind, now, ct);
             outbox.ContinuityCheck(hers.ResidentId);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);

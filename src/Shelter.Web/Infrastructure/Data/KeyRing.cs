@@ -88,8 +88,10 @@ public static class KeyRing
         {
             return $"""
                 Shelter cannot start: the key ring in {where} is there but cannot be unprotected ({e.GetBaseException().Message}).
-                Without it the encrypted columns (medication, diagnoses, authenticator keys) cannot be read, so Shelter stops rather than make new keys.
-                Set Keys__Certificate (and Keys__CertificatePassword or Keys__CertificatePasswordFile) to the certificate the key ring was protected with,
+                Without it the encrypted columns (medication, diagnoses, authenticator keys) cannot be read,
+                so Shelter stops rather than make new keys.
+                Set Keys__Certificate (and Keys__CertificatePassword or Keys__CertificatePasswordFile)
+                to the certificate the key ring was protected with,
                 or point SHELTER_KEYS at the key ring that belongs to this data folder ({paths.DataFolder}).
                 """;
         }

@@ -39,18 +39,13 @@ public sealed class WriteTransactionFilter : IAsyncActionFilter
     public async Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
     {
         var http = context.HttpContext;
-        if (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)
-            || context.ActionDescriptor.EndpointMetadata.OfType<SessionFormAttribute>().Any()
-            // the error page for a refused POST
-            || http.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null)
+        if (RunsWithoutTransaction(context))
         {
             await next();
             return;
         }
         var db = http.RequestServices.GetRequiredService<ShelterDbContext>();
-        string key;
-        try { key = http.Request.HasFormContentType ? (await http.Request.ReadFormAsync(http.RequestAborted))[FieldName].ToString() : ""; }
-        catch (InvalidDataException) { key = ""; } // a form the server cannot read (null characters): a bad request, not a 500
+        var key = await SubmissionKeyOfAsync(http);
         if (!SubmissionKey.IsWellFormed(key))
         {
             context.Result = new BadRequestResult(); // the error page asks her to reload and send again
@@ -74,6 +69,37 @@ public sealed class WriteTransactionFilter : IAsyncActionFilter
         }
 
         var executed = await next();
+        await FinishAsync(context, executed, db, tx, key, userId);
+    }
+
+    /// <summary>
+    /// A read changes nothing, a session form saves as it goes (a refused sign-in still counts), and
+    /// the error page re-runs a POST that was already refused.
+    /// </summary>
+    private static bool RunsWithoutTransaction(ActionExecutingContext context)
+    {
+        var http = context.HttpContext;
+        return HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)
+            || context.ActionDescriptor.EndpointMetadata.OfType<SessionFormAttribute>().Any()
+            // the error page for a refused POST
+            || http.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null;
+    }
+
+    /// <summary>The form's one-time key, or "" when there is none or the form cannot be read.</summary>
+    private static async Task<string> SubmissionKeyOfAsync(HttpContext http)
+    {
+        try { return http.Request.HasFormContentType ? (await http.Request.ReadFormAsync(http.RequestAborted))[FieldName].ToString() : ""; }
+        catch (InvalidDataException) { return ""; } // a form the server cannot read (null characters): a bad request, not a 500
+    }
+
+    /// <summary>
+    /// After the action: a lost race rolls back and says what happened, a failure rolls back, a
+    /// success stores the one-time key with where it led and commits, both in the one transaction.
+    /// </summary>
+    private static async Task FinishAsync(ActionExecutingContext context, ActionExecutedContext executed, ShelterDbContext db,
+        IDbContextTransaction tx, string key, string userId)
+    {
+        var http = context.HttpContext;
         if (executed.Exception is DbUpdateConcurrencyException && !executed.ExceptionHandled)
         {
             executed.ExceptionHandled = true;
