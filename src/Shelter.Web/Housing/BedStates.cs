@@ -29,20 +29,42 @@ public sealed class BedStates(ShelterDbContext db, Infrastructure.Auth.SiteScope
     public async Task<(IReadOnlyList<SiteNow> Sites, IReadOnlyList<BedNow> Beds)> LoadMineAsync(DateTime utcNow,
         CancellationToken ct = default)
     {
-        var (sites, beds) = await LoadAsync(utcNow, ct);
-        if (await scope.SitesAsync(ct) is not { } mine) return (sites, beds);
-        return (sites.Where(s => mine.Contains(s.Id)).ToList(), beds.Where(b => mine.Contains(b.Bed.SiteId)).ToList());
+        var sites = await MySitesAsync(ct);
+        return (sites, await BedsAsync(utcNow, sites, ct));
+    }
+
+    /// <summary>The sites the signed-in person works at (every site for a role not bound to sites), by name.</summary>
+    public async Task<IReadOnlyList<SiteNow>> MySitesAsync(CancellationToken ct = default)
+    {
+        var sites = await SitesAsync(ct);
+        return await scope.SitesAsync(ct) is { } mine ? sites.Where(s => mine.Contains(s.Id)).ToList() : sites;
     }
 
     public async Task<(IReadOnlyList<SiteNow> Sites, IReadOnlyList<BedNow> Beds)> LoadAsync(DateTime utcNow, CancellationToken ct = default)
     {
-        var sites = await db.Sites.AsNoTracking().OrderBy(s => s.Name)
-            .Select(s => new SiteNow(s.Id, s.Name, s.IsAddressConfidential, s.TimeZoneId, s.MaxStayDays, s.MaxSafeRoomStayHours))
-            .ToListAsync(ct);
-        var beds = await db.Beds.AsNoTracking()
+        var sites = await SitesAsync(ct);
+        return (sites, await BedsAsync(utcNow, sites, everySite: true, ct));
+    }
+
+    private Task<List<SiteNow>> SitesAsync(CancellationToken ct) => db.Sites.AsNoTracking().OrderBy(s => s.Name)
+        .Select(s => new SiteNow(s.Id, s.Name, s.IsAddressConfidential, s.TimeZoneId, s.MaxStayDays, s.MaxSafeRoomStayHours))
+        .ToListAsync(ct);
+
+    /// <summary>
+    /// The beds of these sites and what each is now. Only their rows are read: a board of one site in a
+    /// network of fifty reads its thirty beds and their stays, not fifteen hundred.
+    /// </summary>
+    public Task<IReadOnlyList<BedNow>> BedsAsync(DateTime utcNow, IReadOnlyList<SiteNow> sites, CancellationToken ct = default) =>
+        BedsAsync(utcNow, sites, everySite: false, ct);
+
+    private async Task<IReadOnlyList<BedNow>> BedsAsync(DateTime utcNow, IReadOnlyList<SiteNow> sites, bool everySite,
+        CancellationToken ct)
+    {
+        var ids = sites.Select(s => s.Id).ToList();
+        var beds = await db.Beds.AsNoTracking().Where(b => everySite || ids.Contains(b.Room.SiteId))
             .Select(b => new { b.Id, b.Label, b.RoomId, RoomName = b.Room.Name, b.Room.Kind, b.Room.SiteId, b.Room.FamilyUnit })
             .ToListAsync(ct);
-        var stays = await db.Stays.AsNoTracking().Where(s => s.EndedAt == null)
+        var stays = await db.Stays.AsNoTracking().Where(s => s.EndedAt == null && (everySite || ids.Contains(s.Bed.Room.SiteId)))
             .Select(s => new
             {
                 s.Id, s.BedId, s.ResidentId, s.Resident.Alias, s.ChildId,
@@ -51,14 +73,14 @@ public sealed class BedStates(ShelterDbContext db, Infrastructure.Auth.SiteScope
                 s.PlannedEndAt, Agreed = s.Conditions != null,
             })
             .ToDictionaryAsync(s => s.BedId, ct);
-        var holds = await db.BedHolds.AsNoTracking().Where(h => h.ReleasedAt == null)
+        var holds = await db.BedHolds.AsNoTracking().Where(h => h.ReleasedAt == null && (everySite || ids.Contains(h.Bed.Room.SiteId)))
             .Select(h => new { h.Id, h.BedId, h.HeldUntil })
             .ToDictionaryAsync(h => h.BedId, ct);
         var todayAt = sites.ToDictionary(s => s.Id, s => SiteTime.Today(s.TimeZoneId, utcNow));
         var oosByBed = await OutOfServiceTodayAsync(utcNow, todayAt, beds.ToDictionary(b => b.Id, b => b.SiteId), ct);
 
         var siteById = sites.ToDictionary(s => s.Id);
-        var result = beds.Select(b =>
+        return beds.Select(b =>
         {
             var site = siteById[b.SiteId];
             stays.TryGetValue(b.Id, out var stay);
@@ -73,7 +95,6 @@ public sealed class BedStates(ShelterDbContext db, Infrastructure.Auth.SiteScope
                 new BedCandidate(b.Id, b.Label, b.RoomId, b.RoomName, b.Kind, b.SiteId, site.Name, site.Confidential, state, b.FamilyUnit),
                 occupant, hold?.Id, hold?.HeldUntil, oos?.Id, oos?.Reason, oos?.To?.AddDays(1));
         }).ToList();
-        return (sites, result);
     }
 
     /// <summary>

@@ -42,10 +42,10 @@ public sealed class Board(
     public async Task<BoardModel> HandleAsync(string? site, int? holdBedId, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var (choices, allBeds) = await states.LoadMineAsync(now, ct);
+        var choices = await states.MySitesAsync(ct);
         int? shown = site == AllSites ? null : await ShownSiteAsync(choices, site, ct);
         var sites = shown is null ? choices : choices.Where(s => s.Id == shown).ToList();
-        var beds = shown is null ? allBeds : allBeds.Where(b => b.Bed.SiteId == shown).ToList();
+        var beds = await states.BedsAsync(now, sites, ct);
 
         var childrenOf = beds.Where(b => b.Occupant is { ChildId: not null })
             .GroupBy(b => b.Occupant!.ResidentId).ToDictionary(g => g.Key, g => g.Count());
