@@ -48,4 +48,16 @@ public class InputBoundsTests
         var result = ContinuityCheck.Check(programme, Today, []);
         Assert.Equal(ContinuityStatus.Covered, result.Status);
     }
+
+    [Fact]
+    public void Today_anywhere_spans_the_days_of_every_clock_on_Earth()
+    {
+        // 22:30 UTC on the 24th: already the 25th in Kyiv (UTC+2) and Almaty, still the 24th in New York.
+        var (earliest, latest) = InputBounds.TodayAnywhere(new DateTime(2026, 11, 24, 22, 30, 0, DateTimeKind.Utc));
+        Assert.Equal(new DateOnly(2026, 11, 24), earliest);
+        Assert.Equal(new DateOnly(2026, 11, 25), latest);
+        // 11:00 UTC: the 24th everywhere except Kiritimati (UTC+14) and Baker Island (UTC-12).
+        Assert.Equal((new DateOnly(2026, 11, 23), new DateOnly(2026, 11, 25)),
+            InputBounds.TodayAnywhere(new DateTime(2026, 11, 24, 11, 0, 0, DateTimeKind.Utc)));
+    }
 }

@@ -19,6 +19,18 @@ public static class InputBounds
     /// <summary>No report has data before this day.</summary>
     public static readonly DateOnly FirstReportDay = new(2000, 1, 1);
 
+    /// <summary>
+    /// The days it is somewhere on Earth at this moment (UTC−12 to UTC+14). A form's bounds use
+    /// these, not the server's UTC day: at 00:30 in Kyiv (22:30 UTC) "today" is already tomorrow in
+    /// UTC terms, and a worker recording what happened today must not be told it is in the future.
+    /// The precise day of her site is checked where it matters (continuity, due dates).
+    /// </summary>
+    public static (DateOnly Earliest, DateOnly Latest) TodayAnywhere(DateTime utcNow) =>
+        (DateOnly.FromDateTime(utcNow.AddDaysSaturating(-0.5)), DateOnly.FromDateTime(utcNow.AddDaysSaturating(14 / 24.0)));
+
+    /// <summary>The latest day it is anywhere now: nothing that happened can be after it.</summary>
+    public static DateOnly LatestToday(DateTime utcNow) => TodayAnywhere(utcNow).Latest;
+
     /// <summary>How far back and ahead a day in case work may lie: records of the last years, plans for the next two.</summary>
     public static (DateOnly Earliest, DateOnly Latest) CaseWorkDays(DateOnly today) => (today.AddYears(-5), today.AddYears(2));
 
@@ -92,13 +104,13 @@ public sealed class DayWithinAttribute(DayRange range, string what) : System.Com
     {
         if (value is not DateOnly day) return System.ComponentModel.DataAnnotations.ValidationResult.Success;
         var clock = context.GetService(typeof(TimeProvider)) as TimeProvider ?? TimeProvider.System;
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var (earliest, latest) = InputBounds.TodayAnywhere(clock.GetUtcNow().UtcDateTime);
         var bounds = Range switch
         {
-            DayRange.Past => InputBounds.PastDays(today),
-            DayRange.Birth => InputBounds.BirthDays(today),
-            DayRange.Ahead => (today.AddDays(1), today.AddYears(2)),
-            _ => InputBounds.CaseWorkDays(today),
+            DayRange.Past => InputBounds.PastDays(latest),
+            DayRange.Birth => InputBounds.BirthDays(latest),
+            DayRange.Ahead => (earliest.AddDays(1), latest.AddYears(2)),
+            _ => (InputBounds.CaseWorkDays(earliest).Earliest, InputBounds.CaseWorkDays(latest).Latest),
         };
         return InputBounds.Bounds(day, bounds, what) is { } said
             ? new System.ComponentModel.DataAnnotations.ValidationResult(

@@ -257,4 +257,53 @@ public class TwoTimeZonesTests
         await net.DispatchAsync(Utc(3, 31, 6, 5));
         Assert.Single(net.Mails("manager@tz.test", "overdue"));
     }
+
+    [Fact]
+    public async Task TwoTimeZones_what_happened_today_in_Almaty_is_recorded_while_it_is_still_yesterday_in_UTC()
+    {
+        // Thursday 15 January 20:30 UTC is Friday 01:30 in Almaty: her night worker records Friday's pick-up and refusal.
+        await using var net = await NetworkAsync(Utc(1, 15, 20, 30));
+        var programmeId = await net.App.WithDbAsync(async db =>
+        {
+            var p = new Core.Medication.MedicationProgramme
+            {
+                ResidentId = net.AlmatyResident, Kind = Core.Medication.MedicationKind.Art, Medicine = "Dolutegravir",
+                SupplyAsOf = new DateOnly(2026, 1, 1), SupplyDays = 14, RecordedAt = Utc(1, 1, 9),
+            };
+            db.MedicationProgrammes.Add(p);
+            await db.SaveChangesAsync();
+            db.FollowUps.Add(new FollowUp
+            {
+                Kind = FollowUpKind.MedicationContinuity, ResidentId = net.AlmatyResident, MedicationProgrammeId = p.Id,
+                AssignedToUserId = await net.UserIdAsync("cm.almaty@tz.test"), DueAt = Utc(1, 15, 12), CreatedAt = Utc(1, 15, 3),
+                What = "Her supply ended",
+            });
+            await db.SaveChangesAsync();
+            return p.Id;
+        });
+        var cm = await net.App.SignedInClientAsync("cm.almaty@tz.test");
+
+        var dispensed = await cm.PostFormAsync($"/medication/residents/{net.AlmatyResident}", $"/medication/{programmeId}/dispensed",
+            [new("On", "2026-01-16"), new("DaysSupplied", "14"), new("NextPickupOn", "2026-01-29")]);
+        var refusal = await cm.PostFormAsync("/barriers", "/barriers",
+            [new("OtherServiceName", "City shelter"), new("Reason", "NoDocuments"), new("On", "2026-01-16")]);
+
+        Assert.Equal(HttpStatusCode.Redirect, dispensed.StatusCode);
+        var status = await net.App.WithServicesAsync(async sp =>
+            (await sp.GetRequiredService<Care.Continuity>().LoadAsync(net.AlmatyResident)).Single());
+        Assert.Equal(new DateOnly(2026, 1, 16), status.Today);
+        Assert.Equal(new DateOnly(2026, 1, 16), status.Programme.LastDispensedOn);
+        Assert.Equal(Core.Medication.ContinuityStatus.Covered, status.Result.Status);
+        Assert.False(await net.App.WithDbAsync(db => db.FollowUps.AnyAsync(f => f.MedicationProgrammeId == programmeId
+            && f.Status == FollowUpStatus.Open)));
+        Assert.Equal(HttpStatusCode.Redirect, refusal.StatusCode);
+        Assert.Equal(1, await net.App.WithDbAsync(db => db.Barriers.CountAsync()));
+
+        // Saturday in Almaty has not begun anywhere near: a pick-up on the 17th is refused, and nothing changes.
+        var tomorrow = await cm.PostFormAsync($"/medication/residents/{net.AlmatyResident}", $"/medication/{programmeId}/dispensed",
+            [new("On", "2026-01-17"), new("DaysSupplied", "14")]);
+        Assert.Equal(HttpStatusCode.Redirect, tomorrow.StatusCode);
+        Assert.Equal(new DateOnly(2026, 1, 16), await net.App.WithDbAsync(db =>
+            db.MedicationProgrammes.Where(m => m.Id == programmeId).Select(m => m.LastDispensedOn).SingleAsync()));
+    }
 }

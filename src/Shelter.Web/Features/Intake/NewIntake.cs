@@ -148,7 +148,7 @@ public sealed class NewIntake(ShelterDbContext db, BedStates states, Placement p
         if (ageError is not null) errors.Add(ageError);
         var sexes = ChildSexes(ages, form.SonsAges, errors);
         var hits = Screening(form, errors);
-        if (form.DateOfBirth is { } dob && dob > DateOnly.FromDateTime(now)) errors.Add("The date of birth cannot be in the future.");
+        if (form.DateOfBirth is { } dob && dob > InputBounds.LatestToday(now)) errors.Add("The date of birth cannot be in the future.");
         if (form.MedicationUntil is not null && form.TakesOst != Answer.Yes && form.TakesArt != Answer.Yes)
             errors.Add("The medication date goes with OST or ART: answer Yes to one of them, or leave the date empty.");
         if (form.RefusedBecause is not null && form.RefusedByPartnerId is null && string.IsNullOrWhiteSpace(form.RefusedByOther))

@@ -55,7 +55,7 @@ public sealed class DispensingForm
 }
 
 /// <summary>A case manager records, changes and ends a programme, and records each dispensing.</summary>
-public sealed class SaveProgramme(ShelterDbContext db, Outbox outbox, TimeProvider clock)
+public sealed class SaveProgramme(ShelterDbContext db, Outbox outbox, TimeProvider clock, SiteClock sites)
 {
     public async Task<MedicationProgramme?> FindAsync(int id, CancellationToken ct) =>
         await db.MedicationProgrammes.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id && m.EndedAt == null, ct);
@@ -101,8 +101,10 @@ public sealed class SaveProgramme(ShelterDbContext db, Outbox outbox, TimeProvid
     {
         var programme = await db.MedicationProgrammes.FirstOrDefaultAsync(m => m.Id == programmeId && m.EndedAt == null, ct);
         if (programme is null) return Outcome.NotFound;
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        if (form.On > today.AddDays(1)) return Outcome.Refused("A dispensing cannot be recorded in the future.");
+        var now = clock.GetUtcNow().UtcDateTime;
+        // Her day is her site's: at 00:30 in Kyiv the dispensing of "today" is after the server's UTC day.
+        var today = Core.Sites.SiteTime.Today((await sites.OfResidentAsync(programme.ResidentId, ct)).TimeZoneId, now);
+        if (form.On > today) return Outcome.Refused("A dispensing cannot be recorded in the future.");
         if (form.NextPickupOn is { } next && next < form.On) return Outcome.Refused("The next pick-up cannot be before this one.");
         programme.LastDispensedOn = form.On;
         programme.SupplyAsOf = form.On;

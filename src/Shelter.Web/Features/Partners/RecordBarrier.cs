@@ -39,7 +39,7 @@ public sealed class RecordBarrier(ShelterDbContext db, TimeProvider clock)
             return Outcome.Refused("Say which service refused her.");
         if (form.PartnerId is int pid && !await db.Partners.AnyAsync(p => p.Id == pid, ct))
             return Outcome.Refused("That partner is not in the directory.");
-        if (form.On > DateOnly.FromDateTime(now)) return Outcome.Refused("The day cannot be in the future.");
+        if (form.On > InputBounds.LatestToday(now)) return Outcome.Refused("The day cannot be in the future.");
         var barrier = new BarrierRecord
         {
             PartnerId = form.PartnerId, OtherServiceName = form.PartnerId is null ? form.OtherServiceName!.Trim() : null,

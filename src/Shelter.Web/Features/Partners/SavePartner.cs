@@ -68,7 +68,7 @@ public sealed class SavePartner(ShelterDbContext db, TimeProvider clock)
 
     public async Task<Outcome> HandleAsync(int? id, PartnerForm form, CancellationToken ct)
     {
-        if (form.AcceptanceConfirmedOn is { } on && on > DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(1))
+        if (form.AcceptanceConfirmedOn is { } on && on > Core.Validation.InputBounds.LatestToday(clock.GetUtcNow().UtcDateTime))
             return Outcome.Refused("The date it was last confirmed cannot be in the future.");
         var name = form.Name.Trim();
         if (await db.Partners.AnyAsync(p => p.Name == name && p.Id != id, ct))
