@@ -1088,6 +1088,8 @@ namespace Shelter.Migrations.Postgres.Migrations
 
                     b.HasIndex("DispensingSiteId");
 
+                    b.HasIndex("EndedAt");
+
                     b.HasIndex("ResidentId");
 
                     b.ToTable("MedicationProgrammes");

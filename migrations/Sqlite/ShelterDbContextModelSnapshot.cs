@@ -1041,6 +1041,8 @@ namespace Shelter.Migrations.Sqlite.Migrations
 
                     b.HasIndex("DispensingSiteId");
 
+                    b.HasIndex("EndedAt");
+
                     b.HasIndex("ResidentId");
 
                     b.ToTable("MedicationProgrammes");

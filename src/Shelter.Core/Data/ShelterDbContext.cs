@@ -70,6 +70,8 @@ public class ShelterDbContext(DbContextOptions<ShelterDbContext> options,
             b.Property(m => m.Dose).HasConversion(ColumnProtection.Text(Protector));
             b.Property(m => m.PickupWindow).HasConversion(ColumnProtection.Text(Protector));
             b.Property(m => m.Notes).HasConversion(ColumnProtection.Text(Protector));
+            // Continuity reads the active programmes on every dashboard: a few hundred among ten years of ended ones.
+            b.HasIndex(m => m.EndedAt);
         });
     }
 }

@@ -37,7 +37,7 @@ public sealed class WaitingList(ShelterDbContext db, BedStates states, SiteScope
     public async Task<(IReadOnlyList<WaitingRow> Rows, BedsThatFit Fit)> LoadAsync(CancellationToken ct)
     {
         var open = db.WaitingList.AsNoTracking().Where(w => w.ClosedAt == null);
-        if (await scope.ResidentIdsAsync(ct) is { } reachable) open = open.Where(w => reachable.Contains(w.ResidentId));
+        open = await scope.OnlyReachableAsync(open, w => w.ResidentId, ct);
         var entries = await open
             .OrderByDescending(w => w.HighRisk).ThenByDescending(w => w.HitsTotal ?? 0).ThenByDescending(w => w.Children)
                 .ThenBy(w => w.Since)

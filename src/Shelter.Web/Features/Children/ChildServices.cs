@@ -66,8 +66,10 @@ public sealed class ChildServices(ShelterDbContext db, UserManager<ShelterUser> 
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var now = clock.GetUtcNow().UtcDateTime;
-        var inHouse = db.Children.AsNoTracking().Where(c => db.Stays.Any(s => s.ResidentId == c.ResidentId && s.EndedAt == null));
-        if (await scope.ResidentIdsAsync(ct) is { } reachable) inHouse = inHouse.Where(c => reachable.Contains(c.ResidentId));
+        // From the open stays to their households' children (by index), not every child ever registered to a stay.
+        var housed = db.Stays.Where(s => s.EndedAt == null).Select(s => s.ResidentId);
+        var inHouse = db.Children.AsNoTracking().Where(c => housed.Contains(c.ResidentId));
+        inHouse = await scope.OnlyReachableAsync(inHouse, c => c.ResidentId, ct);
         var children = await inHouse
             .Select(c => new
             {

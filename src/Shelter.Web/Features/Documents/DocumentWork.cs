@@ -53,7 +53,7 @@ public sealed class DocumentWork(ShelterDbContext db, SiteScope scope, TimeProvi
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var open = db.DocumentRecoveries.AsNoTracking().Where(d => d.Status == RecoveryStatus.Open);
-        if (await scope.ResidentIdsAsync(ct) is { } reachable) open = open.Where(d => reachable.Contains(d.ResidentId));
+        open = await scope.OnlyReachableAsync(open, d => d.ResidentId, ct);
         var rows = await open.OrderBy(d => d.StartedAt)
             .Select(d => new
             {

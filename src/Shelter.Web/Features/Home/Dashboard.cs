@@ -52,8 +52,8 @@ public sealed class Dashboard(ShelterDbContext db, UserManager<ShelterUser> user
         var seesWaiting = roles.Any(r => r is Core.Accounts.Roles.Staff or Core.Accounts.Roles.CaseManager);
         var (waiting, fit) = seesWaiting ? await waitingList.LoadAsync(ct) : ([], new Core.Intake.BedsThatFit(0, 0));
         // Staff and case managers learn how many need attention; which medication stays on the case manager's page.
-        var medication = seesWaiting
-            ? await scope.KeepReachableAsync((await continuity.LoadAsync(ct: ct)).Where(m => m.Held).ToList(), m => m.ResidentId, ct) : [];
+        var held = seesWaiting ? (await continuity.LoadWithoutDetailsAsync(ct)).Where(m => m.Held).ToList() : [];
+        var medication = await scope.KeepReachableAsync(held, m => m.ResidentId, ct);
 
         return new DashboardModel
         {
@@ -99,8 +99,10 @@ public sealed class Dashboard(ShelterDbContext db, UserManager<ShelterUser> user
     private async Task<IReadOnlyList<ChildrenByAge>> ChildrenAsync(CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var children = db.Children.Where(c => db.Stays.Any(s => s.ResidentId == c.ResidentId && s.EndedAt == null));
-        if (await scope.ResidentIdsAsync(ct) is { } reachable) children = children.Where(c => reachable.Contains(c.ResidentId));
+        // From the open stays to their households' children (by index), not every child ever registered to a stay.
+        var housed = db.Stays.Where(s => s.EndedAt == null).Select(s => s.ResidentId);
+        var children = db.Children.Where(c => housed.Contains(c.ResidentId));
+        children = await scope.OnlyReachableAsync(children, c => c.ResidentId, ct);
         var inHouse = await children
             .AsNoTracking()
             .ToListAsync(ct);

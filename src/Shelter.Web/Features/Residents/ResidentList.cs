@@ -17,7 +17,7 @@ public sealed class ResidentList(ShelterDbContext db, SiteScope scope)
                 || db.WaitingList.Any(w => w.ResidentId == r.Id && w.ClosedAt == null));
         else
             query = query.Where(r => EF.Functions.Like(r.Alias, $"%{search.Trim()}%"));
-        if (await scope.ResidentIdsAsync(ct) is { } reachable) query = query.Where(r => reachable.Contains(r.Id));
+        query = await scope.OnlyReachableAsync(query, ct);
         var rows = await query.OrderBy(r => r.Alias).Take(200)
             .Select(r => new ResidentRow(r.Id, r.Alias, r.Children.Count,
                 db.Stays.Where(s => s.ResidentId == r.Id && s.ChildId == null && s.EndedAt == null)

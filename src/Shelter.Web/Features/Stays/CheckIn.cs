@@ -92,7 +92,7 @@ public sealed class CheckIn(ShelterDbContext db, BedStates states, SiteScope sco
         var need = await NeedAsync(form, null, DateOnly.FromDateTime(now), ct);
         var allocation = BedAllocator.Suggest(need, beds.Select(b => b.Bed));
         var withoutBed = db.Residents.AsNoTracking().Where(r => !db.Stays.Any(s => s.ResidentId == r.Id && s.EndedAt == null));
-        if (await scope.ResidentIdsAsync(ct) is { } reachable) withoutBed = withoutBed.Where(r => reachable.Contains(r.Id));
+        withoutBed = await scope.OnlyReachableAsync(withoutBed, ct);
         var waiting = await withoutBed
             .OrderByDescending(r => r.RegisteredAt).Take(50)
             .Select(r => new ResidentWithoutBed(r.Id, r.Alias, r.Children.Count))

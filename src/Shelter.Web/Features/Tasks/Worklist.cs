@@ -31,7 +31,7 @@ public sealed class Worklist(ShelterDbContext db, SiteScope scope, TimeProvider 
         var open = db.FollowUps.AsNoTracking()
             .Where(f => f.Status == FollowUpStatus.Open && kinds.Contains(f.Kind)
                 && (f.AssignedToUserId == me || f.AssignedToUserId == null));
-        if (await scope.ResidentIdsAsync(ct) is { } reachable) open = open.Where(f => reachable.Contains(f.ResidentId));
+        open = await scope.OnlyReachableAsync(open, f => f.ResidentId, ct);
         var items = await open
             .OrderBy(f => f.DueAt).Take(500)
             .Select(f => new WorkItem(f.Id, f.Kind, f.What, f.ResidentId, db.Residents.Where(r => r.Id == f.ResidentId).Select(r => r.Alias)

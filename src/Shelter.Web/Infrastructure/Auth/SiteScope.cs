@@ -38,12 +38,24 @@ public sealed class SiteScope(ShelterDbContext db, IHttpContextAccessor http)
         return _sites;
     }
 
-    /// <summary>The residents she may reach, as a subquery to filter lists by; null when she reaches all.</summary>
-    public async Task<IQueryable<int>?> ResidentIdsAsync(CancellationToken ct = default)
+    /// <summary>
+    /// Keeps the rows whose resident she reaches; all of them when she is not limited. Each row looks up
+    /// its own resident by key (a correlated EXISTS): an uncorrelated <c>IN (SELECT …)</c> made the
+    /// database list every woman she reaches — tens of thousands on a national network — on every page.
+    /// </summary>
+    public async Task<IQueryable<T>> OnlyReachableAsync<T>(IQueryable<T> rows, Expression<Func<T, int>> residentOf,
+        CancellationToken ct = default)
     {
-        var sites = await SitesAsync(ct);
-        return sites is null ? null : db.Residents.Where(Reachable(sites)).Select(r => r.Id);
+        if (await SitesAsync(ct) is not { } sites) return rows;
+        Expression<Func<int, bool>> reaches = id => db.Residents.Any(r => r.Id == id
+            && (r.CurrentSiteId == null || sites.Contains(r.CurrentSiteId.Value)));
+        var body = new Substitute(reaches.Parameters[0], residentOf.Body).Visit(reaches.Body);
+        return rows.Where(Expression.Lambda<Func<T, bool>>(body, residentOf.Parameters[0]));
     }
+
+    /// <summary>Keeps the women she reaches, compared on each woman's own row.</summary>
+    public async Task<IQueryable<Resident>> OnlyReachableAsync(IQueryable<Resident> residents, CancellationToken ct = default) =>
+        await SitesAsync(ct) is { } sites ? residents.Where(Reachable(sites)) : residents;
 
     public async Task<bool> ReachesResidentAsync(int residentId, CancellationToken ct = default)
     {
@@ -55,9 +67,10 @@ public sealed class SiteScope(ShelterDbContext db, IHttpContextAccessor http)
     public async Task<IReadOnlyList<T>> KeepReachableAsync<T>(IReadOnlyList<T> items, Func<T, int> residentOf,
         CancellationToken ct = default)
     {
-        if (await ResidentIdsAsync(ct) is not { } reachable) return items;
+        if (items.Count == 0 || await SitesAsync(ct) is not { } sites) return items;
         var ids = items.Select(residentOf).Distinct().ToList();
-        var kept = (await reachable.Where(id => ids.Contains(id)).ToListAsync(ct)).ToHashSet();
+        var kept = (await db.Residents.Where(r => ids.Contains(r.Id)).Where(Reachable(sites)).Select(r => r.Id).ToListAsync(ct))
+            .ToHashSet();
         return items.Where(i => kept.Contains(residentOf(i))).ToList();
     }
 
@@ -70,4 +83,10 @@ public sealed class SiteScope(ShelterDbContext db, IHttpContextAccessor http)
     /// </summary>
     private static Expression<Func<Resident, bool>> Reachable(IReadOnlyList<int> sites) => r =>
         r.CurrentSiteId == null || sites.Contains(r.CurrentSiteId.Value);
+
+    /// <summary>Puts one expression where a parameter stood: the row's resident id into "her resident reaches".</summary>
+    private sealed class Substitute(ParameterExpression parameter, Expression by) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == parameter ? by : base.VisitParameter(node);
+    }
 }
