@@ -24,6 +24,28 @@ public class DatabaseTests
     }
 
     [Fact]
+    public async Task Every_SQLite_connection_the_app_opens_has_its_page_cache_and_memory_map_set()
+    {
+        using var app = new ShelterFactory(ShelterFactory.NewDataFolder(), demo: false,
+            new Dictionary<string, string?> { ["Database:SqliteCacheMegabytes"] = "12", ["Database:SqliteMmapMegabytes"] = "3" });
+
+        async Task<(long Cache, long Mmap)> PragmasAsync() => await app.WithDbAsync(async db =>
+        {
+            await db.Database.OpenConnectionAsync();
+            try
+            {
+                var cache = (await db.Database.SqlQueryRaw<long>("PRAGMA cache_size").ToListAsync())[0];
+                var mmap = (await db.Database.SqlQueryRaw<long>("PRAGMA mmap_size").ToListAsync())[0];
+                return (cache, mmap);
+            }
+            finally { await db.Database.CloseConnectionAsync(); }
+        });
+
+        Assert.Equal((-12L * 1024, 3L << 20), await PragmasAsync());
+        Assert.Equal((-12L * 1024, 3L << 20), await PragmasAsync()); // a pooled connection, opened again, keeps them
+    }
+
+    [Fact]
     public async Task The_app_starts_twice_on_the_same_data_folder_without_reseeding()
     {
         var folder = ShelterFactory.NewDataFolder();

@@ -21,9 +21,11 @@ public static class DataSetup
         var provider = DatabaseProvider.From(config);
         if (provider == DatabaseProvider.Postgres) PostgresTimestamps.UseUtcWallClock();
         services.AddSingleton(provider);
+        services.AddSingleton(new SqliteConnectionSetup(Math.Clamp(config.GetValue("Database:SqliteCacheMegabytes", 8), 1, 1024),
+            Math.Clamp(config.GetValue("Database:SqliteMmapMegabytes", 0), 0, 65_536)));
         services.AddDbContext<ShelterDbContext>((sp, options) => provider.Use(options, sp.GetRequiredService<ShelterPaths>(), config)
             .AddInterceptors(sp.GetRequiredService<Audit.ChangeAudit>(), sp.GetRequiredService<Integrity.OutboxNudge>(),
-                sp.GetRequiredService<ResidentSiteTracker>())
+                sp.GetRequiredService<ResidentSiteTracker>(), sp.GetRequiredService<SqliteConnectionSetup>())
             .ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory, ProtectorModelCacheKeyFactory>());
 
         services.AddShelterKeyRing(config);
