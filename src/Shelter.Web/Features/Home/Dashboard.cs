@@ -84,15 +84,16 @@ public sealed class Dashboard(ShelterDbContext db, UserManager<ShelterUser> user
     /// <summary>The same states as the bed board, so "free" means the same on both: not held, not out of service.</summary>
     private async Task<IReadOnlyList<SiteTonight>> TonightAsync(CancellationToken ct)
     {
-        var (sites, beds) = await bedStates.LoadMineAsync(clock.GetUtcNow().UtcDateTime, ct);
+        var sites = await bedStates.MySitesAsync(ct);
+        var beds = await bedStates.TonightAsync(clock.GetUtcNow().UtcDateTime, sites, ct);
         return sites.Select(site =>
         {
-            var mine = beds.Where(b => b.Bed.SiteId == site.Id).ToList();
-            var safe = mine.Where(b => b.Bed.RoomKind == RoomKind.SafeRoom).ToList();
+            var mine = beds.Where(b => b.SiteId == site.Id).ToList();
+            var safe = mine.Where(b => b.RoomKind == RoomKind.SafeRoom).ToList();
             return new SiteTonight(site.Name, site.Confidential, mine.Count,
-                mine.Count(b => b.Bed.State == BedState.Free), mine.Count(b => b.Occupant is not null),
-                mine.Count(b => b.Occupant is { ChildId: null }), mine.Count(b => b.Occupant is { ChildId: not null }),
-                safe.Count, safe.Count(b => b.Occupant is not null), mine.Count(b => b.Bed.State != BedState.OutOfService));
+                mine.Count(b => b.State == BedState.Free), mine.Count(b => b.State == BedState.Occupied),
+                mine.Count(b => b.State == BedState.Occupied && !b.ByChild), mine.Count(b => b.State == BedState.Occupied && b.ByChild),
+                safe.Count, safe.Count(b => b.State == BedState.Occupied), mine.Count(b => b.State != BedState.OutOfService));
         }).ToList();
     }
 
