@@ -47,6 +47,14 @@ public sealed class Continuity(ShelterDbContext db, TimeProvider clock, SiteCloc
         await StatusesAsync(await Active(residentId).ToListAsync(ct), ct);
 
     /// <summary>
+    /// The programmes of the women this worker reaches, and only theirs read and decrypted: a case manager at
+    /// five of fifty sites no longer decrypts the whole network's programmes to show her own.
+    /// </summary>
+    public async Task<IReadOnlyList<ProgrammeStatus>> LoadReachableAsync(Infrastructure.Auth.SiteScope scope,
+        CancellationToken ct = default) =>
+        await StatusesAsync(await (await scope.OnlyReachableAsync(Active(null), m => m.ResidentId, ct)).ToListAsync(ct), ct);
+
+    /// <summary>
     /// The same statuses from the schedule and dates alone: the medicine, dose, kind and notes are not read,
     /// so nothing is decrypted. For counts (the dashboard): key derivation for five protected columns of
     /// every active programme was most of a dashboard's CPU.

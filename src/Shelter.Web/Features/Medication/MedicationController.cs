@@ -22,7 +22,7 @@ public sealed class MedicationController : Controller
     public async Task<IActionResult> Index([FromServices] Continuity continuity, [FromServices] SiteScope scope,
         [FromServices] RecordClosure closures, CancellationToken ct)
     {
-        var statuses = await scope.KeepReachableAsync(await continuity.LoadAsync(ct: ct), s => s.ResidentId, ct);
+        var statuses = await continuity.LoadReachableAsync(scope, ct);
         ViewData["Closures"] = await closures.ListAsync(ct);
         return View(statuses);
     }

@@ -76,9 +76,9 @@ public sealed class RecordClosure(ShelterDbContext db, SiteScope scope, TimeProv
         if (closure is null) return null;
         var site = await db.Partners.Where(p => p.Id == closure.PartnerId).Select(p => p.Name).FirstAsync(ct);
         // Every dependant got a follow-up; the page lists those of the reader's sites.
-        var programmes = await scope.KeepReachableAsync(
-            await db.MedicationProgrammes.AsNoTracking().Where(m => m.DispensingSiteId == closure.PartnerId && m.EndedAt == null)
-                .ToListAsync(ct), m => m.ResidentId, ct);
+        var programmes = await (await scope.OnlyReachableAsync(
+            db.MedicationProgrammes.AsNoTracking().Where(m => m.DispensingSiteId == closure.PartnerId && m.EndedAt == null),
+            m => m.ResidentId, ct)).ToListAsync(ct);
         var residentIds = programmes.Select(m => m.ResidentId).ToList();
         var aliases = await db.Residents.Where(r => residentIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Alias, ct);
         return new ClosurePage(closure, site, programmes.Select(m => new AffectedResident(m.ResidentId, aliases[m.ResidentId], m.Kind))
