@@ -56,9 +56,10 @@ public class BoardTests(ShelterFactory app) : IClassFixture<ShelterFactory>
         Assert.DoesNotMatch(indented, Regex.Replace(terms, "<textarea.*?</textarea>", "", RegexOptions.Singleline));
 
         // Lines inside pre and textarea keep their spaces, whatever the case of the tag.
-        var page = "  <p>\n    text\n  <TEXTAREA name=\"x\">first\n    second\n  </textarea>\n  <pre>\n    code\n</pre>\n    <b>\n";
-        Assert.Equal("<p>\ntext\n<TEXTAREA name=\"x\">first\n    second\n  </textarea>\n<pre>\n    code\n</pre>\n<b>\n",
-            Shelter.Web.Infrastructure.Mvc.StripIndentation.Strip(page));
+        var page = "  <p>\n    text\n  <TEXTAREA name=\"x\">first\n    second\n  </textarea>\n  <pre>\n    code\n</pre>\n    <b>\n"
+            + "\t<Pre>x</PRE>\n  <p>Ребёнок: Марина</p>\n  <prefix>\n  y\n   ";
+        Assert.Equal("<p>\ntext\n<TEXTAREA name=\"x\">first\n    second\n  </textarea>\n<pre>\n    code\n</pre>\n<b>\n"
+            + "<Pre>x</PRE>\n<p>Ребёнок: Марина</p>\n<prefix>\ny\n", Shelter.Web.Infrastructure.Mvc.StripIndentation.Strip(page));
     }
 
     [Fact]

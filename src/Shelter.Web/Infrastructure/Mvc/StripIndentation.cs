@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.RegularExpressions;
 
 namespace Shelter.Web.Infrastructure.Mvc;
 
@@ -9,7 +8,7 @@ namespace Shelter.Web.Infrastructure.Mvc;
 /// whose text is what she typed. Only <c>text/html</c> bodies are held and rewritten; anything else
 /// (CSV exports, files) passes straight through. Runs inside response compression.
 /// </summary>
-public sealed partial class StripIndentation(RequestDelegate next)
+public sealed class StripIndentation(RequestDelegate next)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -25,34 +24,57 @@ public sealed partial class StripIndentation(RequestDelegate next)
             context.Response.Body = original;
         }
         if (body.Held is not { } held) return;
-        var bytes = Encoding.UTF8.GetBytes(Strip(Encoding.UTF8.GetString(held.GetBuffer(), 0, (int)held.Length)));
-        if (!context.Response.HasStarted) context.Response.ContentLength = bytes.Length;
-        await original.WriteAsync(bytes, context.RequestAborted);
+        var length = Strip(held.GetBuffer().AsSpan(0, (int)held.Length));
+        if (!context.Response.HasStarted) context.Response.ContentLength = length;
+        await original.WriteAsync(held.GetBuffer().AsMemory(0, length), context.RequestAborted);
     }
-
-    [GeneratedRegex("<(/?)(pre|textarea)\\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex Verbatim();
 
     /// <summary>The text without the leading whitespace of its lines, outside pre and textarea.</summary>
     public static string Strip(string html)
     {
-        var result = new StringBuilder(html.Length);
-        var depth = 0;
-        var start = 0;
-        while (start < html.Length)
+        var bytes = Encoding.UTF8.GetBytes(html);
+        return Encoding.UTF8.GetString(bytes, 0, Strip(bytes));
+    }
+
+    /// <summary>
+    /// Strips UTF-8 HTML in place and returns its new length: one pass that jumps from one line break or
+    /// tag opening to the next (a space, tab, newline or '&lt;' byte is never part of a multi-byte character),
+    /// instead of decoding the page to a string, matching a pattern on every line and encoding it again —
+    /// which had cost a seventh of the board's CPU.
+    /// </summary>
+    public static int Strip(Span<byte> html)
+    {
+        int read = 0, written = 0, depth = 0;
+        while (read < html.Length)
         {
-            var end = html.IndexOf('\n', start);
-            end = end < 0 ? html.Length : end + 1;
-            var from = start;
             if (depth == 0)
-                while (from < end && html[from] is ' ' or '\t') from++;
-            var line = html.AsSpan(from, end - from);
-            foreach (var match in Verbatim().EnumerateMatches(line))
-                depth = Math.Max(0, depth + (line[match.Index + 1] == '/' ? -1 : 1));
-            result.Append(line);
-            start = end;
+                while (read < html.Length && html[read] is (byte)' ' or (byte)'\t') read++;
+            while (read < html.Length)
+            {
+                var next = html[read..].IndexOfAny((byte)'\n', (byte)'<');
+                var upTo = next < 0 ? html.Length : read + next + 1;
+                html[read..upTo].CopyTo(html[written..]);
+                written += upTo - read;
+                read = upTo;
+                if (next < 0 || html[read - 1] == (byte)'\n') break;
+                depth = Math.Max(0, depth + VerbatimTag(html[read..]));
+            }
         }
-        return result.ToString();
+        return written;
+    }
+
+    /// <summary>+1 after "&lt;pre" or "&lt;textarea" (any case, a whole tag name), -1 after their closing tags, else 0.</summary>
+    private static int VerbatimTag(ReadOnlySpan<byte> afterOpening)
+    {
+        var closing = afterOpening.Length > 0 && afterOpening[0] == (byte)'/';
+        var name = closing ? afterOpening[1..] : afterOpening;
+        foreach (var tag in (ReadOnlySpan<string>)["pre", "textarea"])
+        {
+            if (name.Length < tag.Length || !System.Text.Ascii.EqualsIgnoreCase(name[..tag.Length], tag)) continue;
+            if (name.Length > tag.Length && (char.IsAsciiLetterOrDigit((char)name[tag.Length]) || name[tag.Length] == (byte)'_')) continue;
+            return closing ? -1 : 1;
+        }
+        return 0;
     }
 
     /// <summary>Holds the body when the response is HTML; otherwise writes through.</summary>
@@ -65,7 +87,7 @@ public sealed partial class StripIndentation(RequestDelegate next)
         private Stream Target()
         {
             _html ??= response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true;
-            if (_html == true) return Held ??= new MemoryStream();
+            if (_html == true) return Held ??= new MemoryStream(16 * 1024); // most pages fit without regrowing
             return inner;
         }
 
