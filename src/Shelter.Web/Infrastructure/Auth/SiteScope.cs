@@ -47,8 +47,8 @@ public sealed class SiteScope(ShelterDbContext db, IHttpContextAccessor http)
         CancellationToken ct = default)
     {
         if (await SitesAsync(ct) is not { } sites) return rows;
-        Expression<Func<int, bool>> reaches = id => db.Residents.Any(r => r.Id == id
-            && (r.CurrentSiteId == null || sites.Contains(r.CurrentSiteId.Value)));
+        var reachable = db.Residents.Where(Reachable(sites));
+        Expression<Func<int, bool>> reaches = id => reachable.Any(r => r.Id == id);
         var body = new Substitute(reaches.Parameters[0], residentOf.Body).Visit(reaches.Body);
         return rows.Where(Expression.Lambda<Func<T, bool>>(body, residentOf.Parameters[0]));
     }
