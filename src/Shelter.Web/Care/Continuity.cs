@@ -55,12 +55,13 @@ public sealed class Continuity(ShelterDbContext db, TimeProvider clock, SiteCloc
         await StatusesAsync(await (await scope.OnlyReachableAsync(Active(null), m => m.ResidentId, ct)).ToListAsync(ct), ct);
 
     /// <summary>
-    /// The same statuses from the schedule and dates alone: the medicine, dose, kind and notes are not read,
-    /// so nothing is decrypted. For counts (the dashboard): key derivation for five protected columns of
-    /// every active programme was most of a dashboard's CPU.
+    /// The same statuses of the women this worker reaches, from the schedule and dates alone: the medicine,
+    /// dose, kind and notes are not read, so nothing is decrypted. For counts (the dashboard): key derivation
+    /// for five protected columns of every active programme was most of a dashboard's CPU.
     /// </summary>
-    public async Task<IReadOnlyList<ProgrammeStatus>> LoadWithoutDetailsAsync(CancellationToken ct = default) =>
-        await StatusesAsync(await Active(null).Select(m => new MedicationProgramme
+    public async Task<IReadOnlyList<ProgrammeStatus>> LoadReachableWithoutDetailsAsync(Infrastructure.Auth.SiteScope scope,
+        CancellationToken ct = default) =>
+        await StatusesAsync(await (await scope.OnlyReachableAsync(Active(null), m => m.ResidentId, ct)).Select(m => new MedicationProgramme
         {
             Id = m.Id, Version = m.Version, ResidentId = m.ResidentId, DispensingSiteId = m.DispensingSiteId, Schedule = m.Schedule,
             SupplyDays = m.SupplyDays, SupplyAsOf = m.SupplyAsOf, NextPickupOn = m.NextPickupOn, LastDispensedOn = m.LastDispensedOn,

@@ -52,8 +52,7 @@ public sealed class Dashboard(ShelterDbContext db, UserManager<ShelterUser> user
         var seesWaiting = roles.Any(r => r is Core.Accounts.Roles.Staff or Core.Accounts.Roles.CaseManager);
         var (waiting, fit) = seesWaiting ? await waitingList.LoadAsync(ct) : ([], new Core.Intake.BedsThatFit(0, 0));
         // Staff and case managers learn how many need attention; which medication stays on the case manager's page.
-        var held = seesWaiting ? (await continuity.LoadWithoutDetailsAsync(ct)).Where(m => m.Held).ToList() : [];
-        var medication = await scope.KeepReachableAsync(held, m => m.ResidentId, ct);
+        var medication = seesWaiting ? (await continuity.LoadReachableWithoutDetailsAsync(scope, ct)).Where(m => m.Held).ToList() : [];
 
         return new DashboardModel
         {

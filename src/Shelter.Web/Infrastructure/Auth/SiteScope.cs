@@ -63,17 +63,6 @@ public sealed class SiteScope(ShelterDbContext db, IHttpContextAccessor http)
         return sites is null || await db.Residents.Where(r => r.Id == residentId).AnyAsync(Reachable(sites), ct);
     }
 
-    /// <summary>Keeps the items of a list already loaded whose resident she reaches.</summary>
-    public async Task<IReadOnlyList<T>> KeepReachableAsync<T>(IReadOnlyList<T> items, Func<T, int> residentOf,
-        CancellationToken ct = default)
-    {
-        if (items.Count == 0 || await SitesAsync(ct) is not { } sites) return items;
-        var ids = items.Select(residentOf).Distinct().ToList();
-        var kept = (await db.Residents.Where(r => ids.Contains(r.Id)).Where(Reachable(sites)).Select(r => r.Id).ToListAsync(ct))
-            .ToHashSet();
-        return items.Where(i => kept.Contains(residentOf(i))).ToList();
-    }
-
     public async Task<bool> ReachesSiteAsync(int siteId, CancellationToken ct = default) =>
         await SitesAsync(ct) is not { } sites || sites.Contains(siteId);
 
