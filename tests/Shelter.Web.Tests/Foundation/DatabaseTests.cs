@@ -73,6 +73,31 @@ public class DatabaseTests
         Assert.Equal((-12L * 1024, 3L << 20), await PragmasAsync()); // a pooled connection, opened again, keeps them
     }
 
+    /// <summary>
+    /// All connections together stay near <c>Database:SqliteMemoryMegabytes</c>: SQLite's soft heap limit is set (it is
+    /// one for the process, and every host here sets the same default), and SQLite counts its memory, without which
+    /// the limit would be ignored.
+    /// </summary>
+    [Fact]
+    public async Task SQLite_connections_together_keep_to_a_memory_limit_SQLite_enforces()
+    {
+        using var app = new ShelterFactory(ShelterFactory.NewDataFolder(), demo: true);
+
+        var limit = await app.WithDbAsync(async db =>
+        {
+            await db.Database.OpenConnectionAsync();
+            try
+            {
+                _ = await db.Residents.CountAsync();
+                return (await db.Database.SqlQueryRaw<long>("PRAGMA soft_heap_limit").ToListAsync())[0];
+            }
+            finally { await db.Database.CloseConnectionAsync(); }
+        });
+
+        Assert.Equal(64L << 20, limit);
+        Assert.True(SQLitePCL.raw.sqlite3_memory_used() > 0, "SQLite does not count its memory here, so it would ignore the limit.");
+    }
+
     [Fact]
     public async Task The_app_starts_twice_on_the_same_data_folder_without_reseeding()
     {

@@ -22,7 +22,8 @@ public static class DataSetup
         if (provider == DatabaseProvider.Postgres) PostgresTimestamps.UseUtcWallClock();
         services.AddSingleton(provider);
         services.AddSingleton(new SqliteConnectionSetup(Math.Clamp(config.GetValue("Database:SqliteCacheMegabytes", 8), 1, 1024),
-            Math.Clamp(config.GetValue("Database:SqliteMmapMegabytes", 0), 0, 65_536)));
+            Math.Clamp(config.GetValue("Database:SqliteMmapMegabytes", 0), 0, 65_536),
+            Math.Clamp(config.GetValue("Database:SqliteMemoryMegabytes", 64), 1, 65_536)));
         services.AddDbContext<ShelterDbContext>((sp, options) => provider.Use(options, sp.GetRequiredService<ShelterPaths>(), config)
             .AddInterceptors(sp.GetRequiredService<Audit.ChangeAudit>(), sp.GetRequiredService<Integrity.OutboxNudge>(),
                 sp.GetRequiredService<ResidentSiteTracker>(), sp.GetRequiredService<SqliteConnectionSetup>())

@@ -9,9 +9,12 @@ namespace Shelter.Web.Infrastructure.Data;
 /// Per-connection SQLite settings, applied once to each pooled connection handle (the pool keeps the
 /// handle, and the setting with it): <c>Database:SqliteCacheMegabytes</c> (8: SQLite's own 2 MB held less
 /// than a worklist reads on a national data set, so every request read its pages from the kernel again)
-/// and <c>Database:SqliteMmapMegabytes</c> (0: off).
+/// and <c>Database:SqliteMmapMegabytes</c> (0: off). <c>Database:SqliteMemoryMegabytes</c> (64) bounds the
+/// memory of all connections together (SQLite's soft heap limit, one for the process): fifty busy
+/// connections would otherwise each keep their full cache; near the limit a connection reuses its own
+/// pages instead of taking more.
 /// </summary>
-public sealed class SqliteConnectionSetup(int cacheMegabytes, int mmapMegabytes) : DbConnectionInterceptor
+public sealed class SqliteConnectionSetup(int cacheMegabytes, int mmapMegabytes, int memoryMegabytes) : DbConnectionInterceptor
 {
     private readonly ConditionalWeakTable<object, object> _done = [];
 
@@ -28,7 +31,8 @@ public sealed class SqliteConnectionSetup(int cacheMegabytes, int mmapMegabytes)
     {
         if (connection is not SqliteConnection { Handle: { } handle } sqlite || _done.TryGetValue(handle, out _)) return;
         using var command = sqlite.CreateCommand();
-        command.CommandText = $"PRAGMA cache_size=-{cacheMegabytes * 1024}; PRAGMA mmap_size={(long)mmapMegabytes << 20};";
+        command.CommandText = $"PRAGMA cache_size=-{cacheMegabytes * 1024}; PRAGMA mmap_size={(long)mmapMegabytes << 20};"
+            + $" PRAGMA soft_heap_limit={(long)memoryMegabytes << 20};";
         command.ExecuteNonQuery();
         _done.AddOrUpdate(handle, handle);
     }
