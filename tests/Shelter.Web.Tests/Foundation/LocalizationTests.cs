@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using Shelter.Web.Infrastructure.Localization;
 
 namespace Shelter.Web.Tests.Foundation;
 
@@ -95,8 +96,8 @@ public partial class LocalizationTests
                 // A sentence: a capital, words, a full stop or question; or words built around values ($"Child {i}").
                 // Identifiers, formats, routes and keys are not.
                 var words = Regex.Replace(text, "{[^}]*}", "");
-                if (!Regex.IsMatch(text, @"^[A-Z].*\s.*[.?!]$") && !(interpolated && words.Contains(' ') && Regex.IsMatch(words, "[A-Za-z]{2}")))
-                    continue;
+                var builtAroundValues = interpolated && words.Contains(' ') && Regex.IsMatch(words, "[A-Za-z]{2}");
+                if (!Regex.IsMatch(text, @"^[A-Z].*\s.*[.?!]$") && !builtAroundValues) continue;
                 if (ForMachines().IsMatch(text) || ForOperators().IsMatch(StatementBefore(code, m.Index))) continue;
                 if (interpolated) gaps.Add($"{Path.GetFileName(file)}: interpolated, make it a resource with {{0}}: {text}");
                 else if (!english.ContainsKey(text)) gaps.Add($"{Path.GetFileName(file)}: {text}");
@@ -126,9 +127,16 @@ public partial class LocalizationTests
             .ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "");
     }
 
+    /// <summary>Every language but English, from the app's own list: a new language is checked without touching a test.</summary>
+    public static TheoryData<string> Translations()
+    {
+        var languages = new TheoryData<string>();
+        foreach (var (code, _) in Languages.Supported.Where(l => l.Code != Languages.Default)) languages.Add(code);
+        return languages;
+    }
+
     [Theory]
-    [InlineData("ru")]
-    [InlineData("uk")]
+    [MemberData(nameof(Translations))]
     public void Localization_every_English_string_is_translated(string language)
     {
         var english = Resources("en");
@@ -156,8 +164,7 @@ public partial class LocalizationTests
     }
 
     [Theory]
-    [InlineData("ru")]
-    [InlineData("uk")]
+    [MemberData(nameof(Translations))]
     public void Localization_placeholders_survive_translation(string language)
     {
         var translated = Resources(language);
@@ -180,5 +187,29 @@ public partial class LocalizationTests
             .ToList();
 
         Assert.Empty(bare);
+    }
+
+    /// <summary>Labels.Of(…) for an enum: which enum, and the prefix of its resources.</summary>
+    [GeneratedRegex("""public static string Of\((\w+) \w+\) => Text\("(\w+)", \w+\);""")]
+    private static partial Regex EnumLabel();
+
+    /// <summary>
+    /// Labels falls back silently (to the type's "_" word, then to the code name): a value added to an enum later
+    /// must bring its own word, so every value of every labelled enum has its <c>Type.Value</c> resource.
+    /// </summary>
+    [Fact]
+    public void Localization_every_value_of_a_labelled_enum_has_its_own_English_resource()
+    {
+        var english = Resources("en");
+        var enums = typeof(Shelter.Core.Beds.BedState).Assembly.GetTypes().Concat(typeof(SharedResource).Assembly.GetTypes())
+            .Where(t => t.IsEnum).ToLookup(t => t.Name);
+        var labelled = EnumLabel().Matches(File.ReadAllText(Path.Combine(WebProject(), "Features", "Shared", "Labels.cs")))
+            .Select(m => (Type: enums[m.Groups[1].Value].Single(), Prefix: m.Groups[2].Value)).ToList();
+
+        var missing = labelled.SelectMany(l => Enum.GetNames(l.Type).Select(v => $"{l.Prefix}.{v}"))
+            .Where(key => !english.TryGetValue(key, out var word) || string.IsNullOrWhiteSpace(word)).ToList();
+
+        Assert.True(labelled.Count > 20, $"only {labelled.Count} labelled enums found in Labels.cs");
+        Assert.True(missing.Count == 0, "enum values without their own word:\n" + string.Join("\n", missing));
     }
 }
