@@ -50,6 +50,8 @@ builder.Services.AddShelterReverseProxy(builder.Configuration);
 
 builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
 builder.Services.AddScoped<Shelter.Core.Text.ISayer, Shelter.Web.Infrastructure.Localization.Sayer>();
+builder.Services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<Microsoft.AspNetCore.Mvc.MvcOptions>,
+    Shelter.Web.Infrastructure.Localization.ModelBindingMessages>();
 builder.Services.AddControllersWithViews(o =>
     {
         o.ModelBinderProviders.Insert(0, new CheckboxBinderProvider());

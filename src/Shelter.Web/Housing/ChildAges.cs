@@ -1,4 +1,5 @@
 using Shelter.Core.Residents;
+using Shelter.Core.Text;
 
 namespace Shelter.Web.Housing;
 
@@ -15,7 +16,7 @@ public static class ChildAges
     }
 
     /// <summary>"10, 4" → [10, 4]; ages 0 to 17, at most ten children.</summary>
-    public static List<int> Parse(string? text, out string? error)
+    public static List<int> Parse(string? text, out Said? error)
     {
         error = null;
         var ages = new List<int>();
@@ -24,12 +25,12 @@ public static class ChildAges
         {
             if (!int.TryParse(part, out var age) || age is < 0 or > 17)
             {
-                error = $"\"{part}\" is not a child's age: give ages from 0 to 17, separated by commas.";
+                error = new Said("\"{0}\" is not a child's age: give ages from 0 to 17, separated by commas.", part);
                 return [];
             }
             ages.Add(age);
         }
-        if (ages.Count > 10) error = "List at most ten children.";
+        if (ages.Count > 10) error = new Said("List at most ten children.");
         return ages;
     }
 }

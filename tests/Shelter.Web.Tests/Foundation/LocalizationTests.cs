@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using Shelter.Web.Infrastructure.Localization;
 
 namespace Shelter.Web.Tests.Foundation;
 
@@ -47,12 +48,29 @@ public partial class LocalizationTests
     }
 
     /// <summary>
-    /// A sentence a handler, a controller or a domain rule gives a worker: returned, refused, put in a
-    /// notice or a model error, or a validation attribute's message.
+    /// Any string literal in the code, with its <c>$</c> if interpolated: a sentence a worker may read can be
+    /// returned, refused, put in a notice or a model error, a tuple, a record, a constant or an out value,
+    /// so every literal is looked at, not only those after a known keyword.
     /// </summary>
-    [GeneratedRegex("""(?:return|ErrorMessage\s*=|TempData\["(?:Notice|Error)"\]\s*=|AddModelError\([^,;]+,|Refused(?:<\w+>)?\(|"""
-        + """[Ee]rrors\.Add\(|\?\?|[?:])\s*(\$?)"((?:[^"\\]|\\.)*)\x22""")]
+    /// Verbatim and raw strings and characters are matched only to be stepped over (SQL and patterns live there).
+    [GeneratedRegex("""\$?@\$?\x22(?:[^\x22]|\x22\x22)*\x22|\$*\x22\x22\x22[\s\S]*?\x22\x22\x22|'(?:[^'\\\n]|\\u\w{4}|\\.)'|"""
+        + """(\$?)\x22((?:[^\x22\\\n]|\\.)*)\x22""")]
     private static partial Regex MessageLiteral();
+
+    /// <summary>"a " + "b" across lines: one sentence, one resource key.</summary>
+    [GeneratedRegex("""\x22\s*\+\s*\$?\x22""")]
+    private static partial Regex Concatenation();
+
+    /// <summary>
+    /// What never reaches a worker's screen, so may stay English: exceptions (the error page shows its own
+    /// words), logs and the console (the operator's), the audit trail's details (one language for the inspector),
+    /// and text for machines (SQL, connection strings, markup, headers).
+    /// </summary>
+    [GeneratedRegex("""(throw |Exception\(|\.Log\w*\(|Console\.|audit\.Record\()[^;]*$""")]
+    private static partial Regex ForOperators();
+
+    [GeneratedRegex("""^(SELECT|PRAGMA|Data Source=|<|attachment;)""")]
+    private static partial Regex ForMachines();
 
     [Fact]
     public void Localization_every_message_a_handler_or_rule_gives_is_a_resource()
@@ -69,16 +87,34 @@ public partial class LocalizationTests
 
         var gaps = new List<string>();
         foreach (var file in sources)
-            foreach (Match m in MessageLiteral().Matches(File.ReadAllText(file)))
+        {
+            var code = Concatenation().Replace(WithoutComments(File.ReadAllText(file)), "");
+            foreach (Match m in MessageLiteral().Matches(code).Where(m => m.Groups[2].Success))
             {
                 var text = m.Groups[2].Value.Replace("\\\"", "\"");
-                // A sentence: a capital, words, a full stop or question. Identifiers, formats and keys are not.
-                if (!Regex.IsMatch(text, @"^[A-Z].*\s.*[.?!]$") && !(m.Groups[1].Value == "$" && text.Contains(' '))) continue;
-                if (m.Groups[1].Value == "$") gaps.Add($"{Path.GetFileName(file)}: interpolated, make it a resource with {{0}}: {text}");
+                var interpolated = m.Groups[1].Value == "$";
+                // A sentence: a capital, words, a full stop or question; or words built around values ($"Child {i}").
+                // Identifiers, formats, routes and keys are not.
+                var words = Regex.Replace(text, "{[^}]*}", "");
+                var builtAroundValues = interpolated && words.Contains(' ') && Regex.IsMatch(words, "[A-Za-z]{2}");
+                if (!Regex.IsMatch(text, @"^[A-Z].*\s.*[.?!]$") && !builtAroundValues) continue;
+                if (ForMachines().IsMatch(text) || ForOperators().IsMatch(StatementBefore(code, m.Index))) continue;
+                if (interpolated) gaps.Add($"{Path.GetFileName(file)}: interpolated, make it a resource with {{0}}: {text}");
                 else if (!english.ContainsKey(text)) gaps.Add($"{Path.GetFileName(file)}: {text}");
             }
+        }
 
         Assert.True(gaps.Count == 0, $"{gaps.Count} messages are not resources:\n" + string.Join("\n", gaps.Order()));
+    }
+
+    /// <summary>Whole-line comments go; a "//" inside a string (an address) stays.</summary>
+    private static string WithoutComments(string code) => Regex.Replace(code, @"^\s*//.*$", "", RegexOptions.Multiline);
+
+    /// <summary>The code from the end of the statement before up to the literal.</summary>
+    private static string StatementBefore(string code, int at)
+    {
+        var start = code.LastIndexOfAny([';', '}'], Math.Max(0, at - 1));
+        return code[(start + 1)..at];
     }
 
     /// <summary>Names of the field that read the same in every language (the screening's own name).</summary>
@@ -91,9 +127,16 @@ public partial class LocalizationTests
             .ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "");
     }
 
+    /// <summary>Every language but English, from the app's own list: a new language is checked without touching a test.</summary>
+    public static TheoryData<string> Translations()
+    {
+        var languages = new TheoryData<string>();
+        foreach (var (code, _) in Languages.Supported.Where(l => l.Code != Languages.Default)) languages.Add(code);
+        return languages;
+    }
+
     [Theory]
-    [InlineData("ru")]
-    [InlineData("uk")]
+    [MemberData(nameof(Translations))]
     public void Localization_every_English_string_is_translated(string language)
     {
         var english = Resources("en");
@@ -121,8 +164,7 @@ public partial class LocalizationTests
     }
 
     [Theory]
-    [InlineData("ru")]
-    [InlineData("uk")]
+    [MemberData(nameof(Translations))]
     public void Localization_placeholders_survive_translation(string language)
     {
         var translated = Resources(language);
@@ -145,5 +187,29 @@ public partial class LocalizationTests
             .ToList();
 
         Assert.Empty(bare);
+    }
+
+    /// <summary>Labels.Of(…) for an enum: which enum, and the prefix of its resources.</summary>
+    [GeneratedRegex("""public static string Of\((\w+) \w+\) => Text\("(\w+)", \w+\);""")]
+    private static partial Regex EnumLabel();
+
+    /// <summary>
+    /// Labels falls back silently (to the type's "_" word, then to the code name): a value added to an enum later
+    /// must bring its own word, so every value of every labelled enum has its <c>Type.Value</c> resource.
+    /// </summary>
+    [Fact]
+    public void Localization_every_value_of_a_labelled_enum_has_its_own_English_resource()
+    {
+        var english = Resources("en");
+        var enums = typeof(Shelter.Core.Beds.BedState).Assembly.GetTypes().Concat(typeof(SharedResource).Assembly.GetTypes())
+            .Where(t => t.IsEnum).ToLookup(t => t.Name);
+        var labelled = EnumLabel().Matches(File.ReadAllText(Path.Combine(WebProject(), "Features", "Shared", "Labels.cs")))
+            .Select(m => (Type: enums[m.Groups[1].Value].Single(), Prefix: m.Groups[2].Value)).ToList();
+
+        var missing = labelled.SelectMany(l => Enum.GetNames(l.Type).Select(v => $"{l.Prefix}.{v}"))
+            .Where(key => !english.TryGetValue(key, out var word) || string.IsNullOrWhiteSpace(word)).ToList();
+
+        Assert.True(labelled.Count > 20, $"only {labelled.Count} labelled enums found in Labels.cs");
+        Assert.True(missing.Count == 0, "enum values without their own word:\n" + string.Join("\n", missing));
     }
 }

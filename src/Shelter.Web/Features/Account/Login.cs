@@ -10,12 +10,12 @@ public sealed class LoginForm
 {
     [Required(ErrorMessage = "Enter your email.")]
     [EmailAddress(ErrorMessage = "Enter an email address like name@example.org.")]
-    [StringLength(256)]
+    [StringLength(256, ErrorMessage = "Keep the email address under {1} characters.")]
     public string Email { get; set; } = "";
 
     [Required(ErrorMessage = "Enter your password.")]
     [DataType(DataType.Password)]
-    [StringLength(256)]
+    [StringLength(256, ErrorMessage = "Keep the password under {1} characters.")]
     public string Password { get; set; } = "";
 
     public string? ReturnUrl { get; set; }

@@ -12,7 +12,7 @@ namespace Shelter.Web.Features.Account;
 public sealed class EnableTwoFactorForm
 {
     [Required(ErrorMessage = "Enter the six-digit code your authenticator app shows.")]
-    [StringLength(20)]
+    [StringLength(20, ErrorMessage = "Keep the code under {1} characters.")]
     public string Code { get; set; } = "";
 }
 

@@ -10,7 +10,7 @@ namespace Shelter.Web.Features.Account;
 public sealed class TwoFactorForm
 {
     [Required(ErrorMessage = "Enter the code from your authenticator app, or a recovery code.")]
-    [StringLength(40)]
+    [StringLength(40, ErrorMessage = "Keep the code under {1} characters.")]
     public string Code { get; set; } = "";
 
     public string? ReturnUrl { get; set; }

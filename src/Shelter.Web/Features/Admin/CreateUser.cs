@@ -14,7 +14,7 @@ public sealed class CreateUserForm
 {
     [Required(ErrorMessage = "Enter the person's work email.")]
     [EmailAddress(ErrorMessage = "Enter an email address like name@example.org.")]
-    [StringLength(256)]
+    [StringLength(256, ErrorMessage = "Keep the email address under {1} characters.")]
     public string Email { get; set; } = "";
 
     [Required(ErrorMessage = "Enter the name colleagues know her by.")]

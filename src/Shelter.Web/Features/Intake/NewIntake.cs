@@ -145,7 +145,7 @@ public sealed class NewIntake(ShelterDbContext db, BedStates states, Placement p
     private Checked Check(IntakeForm form, DateTime now, List<string> errors)
     {
         var ages = ChildAges.Parse(form.ChildAges, out var ageError);
-        if (ageError is not null) errors.Add(ageError);
+        if (ageError is not null) errors.Add(L.Say(ageError));
         var sexes = ChildSexes(ages, form.SonsAges, errors);
         var hits = Screening(form, errors);
         if (form.DateOfBirth is { } dob && dob > InputBounds.LatestToday(now)) errors.Add("The date of birth cannot be in the future.");
@@ -168,7 +168,7 @@ public sealed class NewIntake(ShelterDbContext db, BedStates states, Placement p
     };
 
     /// <summary>Her record: only her alias without her consent to keep data; her children as beds, not records, then.</summary>
-    private static Resident NewResident(IntakeForm form, IntakeAnswers answers, Checked household, DateTime now)
+    private Resident NewResident(IntakeForm form, IntakeAnswers answers, Checked household, DateTime now)
     {
         var consent = form.ConsentToKeepData;
         var resident = new Resident
@@ -186,7 +186,7 @@ public sealed class NewIntake(ShelterDbContext db, BedStates states, Placement p
         for (var i = 0; i < ages.Count; i++)
             resident.Children.Add(new Child
             {
-                Alias = $"Child {i + 1}", AgeAtArrival = consent ? ages[i] : null,
+                Alias = L["Child {0}", i + 1].Value, AgeAtArrival = consent ? ages[i] : null,
                 Sex = consent ? sexes[i] : null, ArrivedOn = DateOnly.FromDateTime(now),
             });
         return resident;
@@ -289,11 +289,11 @@ public sealed class NewIntake(ShelterDbContext db, BedStates states, Placement p
     }
 
     /// <summary>Boys by age among her children; the rest are girls once her sons are named, not said otherwise.</summary>
-    private static IReadOnlyList<ChildSex?> ChildSexes(IReadOnlyList<int> ages, string? sonsAges, List<string> errors)
+    private IReadOnlyList<ChildSex?> ChildSexes(IReadOnlyList<int> ages, string? sonsAges, List<string> errors)
     {
         if (string.IsNullOrWhiteSpace(sonsAges)) return ages.Select(_ => (ChildSex?)null).ToList();
         var sons = ChildAges.Parse(sonsAges, out var error).ToList();
-        if (error is not null) { errors.Add(error); return ages.Select(_ => (ChildSex?)null).ToList(); }
+        if (error is not null) { errors.Add(L.Say(error)); return ages.Select(_ => (ChildSex?)null).ToList(); }
         var sexes = new List<ChildSex?>();
         foreach (var age in ages)
         {

@@ -20,7 +20,7 @@ public sealed class PartnerForm
     public string? Phone { get; set; }
 
     [EmailAddress(ErrorMessage = "Enter an email address like name@example.org.")]
-    [StringLength(200)]
+    [StringLength(200, ErrorMessage = "Keep the email address under {1} characters.")]
     public string? Email { get; set; }
 
     [StringLength(300, ErrorMessage = "Keep the address under 300 characters.")]

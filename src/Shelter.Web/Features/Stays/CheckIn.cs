@@ -142,7 +142,7 @@ public sealed class CheckIn(ShelterDbContext db, BedStates states, SiteScope sco
             if (string.IsNullOrWhiteSpace(form.Alias))
                 return (null, "Enter the name she wants to be called, or choose a woman already known.");
             newChildAges = ChildAges.Parse(form.ChildAges, out var ageError);
-            if (ageError is not null) return (null, ageError);
+            if (ageError is not null) return (null, L.Say(ageError));
         }
         if (form.Conditions is not null && form.AgreedEndOn is null)
             return (null, "Conditions go with an agreed end date: set the date too.");

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Localization;
 using Shelter.Core.Data;
 using Shelter.Core.Integrity;
 
@@ -31,6 +32,7 @@ public sealed class SessionFormAttribute : Attribute;
 public sealed class WriteTransactionFilter : IAsyncActionFilter
 {
     public const string FieldName = "__SubmissionKey";
+    // Notices are resource keys: the layout says them in the reader's language.
     public const string AlreadySent = "This was already saved: the form was sent twice. Here is what the first send did.";
     public const string ChangedMeanwhile =
         "Another worker changed this record at the same moment; nothing of yours was saved. "
@@ -64,7 +66,7 @@ public sealed class WriteTransactionFilter : IAsyncActionFilter
             // The same form again: show the first result, whoever's key it claims to be.
             context.Result = first.UserId == userId && first.ResultPath is { } path
                 ? Notice(context, new LocalRedirectResult(path), AlreadySent)
-                : new ConflictObjectResult(AlreadySent);
+                : new ConflictObjectResult(http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>()[AlreadySent].Value);
             return;
         }
 
