@@ -136,7 +136,8 @@ run_tests() {
   say "Building"
   dotnet build Shelter.sln -c Release --no-restore --verbosity quiet -nologo
   say "Checking the house style (.editorconfig)"
-  dotnet format whitespace Shelter.sln --verify-no-changes --verbosity quiet   # code style and analyzers are checked by the build
+  # Whitespace, code style and analyzers, as the issue asks; the build checks style and analyzers again.
+  dotnet format Shelter.sln --verify-no-changes --no-restore --verbosity quiet
   say "Running tests"
   # Test hosts neither reload settings nor watch files through inotify (Linux allows 128 per user).
   export DOTNET_hostBuilder__reloadConfigOnChange=false DOTNET_USE_POLLING_FILE_WATCHER=true

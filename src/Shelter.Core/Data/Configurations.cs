@@ -154,6 +154,9 @@ internal sealed class BedOutOfServiceConfiguration : IEntityTypeConfiguration<Be
 
 internal sealed class FollowUpConfiguration : IEntityTypeConfiguration<FollowUp>
 {
+    /// <summary>FollowUpStatus.Open as stored, for the index filters (the same "1" the migrations hold).</summary>
+    private static readonly string Open = ((int)FollowUpStatus.Open).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     public void Configure(EntityTypeBuilder<FollowUp> b)
     {
         b.Property(f => f.AssignedToUserId).HasMaxLength(450);
@@ -168,10 +171,10 @@ internal sealed class FollowUpConfiguration : IEntityTypeConfiguration<FollowUp>
         b.HasOne<MedicationProgramme>().WithMany().HasForeignKey(f => f.MedicationProgrammeId).OnDelete(DeleteBehavior.Cascade);
         // One open continuity follow-up per programme, however often the sweep runs.
         b.HasIndex(f => new { f.Kind, f.MedicationProgrammeId }).IsUnique()
-            .HasFilter("\"Status\" = 1 AND \"MedicationProgrammeId\" IS NOT NULL")
+            .HasFilter($"\"Status\" = {Open} AND \"MedicationProgrammeId\" IS NOT NULL")
             .HasDatabaseName("UX_FollowUps_OneOpenPerProgramme");
         // One open review per stay, however often the stay is changed.
-        b.HasIndex(f => new { f.Kind, f.StayId }).IsUnique().HasFilter("\"Status\" = 1 AND \"StayId\" IS NOT NULL")
+        b.HasIndex(f => new { f.Kind, f.StayId }).IsUnique().HasFilter($"\"Status\" = {Open} AND \"StayId\" IS NOT NULL")
             .HasDatabaseName("UX_FollowUps_OneOpenPerStay");
     }
 }

@@ -19,12 +19,12 @@ public class Stay : Integrity.IVersioned
     public int? ChildId { get; set; }
     public Child? Child { get; set; }
 
-    public int BedId { get; set; }
+    public int BedId { get; init; }
     public Bed Bed { get; set; } = null!;
 
     /// <summary>When she arrived in the network; kept across moves so length of stay is whole.</summary>
-    public DateTime AdmittedAt { get; set; }
-    public DateTime StartedAt { get; set; }
+    public DateTime AdmittedAt { get; init; }
+    public DateTime StartedAt { get; init; }
 
     /// <summary>The site's maximum unless an individual term was agreed.</summary>
     public DateTime PlannedEndAt { get => _plannedEndAt; init => _plannedEndAt = value; }

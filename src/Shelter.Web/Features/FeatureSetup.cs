@@ -6,6 +6,7 @@ using Shelter.Web.Features.Reports;
 using Shelter.Web.Features.Sites;
 using Shelter.Web.Features.Stays;
 using Shelter.Web.Housing;
+using Shelter.Web.Infrastructure.Integrity;
 using Shelter.Web.Infrastructure.Jobs;
 
 namespace Shelter.Web.Features;
@@ -79,6 +80,7 @@ public static class FeatureSetup
         services.AddScoped<Care.Continuity>();
         services.AddScoped<Medication.ContinuitySweep>();
         services.AddScoped<IScheduleSource>(sp => sp.GetRequiredService<Medication.ContinuitySweep>());
+        services.AddScoped<IResidentContinuityCheck>(sp => sp.GetRequiredService<Medication.ContinuitySweep>());
         services.AddScoped<Medication.SaveProgramme>();
         services.AddScoped<Medication.RecordClosure>();
         services.AddScoped<Tasks.Worklist>();

@@ -37,7 +37,7 @@ public sealed class Placement(ShelterDbContext db, Outbox outbox)
             .Prepend(hers).ToList();
         db.Stays.AddRange(stays);
 
-        if (bed.HoldId is int holdId && await db.BedHolds.FindAsync([holdId], ct) is { IsOpen: true } hold) hold.ReleaseOnArrival(now);
+        await ReleaseHoldOnArrivalAsync(db, bed.HoldId, now, ct);
         if (resident.Id != 0)
         {
             foreach (var waiting in await db.WaitingList.Where(w => w.ResidentId == resident.Id && w.ClosedAt == null).ToListAsync(ct))
@@ -52,5 +52,11 @@ public sealed class Placement(ShelterDbContext db, Outbox outbox)
         outbox.ContinuityCheck(resident.Id);
         await db.SaveChangesAsync(ct);
         return hers;
+    }
+
+    /// <summary>A hold kept on the bed she arrives in (at check-in or a move) has done its work: it ends now.</summary>
+    public static async Task ReleaseHoldOnArrivalAsync(ShelterDbContext db, int? holdId, DateTime now, CancellationToken ct)
+    {
+        if (holdId is int id && await db.BedHolds.FindAsync([id], ct) is { IsOpen: true } hold) hold.ReleaseOnArrival(now);
     }
 }

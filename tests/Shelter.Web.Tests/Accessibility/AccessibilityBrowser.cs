@@ -14,43 +14,13 @@ internal static class AccessibilityBrowser
 
     // The page is there once its HTML is (see BrowserTests): the load event can lag on a loaded machine.
     public static readonly PageGotoOptions Html = new() { WaitUntil = WaitUntilState.DOMContentLoaded };
-    private static readonly PageWaitForURLOptions SignedInWait = new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 60_000 };
 
     public static readonly string[] Roles = [DemoAccounts.Staff, DemoAccounts.CaseManager, DemoAccounts.SocialWorker,
         DemoAccounts.Manager, DemoAccounts.Admin];
 
-    public static async Task<IPage> SignedInPageAsync(BrowserFixture browser, string email, int width, string locale)
-    {
-        var page = await browser.NewPageAsync(width, width == PhoneWidth ? 844 : 900, locale);
-        await page.GotoAsync("/Account/Login", Html);
-        await page.Locator("#Email").FillAsync(email);
-        await page.Locator("#Password").FillAsync(ShelterFactory.DemoPassword);
-        await page.Locator("main button[type=submit]").ClickAsync();
-        if (email is DemoAccounts.Manager or DemoAccounts.Admin)
-        {
-            await page.WaitForURLAsync("**/Account/LoginWith2fa**", SignedInWait);
-            await page.Locator("#Code").FillAsync(await browser.App.AuthenticatorCodeAsync(email));
-            await page.Locator("main button[type=submit]").ClickAsync();
-        }
-        await page.WaitForURLAsync("**/", SignedInWait);
-        return page;
-    }
-
-    /// <summary>
-    /// A client of the Kestrel host's own address (the in-memory client's https://localhost is not served
-    /// here); it follows redirects, so the page a request ends on is its RequestUri.
-    /// </summary>
-    private static async Task<HttpClient> SignedInClientAsync(ShelterFactory app, string email)
-    {
-        var client = app.CreateClient(new() { HandleCookies = true, BaseAddress = app.ServerAddress });
-        var response = await client.SignInAsync(email, ShelterFactory.DemoPassword);
-        if (response.RequestMessage!.RequestUri!.AbsolutePath == "/Account/LoginWith2fa")
-            response = await client.PostFormAsync(response.RequestMessage.RequestUri.PathAndQuery, "/Account/LoginWith2fa",
-                [new("Code", await app.AuthenticatorCodeAsync(email))]);
-        Assert.True(response.RequestMessage!.RequestUri!.AbsolutePath == "/",
-            $"sign-in as {email} ended at {response.RequestMessage.RequestUri}");
-        return client;
-    }
+    /// <summary>A phone's height at the phone's width, a desktop's otherwise.</summary>
+    public static Task<IPage> SignedInPageAsync(BrowserFixture browser, string email, int width, string locale) =>
+        browser.SignedInPageAsync(email, width, width == PhoneWidth ? 844 : 900, locale);
 
     /// <summary>
     /// Every GET page of the app (the page sweep's list, filled from the demo data) that answers this role
@@ -93,13 +63,13 @@ internal static class AccessibilityBrowser
                 await db.Beds.Where(b => b.Id == bedId).Select(b => b.Room.SiteId).FirstAsync(), bedId,
                 await db.Partners.Select(p => p.Id).FirstAsync());
         });
-        var userId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == DemoAccounts.Staff).Select(u => u.Id).FirstAsync());
+        var userId = await app.UserIdAsync(DemoAccounts.Staff);
         var urls = PageSweepTests.Urls(app, ids, userId).Distinct().ToList();
 
         var pages = new Dictionary<string, List<string>>();
         foreach (var role in Roles)
         {
-            var client = await SignedInClientAsync(app, role);
+            var client = await app.SignedInClientAsync(role);
             pages[role] = [];
             foreach (var url in urls)
             {

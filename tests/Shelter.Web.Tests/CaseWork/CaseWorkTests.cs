@@ -35,6 +35,7 @@ public class CaseWorkTests(SmtpSink smtp) : IClassFixture<SmtpSink>
         await app.CreateUserAsync("staff@test.shelter", Roles.Staff);
         await app.CreateUserAsync("admin@test.shelter", Roles.Admin);
         var site = await app.AddSiteAsync("Shelter", false, ("Family", RoomKind.Family, 3));
+        var cm = await app.UserIdAsync("cm@test.shelter");
         return await app.WithDbAsync(async db =>
         {
             db.CounsellingRooms.AddRange(new CounsellingRoom { SiteId = site.Id, Name = "Play room" },
@@ -55,7 +56,6 @@ public class CaseWorkTests(SmtpSink smtp) : IClassFixture<SmtpSink>
                 StartedAt = MondayTen.AddDays(-3), PlannedEndAt = MondayTen.AddDays(87)
             });
             await db.SaveChangesAsync();
-            var cm = await db.Users.Where(u => u.Email == "cm@test.shelter").Select(u => u.Id).SingleAsync();
             return (resident.Id, child.Id, cm);
         });
     }

@@ -60,6 +60,38 @@ public partial class ArchitectureTests
         Assert.True(result.IsSuccessful, $"Housing uses a feature folder in: {string.Join(", ", result.FailingTypeNames ?? [])}");
     }
 
+    /// <summary>
+    /// The same rule read from the source, views included: the compiled check cannot see a constant
+    /// (inlined where it is used) or a view (compiled outside the Features namespaces). No .cs or
+    /// .cshtml under Features/X/ names another folder Y, by using or fully qualified (Shared aside).
+    /// </summary>
+    [Fact]
+    public void No_source_file_in_a_feature_folder_names_another_feature_folder()
+    {
+        var features = Path.Combine(RepositoryRoot(), "src", "Shelter.Web", "Features");
+        var crossings = Directory.EnumerateDirectories(features)
+            .SelectMany(folder => Directory.EnumerateFiles(folder, "*.*", SearchOption.AllDirectories)
+                .Where(file => IsHandWritten(Path.GetRelativePath(features, file)))
+                .SelectMany(file => File.ReadLines(file).Select((line, i) => (line, i))
+                    .SelectMany(l => FeatureFolderNamed().Matches(l.line).Select(m => m.Groups[1].Value)
+                        .Where(named => named != Path.GetFileName(folder) && named != "Shared")
+                        .Select(named => $"{Path.GetRelativePath(features, file).Replace('\\', '/')}:{l.i + 1} uses {named}"))))
+            .ToList();
+        Assert.True(crossings.Count == 0, "A feature folder names another:\n" + string.Join("\n", crossings));
+    }
+
+    [Fact]
+    public void The_source_scan_sees_usings_imports_and_qualified_names()
+    {
+        string[] lines = ["using Shelter.Web.Features.Tasks;", "@using Shelter.Web.Features.Tasks", "What = Features.Tasks.X.Y,",
+            "@model Shelter.Web.Features.Tasks.Page", "using Shelter.Web.Features;", "context.Features.Get<T>()"];
+        Assert.Equal(["Tasks", "Tasks", "Tasks", "Tasks"],
+            lines.SelectMany(l => FeatureFolderNamed().Matches(l).Select(m => m.Groups[1].Value)));
+    }
+
+    [GeneratedRegex(@"\bFeatures\.([A-Z]\w*)(?![\w<(])")]
+    private static partial Regex FeatureFolderNamed();
+
     public const int MaxLineLength = 140;
 
     /// <summary>

@@ -258,7 +258,7 @@ public partial class LocalizationWebTests(ShelterFactory demo, ITestOutputHelper
                     if (property.GetValue(row) is string { Length: > 2 } value) texts.Add(value.Trim());
         }
         // What Shelter itself wrote into a record is not what people typed: it must be shown in her language.
-        texts.ExceptWith(Shelter.Web.Features.Tasks.FollowUpWhat.All);
+        texts.ExceptWith(Shelter.Web.Features.Shared.FollowUpWhat.All);
         return texts.OrderByDescending(t => t.Length).ToList();
     });
 

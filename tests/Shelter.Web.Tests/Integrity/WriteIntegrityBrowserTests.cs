@@ -11,24 +11,13 @@ public class WriteIntegrityBrowserTests(BrowserFixture browser) : IClassFixture<
     // image) can take longer than the default wait, which then failed with the dashboard already shown.
     private static readonly PageWaitForURLOptions SignedInWait = new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 60_000 };
 
-    private async Task<IPage> SignedInPageAsync(string email)
-    {
-        var page = await browser.NewPageAsync();
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(ShelterFactory.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**/", SignedInWait);
-        return page;
-    }
-
     [Fact]
     public async Task WriteIntegrity_two_workers_check_out_the_same_woman_and_the_second_is_told_who_was_first()
     {
         var stayId = await browser.App.WithDbAsync(db => db.Stays.Where(s => s.EndedAt == null && s.ChildId == null)
             .OrderByDescending(s => s.Id).Select(s => s.Id).FirstAsync());
-        var staff = await SignedInPageAsync(DemoAccounts.Staff);
-        var caseManager = await SignedInPageAsync(DemoAccounts.CaseManager);
+        var staff = await browser.SignedInPageAsync(DemoAccounts.Staff);
+        var caseManager = await browser.SignedInPageAsync(DemoAccounts.CaseManager);
         foreach (var page in new[] { staff, caseManager })
         {
             await page.GotoAsync($"/stays/{stayId}/check-out");
@@ -51,7 +40,7 @@ public class WriteIntegrityBrowserTests(BrowserFixture browser) : IClassFixture<
     [Fact]
     public async Task WriteIntegrity_back_and_send_again_in_the_browser_checks_her_in_once()
     {
-        var page = await SignedInPageAsync(DemoAccounts.Staff);
+        var page = await browser.SignedInPageAsync(DemoAccounts.Staff);
         await page.GotoAsync("/stays/check-in");
         await page.GetByLabel("Someone new: the name she wants to be called").FillAsync("Back Button Woman");
         await page.GetByRole(AriaRole.Button, new() { Name = "Check in" }).ClickAsync();

@@ -40,10 +40,10 @@ public class ReportTests : IAsyncLifetime
                 }; db.Residents.Add(r); return r;
             }
             Stay Stay(Resident r, int bed, DateTime start, DateTime? end, ExitReason? reason = ExitReason.PlannedEnd,
-                ExitDestination? to = ExitDestination.OwnHousing) =>
+                ExitDestination? to = ExitDestination.OwnHousing, DateTime? admitted = null) =>
                 new()
                 {
-                    Resident = r, BedId = bed, AdmittedAt = start, StartedAt = start, PlannedEndAt = start.AddDays(90),
+                    Resident = r, BedId = bed, AdmittedAt = admitted ?? start, StartedAt = start, PlannedEndAt = start.AddDays(90),
                     EndedAt = end, ExitReason = end is null ? null : reason, ExitDestination = end is null ? null : to
                 };
             var x = Woman("X"); var y = Woman("Y"); var z = Woman("Z"); var w = Woman("W");
@@ -52,9 +52,8 @@ public class ReportTests : IAsyncLifetime
             var z1 = Stay(z, b1, At(3, 5, 12), At(3, 7, 12), ExitReason.MovedWithinNetwork, ExitDestination.WithinThisNetwork);
             db.Stays.Add(z1);
             await db.SaveChangesAsync();
-            var z2 = Stay(z, b2, At(3, 7, 12), null);
+            var z2 = Stay(z, b2, At(3, 7, 12), null, admitted: z1.AdmittedAt);
             z2.MovedFromStayId = z1.Id;
-            z2.AdmittedAt = z1.AdmittedAt;
             db.Stays.Add(z2);
             db.Stays.Add(Stay(w, s1, At(3, 8, 20), At(3, 9, 18)));
             db.BedsOutOfService.Add(new BedOutOfService

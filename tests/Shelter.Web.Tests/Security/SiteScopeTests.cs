@@ -214,10 +214,11 @@ public class SiteScopeTests : IAsyncLifetime
     {
         var cm = await _app.SignedInClientAsync(CaseManager);
         Assert.Equal(HttpStatusCode.NotFound, (await cm.GetAsync($"/intake/{_centre.IntakeId}")).StatusCode);
+        var cmId = await _app.UserIdAsync(CaseManager);
         await _app.WithDbAsync(async db =>
         {
             var intake = await db.Intakes.SingleAsync(i => i.Id == _centre.IntakeId);
-            intake.RecordedByUserId = await db.Users.Where(u => u.Email == CaseManager).Select(u => u.Id).SingleAsync();
+            intake.RecordedByUserId = cmId;
             intake.StayId = _centre.StayId;
             return await db.SaveChangesAsync();
         });

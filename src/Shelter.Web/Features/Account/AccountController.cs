@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Shelter.Core.Accounts;
 using Shelter.Core.Audit;
 using Shelter.Core.Data;
+using Shelter.Web.Infrastructure;
 using Shelter.Web.Infrastructure.Audit;
 using Shelter.Web.Infrastructure.Auth;
 using Shelter.Web.Infrastructure.Integrity;
@@ -30,19 +31,18 @@ public sealed class AccountController : Controller
         if (!ModelState.IsValid) return View(form);
         if (!perAccount.TryAttempt(form.Email)) return StatusCode(StatusCodes.Status429TooManyRequests);
         var outcome = await login.HandleAsync(form);
-        if (outcome == LoginOutcome.RequiresTwoFactor) return RedirectToAction(nameof(LoginWith2fa), new { returnUrl = form.ReturnUrl });
-        if (Onward(outcome, form.ReturnUrl) is { } next) return next;
-        ModelState.AddModelError("", Features.Account.Login.RefusedMessage);
+        if (outcome.Succeeded) return Onward(outcome.Value, form.ReturnUrl);
+        ModelState.AddModelError("", outcome.Error!);
         form.Password = "";
         return View(form);
     }
 
-    /// <summary>Where a successful sign-in goes: her own password first, else where she was heading.</summary>
-    private IActionResult? Onward(LoginOutcome outcome, string? returnUrl) => outcome switch
+    /// <summary>Where a successful sign-in goes: her second factor, her own password first, else where she was heading.</summary>
+    private IActionResult Onward(SignInStep step, string? returnUrl) => step switch
     {
-        LoginOutcome.MustChangePassword => RedirectToAction(nameof(ChangePassword)),
-        LoginOutcome.SignedIn => LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl! : "/"),
-        _ => null,
+        SignInStep.RequiresTwoFactor => RedirectToAction(nameof(LoginWith2fa), new { returnUrl }),
+        SignInStep.MustChangePassword => RedirectToAction(nameof(ChangePassword)),
+        _ => LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl! : "/"),
     };
 
     [HttpGet("LoginWith2fa")]
@@ -61,8 +61,9 @@ public sealed class AccountController : Controller
             return RedirectToAction(nameof(Login));
         }
         if (!ModelState.IsValid) return View(form);
-        if (Onward(await twoFactor.HandleAsync(form), form.ReturnUrl) is { } next) return next;
-        ModelState.AddModelError("", TwoFactorSignIn.RefusedMessage);
+        var outcome = await twoFactor.HandleAsync(form);
+        if (outcome.Succeeded) return Onward(outcome.Value, form.ReturnUrl);
+        ModelState.AddModelError("", outcome.Error!);
         form.Code = "";
         return View(form);
     }
@@ -77,36 +78,38 @@ public sealed class AccountController : Controller
     public async Task<IActionResult> TwoFactor(EnableTwoFactorForm form, [FromServices] TwoFactorSetup setup,
         [FromServices] ShelterDbContext db)
     {
-        var (codes, error) = ModelState.IsValid ? await setup.EnableAsync(User, form) : (null, ModelState.FirstError());
-        if (codes is null)
+        var enabled = ModelState.IsValid ? await setup.EnableAsync(User, form)
+            : Outcome.Refused<IReadOnlyList<string>>(ModelState.FirstError());
+        if (!enabled.Succeeded)
         {
-            TempData["Error"] = error;
+            TempData["Error"] = enabled.Error;
             return RedirectToAction(nameof(TwoFactor));
         }
         await db.SaveChangesAsync();
-        return View("RecoveryCodes", codes);
+        return View("RecoveryCodes", enabled.Value);
     }
 
     [HttpPost("TwoFactor/RecoveryCodes")]
     [Authorize(Policy = Policies.SignedIn)]
     public async Task<IActionResult> RecoveryCodes([FromServices] TwoFactorSetup setup, [FromServices] ShelterDbContext db)
     {
-        if (await setup.NewRecoveryCodesAsync(User) is not { } codes) return RedirectToAction(nameof(TwoFactor));
+        var codes = await setup.NewRecoveryCodesAsync(User);
+        if (!codes.Succeeded) return RedirectToAction(nameof(TwoFactor));
         await db.SaveChangesAsync();
-        return View("RecoveryCodes", codes);
+        return View("RecoveryCodes", codes.Value);
     }
 
     [HttpPost("TwoFactor/Off")]
     [Authorize(Policy = Policies.SignedIn)]
     public async Task<IActionResult> TwoFactorOff([FromServices] TwoFactorSetup setup, [FromServices] ShelterDbContext db)
     {
-        var error = await setup.DisableAsync(User);
-        if (error is null)
+        var off = await setup.DisableAsync(User);
+        if (off.Succeeded)
         {
             await db.SaveChangesAsync();
             TempData["Notice"] = "Two-factor sign-in is off. Your password alone signs you in.";
         }
-        else TempData["Error"] = error;
+        else TempData["Error"] = off.Error;
         return RedirectToAction(nameof(TwoFactor));
     }
 
@@ -131,10 +134,10 @@ public sealed class AccountController : Controller
         [FromServices] ShelterDbContext db)
     {
         if (!ModelState.IsValid) return View(form);
-        var errors = await change.HandleAsync(User, form);
-        if (errors.Count > 0)
+        var changed = await change.HandleAsync(User, form);
+        if (!changed.Succeeded)
         {
-            foreach (var e in errors) ModelState.AddModelError("", e);
+            foreach (var e in changed.Errors) ModelState.AddModelError("", e);
             return View(new ChangePasswordForm());
         }
         await db.SaveChangesAsync();

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Shelter.Core.Accounts;
 using Shelter.Core.Audit;
+using Shelter.Web.Infrastructure;
 using Shelter.Web.Infrastructure.Audit;
 
 namespace Shelter.Web.Features.Account;
@@ -26,16 +27,16 @@ public sealed class ChangePasswordForm
 /// <summary>Replaces a password; clears the one-time-password flag an administrator set.</summary>
 public sealed class ChangePassword(UserManager<ShelterUser> users, SignInManager<ShelterUser> signIn, AuditLog audit)
 {
-    public async Task<IReadOnlyList<string>> HandleAsync(ClaimsPrincipal principal, ChangePasswordForm form)
+    public async Task<Outcome> HandleAsync(ClaimsPrincipal principal, ChangePasswordForm form)
     {
         var user = await users.GetUserAsync(principal);
-        if (user is null) return ["Your account could not be found. Sign in again."];
+        if (user is null) return Outcome.Refused("Your account could not be found. Sign in again.");
         var result = await users.ChangePasswordAsync(user, form.CurrentPassword, form.NewPassword);
-        if (!result.Succeeded) return result.Errors.Select(e => e.Description).ToList();
+        if (!result.Succeeded) return Outcome.Refused(result.Errors.Select(e => e.Description).ToList());
         user.MustChangePassword = false;
         await users.UpdateAsync(user);
         audit.Record(AuditActions.Changed, "Account", user.Id);
         await signIn.RefreshSignInAsync(user);
-        return [];
+        return Outcome.Done;
     }
 }

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Shelter.Core.Accounts;
 using Shelter.Core.Audit;
+using Shelter.Web.Infrastructure;
 using Shelter.Web.Infrastructure.Audit;
 
 namespace Shelter.Web.Features.Account;
@@ -21,7 +22,8 @@ public sealed class LoginForm
     public string? ReturnUrl { get; set; }
 }
 
-public enum LoginOutcome { SignedIn, MustChangePassword, RequiresTwoFactor, Refused }
+/// <summary>Where an accepted sign-in goes next: in, to her own password first, or to her second factor.</summary>
+public enum SignInStep { SignedIn, MustChangePassword, RequiresTwoFactor }
 
 /// <summary>
 /// Signs a staff member in. A wrong password, an unknown email and a locked account all
@@ -34,7 +36,7 @@ public sealed class Login(SignInManager<ShelterUser> signIn, UserManager<Shelter
 
     private static string? _dummyHash;
 
-    public async Task<LoginOutcome> HandleAsync(LoginForm form)
+    public async Task<Outcome<SignInStep>> HandleAsync(LoginForm form)
     {
         var user = await users.FindByEmailAsync(form.Email.Trim());
         if (user is null)
@@ -43,16 +45,16 @@ public sealed class Login(SignInManager<ShelterUser> signIn, UserManager<Shelter
             _dummyHash ??= users.PasswordHasher.HashPassword(nobody, Guid.NewGuid().ToString());
             users.PasswordHasher.VerifyHashedPassword(nobody, _dummyHash, form.Password);
             await audit.SignInEventAsync(AuditActions.SignInFailed, null);
-            return LoginOutcome.Refused;
+            return Outcome.Refused<SignInStep>(RefusedMessage);
         }
         var result = await signIn.PasswordSignInAsync(user, form.Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.RequiresTwoFactor) return LoginOutcome.RequiresTwoFactor; // the password was right; the code comes next
+        if (result.RequiresTwoFactor) return Outcome.Made(SignInStep.RequiresTwoFactor); // the password was right; the code comes next
         if (!result.Succeeded)
         {
             await audit.SignInEventAsync(AuditActions.SignInFailed, user.Id);
-            return LoginOutcome.Refused;
+            return Outcome.Refused<SignInStep>(RefusedMessage);
         }
         await audit.SignInEventAsync(AuditActions.SignedIn, user.Id);
-        return user.MustChangePassword ? LoginOutcome.MustChangePassword : LoginOutcome.SignedIn;
+        return Outcome.Made(user.MustChangePassword ? SignInStep.MustChangePassword : SignInStep.SignedIn);
     }
 }

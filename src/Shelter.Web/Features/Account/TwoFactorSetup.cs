@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using QRCoder;
 using Shelter.Core.Accounts;
 using Shelter.Core.Audit;
+using Shelter.Web.Infrastructure;
 using Shelter.Web.Infrastructure.Audit;
 using Shelter.Web.Infrastructure.Auth;
 
@@ -48,39 +49,42 @@ public sealed class TwoFactorSetup(UserManager<ShelterUser> users, SignInManager
     }
 
     /// <summary>Turns it on when the code proves the app has the key; the recovery codes, or an error.</summary>
-    public async Task<(IReadOnlyList<string>? Codes, string? Error)> EnableAsync(ClaimsPrincipal principal, EnableTwoFactorForm form)
+    public async Task<Outcome<IReadOnlyList<string>>> EnableAsync(ClaimsPrincipal principal, EnableTwoFactorForm form)
     {
         var user = await users.GetUserAsync(principal);
-        if (user is null) return (null, "Your account could not be found. Sign in again.");
-        if (user.TwoFactorEnabled) return (null, "Two-factor sign-in is already on.");
+        if (user is null) return Refused("Your account could not be found. Sign in again.");
+        if (user.TwoFactorEnabled) return Refused("Two-factor sign-in is already on.");
         if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider,
             TwoFactorCodes.Normalise(form.Code)))
-            return (null, "That code does not match. Check the phone's time is set automatically and try the next code.");
+            return Refused("That code does not match. Check the phone's time is set automatically and try the next code.");
         await users.SetTwoFactorEnabledAsync(user, true);
         var codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount))!.ToList();
         audit.Record(AuditActions.Changed, "Account", user.Id);
         await signIn.RefreshSignInAsync(user);
-        return (codes, null);
+        return Outcome.Made<IReadOnlyList<string>>(codes);
     }
 
-    public async Task<IReadOnlyList<string>?> NewRecoveryCodesAsync(ClaimsPrincipal principal)
+    private static Outcome<IReadOnlyList<string>> Refused(string why) => Outcome.Refused<IReadOnlyList<string>>(why);
+
+    /// <summary>Ten new recovery codes in place of the old; not found while two-factor sign-in is off.</summary>
+    public async Task<Outcome<IReadOnlyList<string>>> NewRecoveryCodesAsync(ClaimsPrincipal principal)
     {
         var user = await users.GetUserAsync(principal);
-        if (user is null || !user.TwoFactorEnabled) return null;
+        if (user is null || !user.TwoFactorEnabled) return Outcome.NotFoundOf<IReadOnlyList<string>>();
         var codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount))!.ToList();
         audit.Record(AuditActions.Changed, "Account", user.Id);
-        return codes;
+        return Outcome.Made<IReadOnlyList<string>>(codes);
     }
 
-    public async Task<string?> DisableAsync(ClaimsPrincipal principal)
+    public async Task<Outcome> DisableAsync(ClaimsPrincipal principal)
     {
         var user = await users.GetUserAsync(principal);
-        if (user is null) return "Your account could not be found. Sign in again.";
-        if (TwoFactorCodes.IsRequiredFor(principal)) return "Managers and administrators must keep two-factor sign-in on.";
+        if (user is null) return Outcome.Refused("Your account could not be found. Sign in again.");
+        if (TwoFactorCodes.IsRequiredFor(principal)) return Outcome.Refused("Managers and administrators must keep two-factor sign-in on.");
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user); // a later setup starts from a new key
         audit.Record(AuditActions.Changed, "Account", user.Id);
         await signIn.RefreshSignInAsync(user);
-        return null;
+        return Outcome.Done;
     }
 }

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Shelter.Core.Accounts;
 using Shelter.Core.Audit;
+using Shelter.Web.Infrastructure;
 using Shelter.Web.Infrastructure.Audit;
 using Shelter.Web.Infrastructure.Auth;
 
@@ -27,10 +28,10 @@ public sealed class TwoFactorSignIn(SignInManager<ShelterUser> signIn, AuditLog 
     /// <summary>Whether a password was just accepted and a code is awaited (the cookie lasts five minutes).</summary>
     public async Task<bool> IsAwaitingCodeAsync() => await signIn.GetTwoFactorAuthenticationUserAsync() is not null;
 
-    public async Task<LoginOutcome> HandleAsync(TwoFactorForm form)
+    public async Task<Outcome<SignInStep>> HandleAsync(TwoFactorForm form)
     {
         var user = await signIn.GetTwoFactorAuthenticationUserAsync();
-        if (user is null) return LoginOutcome.Refused;
+        if (user is null) return Outcome.Refused<SignInStep>(RefusedMessage);
         var code = TwoFactorCodes.Normalise(form.Code);
         var fromApp = code.Length == 6 && code.All(char.IsAsciiDigit);
         var result = fromApp
@@ -41,9 +42,9 @@ public sealed class TwoFactorSignIn(SignInManager<ShelterUser> signIn, AuditLog 
             // Identity counts a wrong app code towards the lockout itself; a wrong recovery code counts here.
             if (!fromApp && !result.IsLockedOut) await signIn.UserManager.AccessFailedAsync(user);
             await audit.SignInEventAsync(AuditActions.SignInFailed, user.Id);
-            return LoginOutcome.Refused;
+            return Outcome.Refused<SignInStep>(RefusedMessage);
         }
         await audit.SignInEventAsync(AuditActions.SignedIn, user.Id);
-        return user.MustChangePassword ? LoginOutcome.MustChangePassword : LoginOutcome.SignedIn;
+        return Outcome.Made(user.MustChangePassword ? SignInStep.MustChangePassword : SignInStep.SignedIn);
     }
 }

@@ -4,7 +4,7 @@ using Shelter.Core.Data;
 using Shelter.Core.Employment;
 using Shelter.Core.FollowUps;
 using Shelter.Core.Validation;
-using Shelter.Web.Features.Tasks;
+using Shelter.Web.Features.Shared;
 using Shelter.Web.Infrastructure;
 
 namespace Shelter.Web.Features.Employment;

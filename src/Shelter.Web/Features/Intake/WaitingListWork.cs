@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 using Shelter.Core.Data;
 using Shelter.Core.FollowUps;
 using Shelter.Core.Intake;
-using Shelter.Web.Features.Tasks;
+using Shelter.Web.Features.Shared;
 using Shelter.Web.Housing;
 using Shelter.Web.Infrastructure;
 using Shelter.Web.Infrastructure.Jobs;

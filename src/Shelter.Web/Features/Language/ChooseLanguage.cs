@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Shelter.Core.Accounts;
+using Shelter.Web.Infrastructure;
 using Shelter.Web.Infrastructure.Localization;
 
 namespace Shelter.Web.Features.Language;
@@ -12,9 +13,10 @@ namespace Shelter.Web.Features.Language;
 /// </summary>
 public sealed class ChooseLanguage(UserManager<ShelterUser> users, SignInManager<ShelterUser> signIn)
 {
-    public async Task<bool> HandleAsync(string? language, ClaimsPrincipal who, HttpResponse response, bool https)
+    /// <summary>A language Shelter does not speak is not there: the controller answers 400, as for any malformed choice.</summary>
+    public async Task<Outcome> HandleAsync(string? language, ClaimsPrincipal who, HttpResponse response, bool https)
     {
-        if (!Languages.IsSupported(language)) return false;
+        if (!Languages.IsSupported(language)) return Outcome.NotFound;
         response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(language!)),
             new CookieOptions
@@ -30,6 +32,6 @@ public sealed class ChooseLanguage(UserManager<ShelterUser> users, SignInManager
             // when her security stamp changes: issue the cookie again so the next page follows her choice.
             await signIn.RefreshSignInAsync(user);
         }
-        return true;
+        return Outcome.Done;
     }
 }

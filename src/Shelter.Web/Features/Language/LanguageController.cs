@@ -13,7 +13,7 @@ public sealed class LanguageController : Controller
     [AllowAnonymous]
     public async Task<IActionResult> Choose(string? language, string? returnUrl, [FromServices] ChooseLanguage choose)
     {
-        if (!await choose.HandleAsync(language, User, Response, Request.IsHttps)) return BadRequest();
+        if (!(await choose.HandleAsync(language, User, Response, Request.IsHttps)).Succeeded) return BadRequest();
         return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl! : "/");
     }
 }

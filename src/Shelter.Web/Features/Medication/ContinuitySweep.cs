@@ -21,7 +21,8 @@ namespace Shelter.Web.Features.Medication;
 /// digest a day with counts and a link: no names, no medication. Safe to run any number of times.
 /// </summary>
 public sealed class ContinuitySweep(ShelterDbContext db, Continuity continuity, UserManager<ShelterUser> users, Outbox outbox,
-    IOptions<ShelterLinks> links, TimeProvider clock, IStringLocalizer<SharedResource> L, ILogger<ContinuitySweep> log) : IScheduleSource
+    IOptions<ShelterLinks> links, TimeProvider clock, IStringLocalizer<SharedResource> L, ILogger<ContinuitySweep> log)
+    : IScheduleSource, IResidentContinuityCheck
 {
     public const string JobId = "medication:continuity-sweep";
 

@@ -66,7 +66,7 @@ public sealed class Move(ShelterDbContext db, BedStates states, Outbox outbox, T
         var targetBeds = childBeds.Select(b => b.Bed.BedId).Prepend(target.Bed.BedId).ToList();
         var i = 0;
         foreach (var old in household.All) moved.Add(old.MoveTo(targetBeds[i++], now, plannedEnd));
-        if (target.HoldId is int holdId && await db.BedHolds.FindAsync([holdId], ct) is { IsOpen: true } hold) hold.ReleaseOnArrival(now);
+        await Placement.ReleaseHoldOnArrivalAsync(db, target.HoldId, now, ct);
         return await SaveAsync(tx, hers, moved, target.Bed.RoomKind, now, ct);
     }
 

@@ -11,6 +11,15 @@ using Shelter.Web.Infrastructure.Localization;
 namespace Shelter.Web.Infrastructure.Integrity;
 
 /// <summary>
+/// Her medication continuity check after she arrives, moves or leaves. The medication slice provides it
+/// (registered in FeatureSetup), so the outbox delivers it without depending on a feature folder.
+/// </summary>
+public interface IResidentContinuityCheck
+{
+    Task CheckResidentAsync(int residentId);
+}
+
+/// <summary>
 /// Puts work that must follow a change into the change's own transaction (as rows); nothing
 /// runs until the transaction has committed. Callers save as usual.
 /// </summary>
@@ -151,8 +160,7 @@ public sealed class OutboxDelivery(ShelterDbContext db, IServiceScopeFactory sco
                 break;
             case OutboxKind.ContinuityCheck:
                 using (var scope = scopes.CreateScope())
-                    await scope.ServiceProvider.GetRequiredService<Features.Medication.ContinuitySweep>()
-                        .CheckResidentAsync(message.SubjectId!.Value);
+                    await scope.ServiceProvider.GetRequiredService<IResidentContinuityCheck>().CheckResidentAsync(message.SubjectId!.Value);
                 break;
             case OutboxKind.WaitingListNotice:
                 using (var scope = scopes.CreateScope())

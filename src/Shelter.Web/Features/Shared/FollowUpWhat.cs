@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Localization;
 
-namespace Shelter.Web.Features.Tasks;
+namespace Shelter.Web.Features.Shared;
 
 /// <summary>
 /// What a follow-up Shelter opens by itself asks for. It is stored as its English resource name and shown
