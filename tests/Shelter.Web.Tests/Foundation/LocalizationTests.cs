@@ -64,9 +64,9 @@ public partial class LocalizationTests
     /// <summary>
     /// What never reaches a worker's screen, so may stay English: exceptions (the error page shows its own
     /// words), logs and the console (the operator's), the audit trail's details (one language for the inspector),
-    /// and text for machines (SQL, connection strings, markup, headers).
+    /// and text for machines (SQL, index filters, connection strings, markup, headers).
     /// </summary>
-    [GeneratedRegex("""(throw |Exception\(|\.Log\w*\(|Console\.|audit\.Record\()[^;]*$""")]
+    [GeneratedRegex("""(throw |Exception\(|\.Log\w*\(|Console\.|audit\.Record\(|\.HasFilter\(|Sql\w*\()[^;]*$""")]
     private static partial Regex ForOperators();
 
     [GeneratedRegex("""^(SELECT|PRAGMA|Data Source=|<|attachment;)""")]
