@@ -81,7 +81,7 @@ public class DatabaseTests
     [Fact]
     public async Task SQLite_connections_together_keep_to_a_memory_limit_SQLite_enforces()
     {
-        using var app = new ShelterFactory(ShelterFactory.NewDataFolder(), demo: true);
+        using var app = new ShelterFactory(ShelterFactory.NewDataFolder(), demo: false); // the schema alone is counted
 
         var limit = await app.WithDbAsync(async db =>
         {
