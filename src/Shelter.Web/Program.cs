@@ -6,6 +6,7 @@ using Shelter.Web.Infrastructure;
 using Shelter.Web.Infrastructure.Audit;
 using Shelter.Web.Infrastructure.Auth;
 using Shelter.Web.Infrastructure.Backups;
+using Shelter.Web.Infrastructure.Caching;
 using Shelter.Web.Infrastructure.Commands;
 using Shelter.Web.Infrastructure.Data;
 using Shelter.Web.Infrastructure.Email;
@@ -38,6 +39,7 @@ builder.Services.Configure<Microsoft.AspNetCore.ResponseCompression.BrotliCompre
 builder.Services.Configure<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProviderOptions>(o =>
     o.Level = System.IO.Compression.CompressionLevel.Fastest);
 builder.Services.AddScoped<SiteScope>();
+builder.Services.AddPageCache(builder.Configuration);
 builder.Services.AddShelterFeatures();
 builder.Services.AddShelterLinks(builder.Configuration);
 builder.Services.AddShelterBackups(builder.Configuration);
@@ -56,6 +58,7 @@ builder.Services.AddControllersWithViews(o =>
     {
         o.ModelBinderProviders.Insert(0, new CheckboxBinderProvider());
         o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+        o.Filters.Add(new PageCacheFilter());
         o.Filters.Add(new PasswordChangeRequiredFilter());
         o.Filters.Add(new TwoFactorRequiredFilter());
         o.Filters.Add(new SiteScopeFilter());

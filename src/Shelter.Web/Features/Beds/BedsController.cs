@@ -4,12 +4,14 @@ using Microsoft.Extensions.Localization;
 using Shelter.Web.Infrastructure.Audit;
 using Shelter.Web.Infrastructure.Auth;
 using Shelter.Web.Infrastructure.Mvc;
+using Shelter.Web.Infrastructure.Caching;
 
 namespace Shelter.Web.Features.Beds;
 
 [Route("beds")]
 public sealed class BedsController : Controller
 {
+    [KeptPerWorker]
     [AuditsView("BedBoard", Which = "all")]
     [HttpGet("")]
     [Authorize(Policy = Policies.BedBoard)]

@@ -7,6 +7,7 @@ using Shelter.Web.Infrastructure;
 using Shelter.Web.Infrastructure.Audit;
 using Shelter.Web.Infrastructure.Auth;
 using Shelter.Web.Infrastructure.Mvc;
+using Shelter.Web.Infrastructure.Caching;
 
 namespace Shelter.Web.Features.Medication;
 
@@ -18,6 +19,7 @@ public sealed record ResidentMedicationPage(int ResidentId, string Alias, IReadO
 public sealed class MedicationController : Controller
 {
     [AuditsView("Medication", Which = "continuity")]
+    [KeptPerWorker]
     [HttpGet("")]
     public async Task<IActionResult> Index([FromServices] Continuity continuity, [FromServices] SiteScope scope,
         [FromServices] RecordClosure closures, CancellationToken ct)

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Shelter.Core.Audit;
 using Shelter.Web.Infrastructure.Audit;
 using Shelter.Web.Infrastructure.Auth;
+using Shelter.Web.Infrastructure.Caching;
 
 namespace Shelter.Web.Features.Reports;
 
@@ -33,6 +34,7 @@ public sealed class ReportsController(AuditLog audit, TimeProvider clock) : Cont
 {
     public const int MaxDays = 3660;
 
+    [KeptPerWorker]
     [HttpGet("occupancy")]
     public async Task<IActionResult> Occupancy(string? from, string? to, [FromServices] ReportAnswers reports, CancellationToken ct)
     {
@@ -51,6 +53,7 @@ public sealed class ReportsController(AuditLog audit, TimeProvider clock) : Cont
             writer => reports.WriteOccupancyCsvAsync(period.From, period.To, writer, ct), ct);
     }
 
+    [KeptPerWorker]
     [HttpGet("outcomes")]
     public async Task<IActionResult> Outcomes(string? from, string? to, [FromServices] ReportAnswers reports, CancellationToken ct)
     {

@@ -5,12 +5,14 @@ using Shelter.Core.Data;
 using Shelter.Web.Infrastructure.Audit;
 using Shelter.Web.Infrastructure.Auth;
 using Shelter.Web.Infrastructure.Mvc;
+using Shelter.Web.Infrastructure.Caching;
 
 namespace Shelter.Web.Features.Residents;
 
 [Route("residents")]
 public sealed class ResidentsController : Controller
 {
+    [KeptPerWorker]
     [AuditsView("ResidentList")]
     [HttpGet("")]
     [Authorize(Policy = Policies.ResidentWork)]
@@ -20,6 +22,7 @@ public sealed class ResidentsController : Controller
         return View(await list.HandleAsync(q, ct));
     }
 
+    [KeptPerWorker]
     [HttpGet("{id:int}")]
     [Reaches(Record.Resident, "id")]
     [Authorize(Policy = Policies.ResidentWork)]

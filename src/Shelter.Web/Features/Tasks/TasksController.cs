@@ -7,6 +7,7 @@ using Shelter.Web.Infrastructure;
 using Shelter.Web.Infrastructure.Audit;
 using Shelter.Web.Infrastructure.Auth;
 using Shelter.Web.Infrastructure.Mvc;
+using Shelter.Web.Infrastructure.Caching;
 
 namespace Shelter.Web.Features.Tasks;
 
@@ -15,6 +16,7 @@ namespace Shelter.Web.Features.Tasks;
 public sealed class TasksController : Controller
 {
     [AuditsView("Worklist")]
+    [KeptPerWorker]
     [HttpGet("")]
     public async Task<IActionResult> Index([FromServices] Worklist worklist, CancellationToken ct) =>
         View(await worklist.HandleAsync(User, ct));

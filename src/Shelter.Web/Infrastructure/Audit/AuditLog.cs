@@ -32,8 +32,12 @@ public sealed class AuditLog(ShelterDbContext db, IHttpContextAccessor http, Tim
     }
 
     /// <summary>Records that someone looked at a record: queued for the one writer of views, not saved by this request.</summary>
-    public ValueTask ViewedAsync(string entityType, object? entityId) =>
-        views.EnqueueAsync(Event(AuditActions.Viewed, entityType, entityId));
+    public ValueTask ViewedAsync(string entityType, object? entityId)
+    {
+        // A page kept for her records its views again each time it is served (Caching.PageCache).
+        http.HttpContext?.Features.Get<Caching.ViewsOnThisPage>()?.Add(entityType, entityId?.ToString());
+        return views.EnqueueAsync(Event(AuditActions.Viewed, entityType, entityId));
+    }
 
     /// <summary>Records a sign-in event for a user who is not on the request principal yet.</summary>
     public async Task SignInEventAsync(string action, string? userId, CancellationToken ct = default)

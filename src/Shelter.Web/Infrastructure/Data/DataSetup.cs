@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Shelter.Core.Data;
+using Shelter.Web.Infrastructure.Caching;
 
 namespace Shelter.Web.Infrastructure.Data;
 
@@ -29,6 +30,7 @@ public static class DataSetup
                 sp.GetRequiredService<ResidentSiteTracker>(), sp.GetRequiredService<SqliteConnectionSetup>())
             .ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory, ProtectorModelCacheKeyFactory>());
 
+        services.AddDataChanges();
         services.AddShelterKeyRing(config);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;

@@ -10,6 +10,9 @@ namespace Shelter.Web.Infrastructure.Mvc;
 /// </summary>
 public sealed class StripIndentation(RequestDelegate next)
 {
+    /// <summary>An item set by whoever writes a page already stripped (a kept page, Caching.PageCache): it passes through.</summary>
+    public const string AlreadyStripped = "Shelter.AlreadyStripped";
+
     public async Task InvokeAsync(HttpContext context)
     {
         var original = context.Response.Body;
@@ -86,7 +89,8 @@ public sealed class StripIndentation(RequestDelegate next)
 
         private Stream Target()
         {
-            _html ??= response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true;
+            _html ??= response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true
+                && !response.HttpContext.Items.ContainsKey(AlreadyStripped);
             if (_html == true) return Held ??= new MemoryStream(16 * 1024); // most pages fit without regrowing
             return inner;
         }

@@ -1,0 +1,118 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Shelter.Core.Audit;
+using Shelter.Core.Data;
+using Shelter.Core.Integrity;
+
+namespace Shelter.Web.Infrastructure.Caching;
+
+/// <summary>
+/// A number that moves on whenever this process saves a change to what pages and reports show.
+/// Whatever is kept from the database (<see cref="PageCache"/>, the reports' answers) remembers the
+/// number it was read under and is not served once the number has moved. A change made by another
+/// web node, or written around EF's SaveChanges (bulk updates, restores, hand SQL), is not seen
+/// here: every keeper also has a maximum age.
+/// </summary>
+public sealed class DataChanges
+{
+    private long _generation;
+
+    /// <summary>Read it before reading the database: a change committed meanwhile makes what was read stale at once.</summary>
+    public long Generation => Interlocked.Read(ref _generation);
+
+    public void Changed() => Interlocked.Increment(ref _generation);
+}
+
+/// <summary>
+/// Moves <see cref="DataChanges"/> on when a save touches anything but the audit trail's and the
+/// outbox's own rows: at the save, and again when the transaction around it commits (a page read
+/// in between saw the old rows and must not be served).
+/// </summary>
+public sealed class DataChangeInterceptor(DataChanges changes) : ISaveChangesInterceptor, IDbTransactionInterceptor
+{
+    // Views are written all the time and show on no page; a form's key and an e-mail's state neither.
+    private static readonly HashSet<Type> Machinery =
+        [typeof(AuditEvent), typeof(FormSubmission), typeof(OutboxMessage), typeof(Core.Notices.SentNotice)];
+
+    private readonly ConditionalWeakTable<DbContext, object> _pending = new();
+
+    public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Note(eventData.Context);
+        return result;
+    }
+
+    public ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Note(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        Saved(eventData.Context);
+        return result;
+    }
+
+    public ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result,
+        CancellationToken cancellationToken = default)
+    {
+        Saved(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Ended(eventData.Context);
+
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData,
+        CancellationToken cancellationToken = default)
+    {
+        Ended(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Ended(eventData.Context);
+
+    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData,
+        CancellationToken cancellationToken = default)
+    {
+        Ended(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    private void Note(DbContext? db)
+    {
+        if (db is null) return;
+        var touchesData = db.ChangeTracker.Entries().Any(e =>
+            e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && !Machinery.Contains(e.Metadata.ClrType));
+        if (touchesData) _pending.AddOrUpdate(db, this);
+    }
+
+    private void Saved(DbContext? db)
+    {
+        if (db is null || !_pending.TryGetValue(db, out _)) return;
+        changes.Changed();
+        if (db.Database.CurrentTransaction is null) _pending.Remove(db);
+    }
+
+    private void Ended(DbContext? db)
+    {
+        if (db is null || !_pending.TryGetValue(db, out _)) return;
+        _pending.Remove(db);
+        changes.Changed();
+    }
+}
+
+public static class DataChangesSetup
+{
+    public static IServiceCollection AddDataChanges(this IServiceCollection services)
+    {
+        services.AddSingleton<DataChanges>();
+        services.AddSingleton<DataChangeInterceptor>();
+        services.ConfigureDbContext<ShelterDbContext>((sp, options) =>
+            options.AddInterceptors(sp.GetRequiredService<DataChangeInterceptor>()));
+        return services;
+    }
+}
