@@ -1312,6 +1312,8 @@ namespace Shelter.Migrations.Postgres.Migrations
 
                     b.HasIndex("CurrentSiteId");
 
+                    b.HasIndex("RegisteredAt");
+
                     b.ToTable("Residents");
                 });
 

@@ -1255,6 +1255,8 @@ namespace Shelter.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CurrentSiteId");
 
+                    b.HasIndex("RegisteredAt");
+
                     b.ToTable("Residents");
                 });
 

@@ -88,6 +88,8 @@ internal sealed class ResidentConfiguration : IEntityTypeConfiguration<Resident>
         b.Property(r => r.Languages).HasMaxLength(200);
         // A worker's reach is one indexed lookup, not a scan of every stay of every woman.
         b.HasIndex(r => r.CurrentSiteId);
+        // The check-in form's "women without a bed", newest first: the 50 newest without sorting every woman ever registered.
+        b.HasIndex(r => r.RegisteredAt);
     }
 }
 

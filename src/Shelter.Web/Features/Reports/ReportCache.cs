@@ -7,7 +7,7 @@ namespace Shelter.Web.Features.Reports;
 /// Answers a report already computed for the same period (and language) instead of asking the
 /// database again. The guarantee: a change saved through this process (a check-out that ends an
 /// old stay, new terms, a bed out of service, a site or room added, an intake, a sweep…) drops
-/// every answer when it is saved and again when its transaction commits (<see cref="DataChanges"/>), so the next request
+/// every answer when it is committed (<see cref="DataChanges"/>), so the next request
 /// computes afresh; a change made by another web node, or written around EF's SaveChanges
 /// (bulk updates, restores, hand SQL), shows up within <see cref="MaxAge"/>, because no answer is
 /// served older than that. At most <see cref="MaxEntries"/> answers are kept.

@@ -27,8 +27,7 @@ public sealed class DataChanges
 
 /// <summary>
 /// Moves <see cref="DataChanges"/> on when a save touches anything but the audit trail's and the
-/// outbox's own rows: at the save, and again when the transaction around it commits (a page read
-/// in between saw the old rows and must not be served).
+/// outbox's own rows: when it is committed (at the save, or when the transaction around it commits).
 /// </summary>
 public sealed class DataChangeInterceptor(DataChanges changes) : ISaveChangesInterceptor, IDbTransactionInterceptor
 {
@@ -64,21 +63,21 @@ public sealed class DataChangeInterceptor(DataChanges changes) : ISaveChangesInt
         return ValueTask.FromResult(result);
     }
 
-    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Ended(eventData.Context);
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Ended(eventData.Context, true);
 
     public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData,
         CancellationToken cancellationToken = default)
     {
-        Ended(eventData.Context);
+        Ended(eventData.Context, true);
         return Task.CompletedTask;
     }
 
-    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Ended(eventData.Context);
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Ended(eventData.Context, false);
 
     public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData,
         CancellationToken cancellationToken = default)
     {
-        Ended(eventData.Context);
+        Ended(eventData.Context, false);
         return Task.CompletedTask;
     }
 
@@ -90,18 +89,22 @@ public sealed class DataChangeInterceptor(DataChanges changes) : ISaveChangesInt
         if (touchesData) _pending.AddOrUpdate(db, this);
     }
 
+    /// <summary>
+    /// A save in its own transaction is committed now. Inside a request's transaction nothing is visible to
+    /// other connections before the commit, so the number moves once, then: a write invalidates pages once.
+    /// </summary>
     private void Saved(DbContext? db)
     {
-        if (db is null || !_pending.TryGetValue(db, out _)) return;
+        if (db is null || db.Database.CurrentTransaction is not null || !_pending.TryGetValue(db, out _)) return;
+        _pending.Remove(db);
         changes.Changed();
-        if (db.Database.CurrentTransaction is null) _pending.Remove(db);
     }
 
-    private void Ended(DbContext? db)
+    private void Ended(DbContext? db, bool committed)
     {
         if (db is null || !_pending.TryGetValue(db, out _)) return;
         _pending.Remove(db);
-        changes.Changed();
+        if (committed) changes.Changed();
     }
 }
 
