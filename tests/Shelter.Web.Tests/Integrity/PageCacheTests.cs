@@ -129,3 +129,64 @@ public partial class PageCacheTests
         Assert.Equal(served, Served(app));
     }
 }
+
+/// <summary>The rules of <see cref="PageCache"/> on their own: what is sent while a page is rendered again after a change.</summary>
+public class PageCacheRulesTests
+{
+    private static readonly PageCache.Page Board = new("board"u8.ToArray(), [], "text/html", []);
+
+    private static (PageCache Cache, DataChanges Changes) NewCache()
+    {
+        var changes = new DataChanges();
+        return (new PageCache(changes, TimeProvider.System, Microsoft.Extensions.Options.Options.Create(new PageCacheOptions())), changes);
+    }
+
+    private static TaskCompletionSource<PageCache.Page?> Mine() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    [Fact]
+    public void PageCache_after_a_change_the_first_renders_others_get_the_page_before_but_never_the_worker_who_made_the_change()
+    {
+        var (cache, changes) = NewCache();
+        var key = cache.KeyFor("night-worker", "session", "/beds");
+        var first = Mine();
+        Assert.Equal((null, true), cache.Ask(key, "night-worker", changes.Generation, first, out _));
+        cache.Rendered(key, key, changes.Generation, first, Board);
+        Assert.Same(Board.Body, cache.Ask(key, "night-worker", changes.Generation, Mine(), out _).Send?.Body);
+
+        changes.Changed(by: "colleague"); // a colleague checks a woman in
+        var again = Mine();
+        Assert.Equal((null, true), cache.Ask(key, "night-worker", changes.Generation, again, out _)); // renders afresh
+        // While that render is under way: the page a moment old to her, but a wait for the colleague who made the change.
+        Assert.Same(Board.Body, cache.Ask(key, "night-worker", changes.Generation, Mine(), out _).Send?.Body);
+        Assert.True(changes.ShowsOwnChanges("night-worker", 0));
+        Assert.False(changes.ShowsOwnChanges("colleague", 0));
+        var colleagueKey = cache.KeyFor("colleague", "session", "/beds");
+        var colleagueRenders = Mine();
+        cache.Ask(colleagueKey, "colleague", 0, colleagueRenders, out _);
+        cache.Rendered(colleagueKey, colleagueKey, 0, colleagueRenders, Board); // rendered before her change
+        var renderer = Mine();
+        Assert.Equal((null, true), cache.Ask(colleagueKey, "colleague", changes.Generation, renderer, out _));
+        var (send, render) = cache.Ask(colleagueKey, "colleague", changes.Generation, Mine(), out var underWay);
+        Assert.Null(send);
+        Assert.False(render);
+        Assert.Same(renderer.Task, underWay);
+    }
+
+    [Fact]
+    public void PageCache_a_render_that_finishes_after_a_newer_one_does_not_replace_it()
+    {
+        var (cache, changes) = NewCache();
+        var key = cache.KeyFor("worker", "session", "/tasks");
+        var older = Mine();
+        cache.Ask(key, "worker", changes.Generation, older, out _);
+        changes.Changed();
+        var newer = Mine();
+        cache.Ask(key, "worker", changes.Generation, newer, out _);
+        var newerPage = new PageCache.Page("newer"u8.ToArray(), [], "text/html", []);
+
+        cache.Rendered(key, key, changes.Generation, newer, newerPage);
+        cache.Rendered(key, key, changes.Generation - 1, older, Board);
+
+        Assert.Same(newerPage.Body, cache.Ask(key, "worker", changes.Generation, Mine(), out _).Send?.Body);
+    }
+}

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Security.Claims;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -17,19 +19,33 @@ namespace Shelter.Web.Infrastructure.Caching;
 /// </summary>
 public sealed class DataChanges
 {
+    private const int WorkersRemembered = 10_000;
+
+    private readonly ConcurrentDictionary<string, long> _lastChangeBy = new(StringComparer.Ordinal);
     private long _generation;
 
     /// <summary>Read it before reading the database: a change committed meanwhile makes what was read stale at once.</summary>
     public long Generation => Interlocked.Read(ref _generation);
 
-    public void Changed() => Interlocked.Increment(ref _generation);
+    /// <summary>A change is committed; <paramref name="by"/> is the signed-in worker who made it, if any.</summary>
+    public void Changed(string? by = null)
+    {
+        var generation = Interlocked.Increment(ref _generation);
+        if (by is null) return;
+        if (_lastChangeBy.Count >= WorkersRemembered) _lastChangeBy.Clear(); // then nobody is sent anything older
+        _lastChangeBy[by] = generation;
+    }
+
+    /// <summary>Whether what was read under <paramref name="generation"/> already shows every change <paramref name="worker"/> made.</summary>
+    public bool ShowsOwnChanges(string worker, long generation) =>
+        _lastChangeBy.Count < WorkersRemembered && (!_lastChangeBy.TryGetValue(worker, out var hers) || generation >= hers);
 }
 
 /// <summary>
 /// Moves <see cref="DataChanges"/> on when a save touches anything but the audit trail's and the
 /// outbox's own rows: when it is committed (at the save, or when the transaction around it commits).
 /// </summary>
-public sealed class DataChangeInterceptor(DataChanges changes) : ISaveChangesInterceptor, IDbTransactionInterceptor
+public sealed class DataChangeInterceptor(DataChanges changes, IHttpContextAccessor http) : ISaveChangesInterceptor, IDbTransactionInterceptor
 {
     // Views are written all the time and show on no page; a form's key and an e-mail's state neither.
     private static readonly HashSet<Type> Machinery =
@@ -97,14 +113,16 @@ public sealed class DataChangeInterceptor(DataChanges changes) : ISaveChangesInt
     {
         if (db is null || db.Database.CurrentTransaction is not null || !_pending.TryGetValue(db, out _)) return;
         _pending.Remove(db);
-        changes.Changed();
+        changes.Changed(Worker());
     }
+
+    private string? Worker() => http.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier);
 
     private void Ended(DbContext? db, bool committed)
     {
         if (db is null || !_pending.TryGetValue(db, out _)) return;
         _pending.Remove(db);
-        if (committed) changes.Changed();
+        if (committed) changes.Changed(Worker());
     }
 }
 

@@ -22,10 +22,12 @@ namespace Shelter.Web.Infrastructure.Caching;
 public sealed class KeptPerWorkerAttribute : Attribute;
 
 /// <summary>
-/// Pages as rendered for one worker, one browser session and one language, under the
-/// <see cref="DataChanges"/> generation they were read in and the <see cref="MaxAge"/> window of the
-/// app's clock they were read in. Bounded to <see cref="PageCacheOptions.Megabytes"/>; one render at a
-/// time per page, whoever else asks for it meanwhile waits for that render.
+/// Pages as rendered for one worker, one browser session and one language, each with the
+/// <see cref="DataChanges"/> generation it was read in, within the <see cref="MaxAge"/> window of the app's
+/// clock it was read in. A page of the current generation is sent as it is. After a change, the first to ask
+/// renders the page again; whoever asks while that render is under way gets the page before it (a moment
+/// older, as if she had asked a moment earlier) unless she made a change since it was rendered: her own
+/// changes she always sees. Bounded to <see cref="PageCacheOptions.Megabytes"/>.
 /// </summary>
 public sealed class PageCache(DataChanges changes, TimeProvider clock, IOptions<PageCacheOptions> options)
 {
@@ -34,9 +36,12 @@ public sealed class PageCache(DataChanges changes, TimeProvider clock, IOptions<
 
     /// <summary>
     /// The page's bytes (indentation already stripped), where its per-response values sit (one-time form
-    /// keys, antiforgery tokens), and the views it recorded.
+    /// keys, antiforgery tokens), the views it recorded, and the generation it was read in.
     /// </summary>
-    public sealed record Page(byte[] Body, Hole[] Holes, string ContentType, IReadOnlyList<(string What, string? Id)> Views);
+    public sealed record Page(byte[] Body, Hole[] Holes, string ContentType, IReadOnlyList<(string What, string? Id)> Views)
+    {
+        public long Generation { get; init; }
+    }
 
     /// <summary>A value written afresh into every response: <paramref name="Length"/> bytes at <paramref name="At"/>.</summary>
     public readonly record struct Hole(int At, int Length, bool IsFormKey);
@@ -52,39 +57,54 @@ public sealed class PageCache(DataChanges changes, TimeProvider clock, IOptions<
     public bool Enabled => options.Value.Megabytes > 0;
 
     /// <summary>
-    /// The key under which a page is kept: who, which session (its antiforgery cookie: the forms' tokens
-    /// are bound to it), which language, which address, which generation and which time window.
+    /// The key under which a page is kept: which time window, who, which session (its antiforgery cookie: the
+    /// forms' tokens are bound to it), which language and which address.
     /// </summary>
     public string KeyFor(string userId, string session, string path) =>
         string.Create(CultureInfo.InvariantCulture,
-            $"{changes.Generation}|{clock.GetUtcNow().ToUnixTimeMilliseconds() / (long)MaxAge.TotalMilliseconds}|{userId}|"
+            $"{clock.GetUtcNow().ToUnixTimeMilliseconds() / (long)MaxAge.TotalMilliseconds}|{userId}|"
             + $"{CultureInfo.CurrentUICulture.Name}|{session}|{path}");
 
-    public Page? Find(string key) => _pages.GetValueOrDefault(key);
-
-    internal void CountServed() => Interlocked.Increment(ref _served);
-
-    /// <summary>
-    /// The render of <paramref name="key"/> already under way, if any; otherwise null, and this caller is the
-    /// one to render it and must <see cref="Rendered"/> it.
-    /// </summary>
-    public Task<Page?>? RenderUnderWay(string key, TaskCompletionSource<Page?> mine) =>
-        _rendering.TryAdd(key, mine.Task) ? null : _rendering.GetValueOrDefault(key);
-
-    /// <summary>Keeps the page (null: not keepable) unless a change came meanwhile, and lets those waiting have it.</summary>
-    public void Rendered(string key, string keyNow, TaskCompletionSource<Page?> mine, Page? page)
+    /// <summary>The page to send <paramref name="worker"/> at once for <paramref name="key"/>, if any, and whether it must be rendered.</summary>
+    public (Page? Send, bool Render) Ask(string key, string worker, long generation, TaskCompletionSource<Page?> mine,
+        out Task<Page?>? underWay)
     {
-        if (page is not null && key == keyNow) Keep(key, page);
-        _rendering.TryRemove(new KeyValuePair<string, Task<Page?>>(key, mine.Task));
+        underWay = null;
+        var kept = _pages.GetValueOrDefault(key);
+        if (kept is not null && kept.Generation == generation) return (Counted(kept), false);
+        var renderKey = string.Create(CultureInfo.InvariantCulture, $"{generation}|{key}");
+        if (_rendering.TryAdd(renderKey, mine.Task)) return (null, true);
+        underWay = _rendering.GetValueOrDefault(renderKey);
+        if (underWay is null) return (null, true); // it finished just now: render rather than look again
+        return kept is not null && changes.ShowsOwnChanges(worker, kept.Generation) ? (Counted(kept), false) : (null, false);
+    }
+
+    /// <summary>A page another request rendered for the same key while this one waited.</summary>
+    public Page Waited(Page page) => Counted(page);
+
+    private Page Counted(Page page)
+    {
+        Interlocked.Increment(ref _served);
+        return page;
+    }
+
+    /// <summary>Keeps the page (null: not keepable) unless the window passed or a newer one is kept; lets those waiting have it.</summary>
+    public void Rendered(string key, string keyNow, long generation, TaskCompletionSource<Page?> mine, Page? page)
+    {
+        if (page is not null && key == keyNow) Keep(key, page with { Generation = generation });
+        _rendering.TryRemove(new KeyValuePair<string, Task<Page?>>(
+            string.Create(CultureInfo.InvariantCulture, $"{generation}|{key}"), mine.Task));
         mine.TrySetResult(page);
     }
 
     private void Keep(string key, Page page)
     {
         var limit = options.Value.Megabytes * 1024L * 1024L;
-        if (Interlocked.Add(ref _bytes, page.Body.Length) > limit)
+        var replaced = _pages.GetValueOrDefault(key);
+        if (replaced is not null && replaced.Generation > page.Generation) return; // a newer render finished first
+        if (Interlocked.Add(ref _bytes, page.Body.Length - (replaced?.Body.Length ?? 0)) > limit)
         {
-            // Everything kept is of an older generation or window before long: start afresh rather than track ages.
+            // Pages of past windows are never sent again: start afresh rather than track ages.
             _pages.Clear();
             Interlocked.Exchange(ref _bytes, page.Body.Length);
         }
@@ -136,17 +156,14 @@ public sealed class PageCacheFilter : IAsyncResourceFilter
             await next();
             return;
         }
-        if (cache.Find(key) is { } kept)
-        {
-            cache.CountServed();
-            context.Result = new KeptPageResult(kept);
-            return;
-        }
+        var worker = http.User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+        var generation = http.RequestServices.GetRequiredService<DataChanges>().Generation; // before anything is read
         var mine = new TaskCompletionSource<PageCache.Page?>(TaskCreationOptions.RunContinuationsAsynchronously);
-        if (cache.RenderUnderWay(key, mine) is { } underWay && await underWay.WaitAsync(http.RequestAborted) is { } rendered)
+        var (send, render) = cache.Ask(key, worker, generation, mine, out var underWay);
+        if (send is null && !render && await underWay!.WaitAsync(http.RequestAborted) is { } rendered) send = cache.Waited(rendered);
+        if (send is not null)
         {
-            cache.CountServed();
-            context.Result = new KeptPageResult(rendered);
+            context.Result = new KeptPageResult(send);
             return;
         }
         PageCache.Page? page = null;
@@ -156,7 +173,7 @@ public sealed class PageCacheFilter : IAsyncResourceFilter
         }
         finally
         {
-            cache.Rendered(key, KeyOf(http) ?? "", mine, page);
+            if (render) cache.Rendered(key, KeyOf(http) ?? "", generation, mine, page);
         }
     }
 
