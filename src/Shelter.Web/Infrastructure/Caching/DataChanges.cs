@@ -36,7 +36,9 @@ public sealed class DataChanges
         _lastChangeBy[by] = generation;
     }
 
-    /// <summary>Whether what was read under <paramref name="generation"/> already shows every change <paramref name="worker"/> made.</summary>
+    /// <summary>
+    /// Whether what was read under <paramref name="generation"/> already shows every change <paramref name="worker"/> made.
+    /// </summary>
     public bool ShowsOwnChanges(string worker, long generation) =>
         _lastChangeBy.Count < WorkersRemembered && (!_lastChangeBy.TryGetValue(worker, out var hers) || generation >= hers);
 }
@@ -45,7 +47,8 @@ public sealed class DataChanges
 /// Moves <see cref="DataChanges"/> on when a save touches anything but the audit trail's and the
 /// outbox's own rows: when it is committed (at the save, or when the transaction around it commits).
 /// </summary>
-public sealed class DataChangeInterceptor(DataChanges changes, IHttpContextAccessor http) : ISaveChangesInterceptor, IDbTransactionInterceptor
+public sealed class DataChangeInterceptor(DataChanges changes, IHttpContextAccessor http)
+    : ISaveChangesInterceptor, IDbTransactionInterceptor
 {
     // Views are written all the time and show on no page; a form's key and an e-mail's state neither.
     private static readonly HashSet<Type> Machinery =

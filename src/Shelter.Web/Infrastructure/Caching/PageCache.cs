@@ -65,7 +65,10 @@ public sealed class PageCache(DataChanges changes, TimeProvider clock, IOptions<
             $"{clock.GetUtcNow().ToUnixTimeMilliseconds() / (long)MaxAge.TotalMilliseconds}|{userId}|"
             + $"{CultureInfo.CurrentUICulture.Name}|{session}|{path}");
 
-    /// <summary>The page to send <paramref name="worker"/> at once for <paramref name="key"/>, if any, and whether it must be rendered.</summary>
+    /// <summary>
+    /// The page to send <paramref name="worker"/> at once for <paramref name="key"/>, if any, and whether she must render it;
+    /// neither: wait for <paramref name="underWay"/>.
+    /// </summary>
     public (Page? Send, bool Render) Ask(string key, string worker, long generation, TaskCompletionSource<Page?> mine,
         out Task<Page?>? underWay)
     {
