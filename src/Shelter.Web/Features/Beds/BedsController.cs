@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Shelter.Web.Infrastructure.Audit;
 using Shelter.Web.Infrastructure.Auth;
-using Shelter.Web.Infrastructure.Mvc;
 using Shelter.Web.Infrastructure.Caching;
+using Shelter.Web.Infrastructure.Mvc;
 
 namespace Shelter.Web.Features.Beds;
 

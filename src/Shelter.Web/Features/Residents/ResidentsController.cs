@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Shelter.Core.Data;
 using Shelter.Web.Infrastructure.Audit;
 using Shelter.Web.Infrastructure.Auth;
-using Shelter.Web.Infrastructure.Mvc;
 using Shelter.Web.Infrastructure.Caching;
+using Shelter.Web.Infrastructure.Mvc;
 
 namespace Shelter.Web.Features.Residents;
 

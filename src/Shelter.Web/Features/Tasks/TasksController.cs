@@ -6,8 +6,8 @@ using Shelter.Core.FollowUps;
 using Shelter.Web.Infrastructure;
 using Shelter.Web.Infrastructure.Audit;
 using Shelter.Web.Infrastructure.Auth;
-using Shelter.Web.Infrastructure.Mvc;
 using Shelter.Web.Infrastructure.Caching;
+using Shelter.Web.Infrastructure.Mvc;
 
 namespace Shelter.Web.Features.Tasks;
 
