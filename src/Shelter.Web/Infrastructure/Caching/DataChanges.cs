@@ -23,6 +23,7 @@ public sealed class DataChanges
 
     private readonly ConcurrentDictionary<string, long> _lastChangeBy = new(StringComparer.Ordinal);
     private long _generation;
+    private long _forgottenBelow;
 
     /// <summary>Read it before reading the database: a change committed meanwhile makes what was read stale at once.</summary>
     public long Generation => Interlocked.Read(ref _generation);
@@ -32,7 +33,12 @@ public sealed class DataChanges
     {
         var generation = Interlocked.Increment(ref _generation);
         if (by is null) return;
-        if (_lastChangeBy.Count >= WorkersRemembered) _lastChangeBy.Clear(); // then nobody is sent anything older
+        if (_lastChangeBy.Count >= WorkersRemembered)
+        {
+            // Forgotten workers are treated as having changed something just now: nobody is sent anything older.
+            Interlocked.Exchange(ref _forgottenBelow, generation);
+            _lastChangeBy.Clear();
+        }
         _lastChangeBy[by] = generation;
     }
 
@@ -40,7 +46,7 @@ public sealed class DataChanges
     /// Whether what was read under <paramref name="generation"/> already shows every change <paramref name="worker"/> made.
     /// </summary>
     public bool ShowsOwnChanges(string worker, long generation) =>
-        _lastChangeBy.Count < WorkersRemembered && (!_lastChangeBy.TryGetValue(worker, out var hers) || generation >= hers);
+        generation >= (_lastChangeBy.TryGetValue(worker, out var hers) ? hers : Interlocked.Read(ref _forgottenBelow));
 }
 
 /// <summary>
