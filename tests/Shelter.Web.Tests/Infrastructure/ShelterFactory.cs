@@ -214,7 +214,11 @@ public class ShelterFactory : WebApplicationFactory<Program>
         {
             var files = Directory.Exists(folder) ? Directory.GetFiles(folder, "*.eml") : [];
             if (files.Length >= atLeast || waited >= 30_000)
-                return files.Select(File.ReadAllText).ToList();
+            {
+                // A file the writer still holds open (the share lock on .NET) is read on the next round.
+                try { return files.Select(File.ReadAllText).ToList(); }
+                catch (IOException) when (waited < 30_000) { }
+            }
             await Task.Delay(100);
         }
     }
